@@ -1,0 +1,216 @@
+package vn.schoolguard.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import vn.schoolguard.inject.InjectSettings;
+import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.net.ProxySettings;
+import vn.schoolguard.spam.SpamSettings;
+import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.web.ConsoleSettings;
+
+/**
+ * The whole SchoolGuard configuration: immutable, validated at once, built from a properties file,
+ * filter init-parameters, system properties and environment variables (later sources win).
+ *
+ * <p>Build it with {@link #builder()}: every entry path ends in {@link Builder#build()}, which reads
+ * every capability's settings, collects all problems and throws one {@link ConfigException} naming
+ * each bad key, its value and what is expected. Keys nobody reads are reported as unknown, so a
+ * misspelt key never silently falls back to a default.
+ *
+ * <pre>{@code
+ * SchoolGuardConfig config = SchoolGuardConfig.builder()
+ *         .properties(Path.of("/etc/schoolguard.properties"))
+ *         .set("data.dir", "/var/lib/schoolguard")
+ *         .build();
+ * }</pre>
+ *
+ * <p>Environment variables use the upper-case key with dots and dashes turned into underscores and a
+ * {@code SCHOOLGUARD_} prefix ({@code data.dir} → {@code SCHOOLGUARD_DATA_DIR}); system properties use
+ * the key with a {@code schoolguard.} prefix. Instances are immutable and thread-safe.
+ */
+public final class SchoolGuardConfig {
+
+    private static final Pattern SITE_KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
+
+    private final String siteKey;
+    private final Path dataDir;
+    private final StoreSettings store;
+    private final ProxySettings proxies;
+    private final ModerationSettings moderation;
+    private final ConsoleSettings console;
+    private final SpamSettings spam;
+    private final InjectSettings inject;
+
+    private SchoolGuardConfig(ConfigReader reader) {
+        this.siteKey = reader.string("site.key", "default");
+        if (!SITE_KEY.matcher(siteKey).matches()) {
+            reader.problem("site.key", siteKey, "lower-case letters, digits, dots and dashes (at most 100), such as thpt-ngo-quyen");
+        }
+        this.dataDir = reader.path("data.dir", Path.of(System.getProperty("user.home"), ".schoolguard")).toAbsolutePath();
+        this.store = StoreSettings.read(reader, dataDir);
+        this.proxies = ProxySettings.read(reader);
+        this.moderation = ModerationSettings.read(reader);
+        this.console = ConsoleSettings.read(reader);
+        this.spam = SpamSettings.read(reader);
+        this.inject = InjectSettings.read(reader);
+    }
+
+    /** A new builder with no values set: every setting has its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The site key stored with every row (one site per deployment for now). */
+    public String siteKey() {
+        return siteKey;
+    }
+
+    /** Where the embedded database and other files live. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public StoreSettings store() {
+        return store;
+    }
+
+    public ProxySettings proxies() {
+        return proxies;
+    }
+
+    public ModerationSettings moderation() {
+        return moderation;
+    }
+
+    public ConsoleSettings console() {
+        return console;
+    }
+
+    public SpamSettings spam() {
+        return spam;
+    }
+
+    public InjectSettings inject() {
+        return inject;
+    }
+
+    /** Collects raw values from any number of sources, then validates them all in {@link #build()}. */
+    public static final class Builder {
+
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private Map<String, String> environment = System.getenv();
+        private Properties systemProperties = System.getProperties();
+
+        private Builder() {
+        }
+
+        /** Adds every entry of a properties object (later calls win). */
+        public Builder properties(Properties properties) {
+            for (String name : properties.stringPropertyNames()) {
+                values.put(name.trim(), properties.getProperty(name));
+            }
+            return this;
+        }
+
+        /** Reads a properties file in UTF-8 (Vietnamese labels need no escaping). */
+        public Builder properties(Path file) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return properties(in);
+            } catch (IOException e) {
+                throw new ConfigException(List.of(new ConfigProblem("config-file", file.toString(),
+                        "a readable properties file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+            }
+        }
+
+        /** Reads properties in UTF-8 from a stream, which the caller closes. */
+        public Builder properties(InputStream in) throws IOException {
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties(properties);
+        }
+
+        /** Sets one value, as a filter init-parameter would. */
+        public Builder set(String key, String value) {
+            values.put(key.trim(), value);
+            return this;
+        }
+
+        /** Replaces the environment consulted for {@code SCHOOLGUARD_*} variables (for tests). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Replaces the system properties consulted for {@code schoolguard.*} overrides (for tests). */
+        public Builder systemProperties(Properties systemProperties) {
+            this.systemProperties = systemProperties;
+            return this;
+        }
+
+        /**
+         * Validates everything and returns the immutable configuration.
+         *
+         * @throws ConfigException listing every problem found
+         */
+        public SchoolGuardConfig build() {
+            Map<String, String> merged = new LinkedHashMap<>(values);
+            for (String name : systemProperties.stringPropertyNames()) {
+                if (name.startsWith("schoolguard.") && !name.equals("schoolguard.config")) {
+                    merged.put(name.substring("schoolguard.".length()), systemProperties.getProperty(name));
+                }
+            }
+            List<ConfigProblem> problems = new ArrayList<>();
+            // A first pass learns every key the capabilities read, so that an environment variable
+            // can be matched to its dotted key however the key mixes dots and dashes.
+            ConfigReader probe = new ConfigReader(merged);
+            new SchoolGuardConfig(probe);
+            Map<String, String> keysByEnvName = new LinkedHashMap<>();
+            for (String key : probe.knownKeys()) {
+                keysByEnvName.put(envName(key), key);
+            }
+            for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
+                String name = variable.getKey();
+                if (!name.startsWith("SCHOOLGUARD_") || name.equals("SCHOOLGUARD_CONFIG")) {
+                    continue;
+                }
+                String key = keysByEnvName.get(name);
+                if (key == null) {
+                    problems.add(new ConfigProblem(name, variable.getValue(),
+                            "no such setting; see docs/configuration.md for the list of keys"));
+                } else {
+                    merged.put(key, variable.getValue());
+                }
+            }
+            ConfigReader reader = new ConfigReader(merged);
+            SchoolGuardConfig config = new SchoolGuardConfig(reader);
+            problems.addAll(0, reader.problems());
+            for (String unknown : reader.unknownKeys()) {
+                problems.add(new ConfigProblem(unknown, reader.raw(unknown),
+                        "no such setting; see docs/configuration.md for the list of keys"));
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return config;
+        }
+    }
+
+    /** The environment variable that overrides a key: {@code data.dir} → {@code SCHOOLGUARD_DATA_DIR}. */
+    static String envName(String key) {
+        return "SCHOOLGUARD_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

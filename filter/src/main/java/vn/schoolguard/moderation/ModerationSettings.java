@@ -1,0 +1,81 @@
+package vn.schoolguard.moderation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.schoolguard.config.ConfigReader;
+
+/**
+ * How submissions are captured and held.
+ *
+ * @param enabled      whether matching submissions are held for a moderator (false: scored and passed on)
+ * @param routes       the submission routes
+ * @param trustedRoles container roles whose submissions bypass the queue
+ * @param maxBody      largest request body accepted on a submission route, in bytes
+ * @param maxFields    most fields accepted in one submission
+ * @param maxFieldChars longest field value accepted, in characters
+ */
+public record ModerationSettings(boolean enabled, List<Route> routes, List<String> trustedRoles,
+                                 long maxBody, int maxFields, int maxFieldChars) {
+
+    public ModerationSettings {
+        routes = List.copyOf(routes);
+        trustedRoles = List.copyOf(trustedRoles);
+    }
+
+    public static ModerationSettings read(ConfigReader reader) {
+        List<Route> routes = new ArrayList<>();
+        for (String name : reader.names("route.")) {
+            readRoute(reader, name).ifPresent(routes::add);
+        }
+        return new ModerationSettings(
+                reader.bool("moderation.enabled", true),
+                routes,
+                reader.list("moderation.trusted-roles", List.of()),
+                reader.bytes("limits.max-body", 64 * 1024, 1024, 16L * 1024 * 1024),
+                reader.integer("limits.max-fields", 100, 1, 10_000),
+                reader.integer("limits.max-field-chars", 20_000, 100, 5_000_000));
+    }
+
+    /** The route a request belongs to, if any. */
+    public Optional<Route> routeFor(String method, String path) {
+        for (Route route : routes) {
+            if (route.matches(method, path)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Route> readRoute(ConfigReader reader, String name) {
+        String prefix = "route." + name + ".";
+        String match = reader.required(prefix + "match", "a method and path pattern such as POST /news/*/comments");
+        String label = reader.string(prefix + "label", name);
+        Map<String, FieldRole> fields = new LinkedHashMap<>();
+        for (String item : reader.list(prefix + "fields", List.of())) {
+            int colon = item.indexOf(':');
+            Optional<FieldRole> role = colon < 0 ? Optional.empty() : FieldRole.parse(item.substring(colon + 1));
+            String field = colon < 0 ? "" : item.substring(0, colon).trim();
+            if (role.isEmpty() || field.isEmpty()) {
+                reader.problem(prefix + "fields", item, "field:role pairs with roles author, email, url, text, html or ignore,"
+                        + " such as author:author, content:html");
+            } else {
+                fields.put(field, role.get());
+            }
+        }
+        boolean keepUnlisted = reader.choice(prefix + "unlisted", "keep", "keep", "drop").equals("keep");
+        String htmlPolicy = reader.choice(prefix + "html-policy", "links", "text", "formatting", "links", "images");
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String[]> parsed = Route.parseMatch(match);
+        if (parsed.isEmpty()) {
+            reader.problem(prefix + "match", match, "POST, PUT or PATCH followed by a path pattern such as /news/*/comments");
+            return Optional.empty();
+        }
+        return Optional.of(new Route(name, label, parsed.get()[0], parsed.get()[1], fields, keepUnlisted, htmlPolicy));
+    }
+}

@@ -1,0 +1,95 @@
+package vn.schoolguard.net;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** An IPv4 or IPv6 address block such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is a /32 or /128. */
+public final class Cidr {
+
+    private final byte[] network;
+    private final int prefix;
+    private final String text;
+
+    private Cidr(byte[] network, int prefix, String text) {
+        this.network = network;
+        this.prefix = prefix;
+        this.text = text;
+    }
+
+    /** Parses a block; empty when the text is not a literal address with an optional prefix length. */
+    public static Optional<Cidr> parse(String text) {
+        String trimmed = text.trim();
+        int slash = trimmed.indexOf('/');
+        String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        Optional<byte[]> bytes = IpLiteral.parse(address);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        int max = bytes.get().length * 8;
+        int prefix = max;
+        if (slash >= 0) {
+            try {
+                prefix = Integer.parseInt(trimmed.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            if (prefix < 0 || prefix > max) {
+                return Optional.empty();
+            }
+        }
+        byte[] network = mask(bytes.get(), prefix);
+        return Optional.of(new Cidr(network, prefix, format(network, prefix)));
+    }
+
+    /** Whether an address (as raw bytes; IPv4-mapped IPv6 counts as IPv4) lies in this block. */
+    public boolean contains(byte[] address) {
+        byte[] candidate = IpLiteral.unmapIpv4(address);
+        if (candidate.length != network.length) {
+            return false;
+        }
+        return Arrays.equals(mask(candidate, prefix), network);
+    }
+
+    /** Whether a textual address lies in this block; false for anything that is not an IP literal. */
+    public boolean contains(String address) {
+        return IpLiteral.parse(address).map(this::contains).orElse(false);
+    }
+
+    public int prefixLength() {
+        return prefix;
+    }
+
+    private static byte[] mask(byte[] address, int prefix) {
+        byte[] masked = address.clone();
+        for (int i = 0; i < masked.length; i++) {
+            int bits = Math.max(0, Math.min(8, prefix - i * 8));
+            masked[i] &= (byte) (0xFF << (8 - bits));
+        }
+        return masked;
+    }
+
+    private static String format(byte[] network, int prefix) {
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cidr c && c.prefix == prefix && Arrays.equals(c.network, network);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(network) * 31 + prefix;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
