@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +30,10 @@ import vn.schoolguard.account.SessionStore;
 import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.SchoolGuardConfig;
 import vn.schoolguard.inject.PageDecorator;
+import vn.schoolguard.iplog.IpLog;
+import vn.schoolguard.iplog.IpLogExport;
+import vn.schoolguard.iplog.Outcome;
+import vn.schoolguard.iplog.Retention;
 import vn.schoolguard.moderation.ApprovalListener;
 import vn.schoolguard.moderation.BadSubmission;
 import vn.schoolguard.moderation.Moderation;
@@ -98,6 +101,8 @@ public final class SchoolGuardFilter implements Filter {
     private ConsoleRouter console;
     private PosterPages posterPages;
     private PageDecorator decorator;
+    private IpLog ipLog;
+    private Retention retention;
 
     /**
      * The approval listeners of a web application: add yours from a {@code ServletContextListener} or any
@@ -136,16 +141,19 @@ public final class SchoolGuardFilter implements Filter {
         JdbcSubmissionStore store = new JdbcSubmissionStore(database);
         moderation = new Moderation(store, config.moderation(), config.siteKey(), clock);
         moderation.releaseStaleReplays();
-        capture = new SubmissionCapture(config.moderation(), SpamScorer.create(config.spam()), store, config.siteKey(), clock);
+        ipLog = new IpLog(database, config.siteKey(), clock);
+        capture = new SubmissionCapture(config.moderation(), SpamScorer.create(config.spam()), store, ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         AccountStore accounts = new AccountStore(database, config.siteKey());
         Authenticator authenticator = new Authenticator(accounts, new PasswordHasher(config.console().passwordIterations()), config.console(), clock);
         authenticator.seed();
         SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
         ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
-        posterPages = new PosterPages(config.console().path(), ZoneId.of("Asia/Ho_Chi_Minh"));
-        console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages,
-                new ConsolePages(config.console(), access, moderation));
+        posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
+        ConsolePages pages = new ConsolePages(config.console(), access, moderation);
+        console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages, pages,
+                ipLog, new IpLogExport(ipLog, config.ipLog().zone()));
+        retention = new Retention(ipLog, config.ipLog(), clock);
         decorator = new PageDecorator(config.inject());
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
@@ -171,9 +179,20 @@ public final class SchoolGuardFilter implements Filter {
             return;
         }
         Optional<Route> route = config.moderation().routeFor(request.getMethod(), path);
-        if (route.isPresent() && !isTrustedPoster(request)) {
-            hold(request, response, route.get(), path);
-            return;
+        if (route.isPresent()) {
+            if (!isTrustedPoster(request)) {
+                hold(request, response, route.get(), path);
+                return;
+            }
+            try {
+                capture.logAttempt(request, route.get(), path, addresses.resolve(request), Outcome.BYPASSED,
+                        "trusted poster " + request.getRemoteUser());
+            } catch (StoreException e) {
+                // Even trusted posts must leave an IP log entry; without the database they wait.
+                LOG.error("Trusted post on route {} refused: the IP log is unavailable", route.get().name(), e);
+                posterPages.refused(request, response, 503, e.getMessage());
+                return;
+            }
         }
         decorator.filter(request, response, chain);
     }
@@ -213,6 +232,9 @@ public final class SchoolGuardFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (retention != null) {
+            retention.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 UsersCommand.class,
+                IpLogCommand.class,
                 MigrateCommand.class,
         })
 public final class SchoolGuardCli implements Runnable {

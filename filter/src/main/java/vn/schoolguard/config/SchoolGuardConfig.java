@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import vn.schoolguard.inject.InjectSettings;
+import vn.schoolguard.iplog.IpLogSettings;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.net.ProxySettings;
 import vn.schoolguard.spam.SpamSettings;
@@ -54,6 +55,7 @@ public final class SchoolGuardConfig {
     private final ConsoleSettings console;
     private final SpamSettings spam;
     private final InjectSettings inject;
+    private final IpLogSettings ipLog;
 
     private SchoolGuardConfig(ConfigReader reader) {
         this.siteKey = reader.string("site.key", "default");
@@ -67,6 +69,7 @@ public final class SchoolGuardConfig {
         this.console = ConsoleSettings.read(reader);
         this.spam = SpamSettings.read(reader);
         this.inject = InjectSettings.read(reader);
+        this.ipLog = IpLogSettings.read(reader);
     }
 
     /** A new builder with no values set: every setting has its default. */
@@ -106,6 +109,10 @@ public final class SchoolGuardConfig {
 
     public InjectSettings inject() {
         return inject;
+    }
+
+    public IpLogSettings ipLog() {
+        return ipLog;
     }
 
     /** Collects raw values from any number of sources, then validates them all in {@link #build()}. */

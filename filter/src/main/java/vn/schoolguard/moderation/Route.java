@@ -23,7 +23,8 @@ public record Route(String name, String label, String method, String pattern, Ma
     private static final Pattern SYNTAX = Pattern.compile("/[A-Za-z0-9._~!$&'()+,;=:@%*/-]*");
 
     public Route {
-        fields = Map.copyOf(fields);
+        // Keeps the configured order, which the console shows fields in.
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 
     /** Whether a request with this method and path (within the context, no query string) is this route. */

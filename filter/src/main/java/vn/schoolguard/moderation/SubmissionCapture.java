@@ -21,7 +21,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.schoolguard.iplog.IpLog;
+import vn.schoolguard.iplog.IpLogEntry;
+import vn.schoolguard.iplog.IpLogRecord;
+import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
+import vn.schoolguard.store.StoreException;
 import vn.schoolguard.sanitize.HtmlPolicies;
 import vn.schoolguard.sanitize.SanitizedHtml;
 import vn.schoolguard.spam.ScoringInput;
@@ -43,15 +48,28 @@ public final class SubmissionCapture {
     private final ModerationSettings settings;
     private final SpamScorer scorer;
     private final SubmissionStore store;
+    private final IpLog ipLog;
     private final String siteKey;
     private final Clock clock;
 
-    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, SubmissionStore store, String siteKey, Clock clock) {
+    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, SubmissionStore store, IpLog ipLog,
+                             String siteKey, Clock clock) {
         this.settings = settings;
         this.scorer = scorer;
         this.store = store;
+        this.ipLog = ipLog;
         this.siteKey = siteKey;
         this.clock = clock;
+    }
+
+    /**
+     * Logs an attempt that never reaches the store (a trusted poster, a rate limit, a block).
+     *
+     * @throws StoreException when the log cannot be written; the caller must then refuse the attempt
+     */
+    public void logAttempt(HttpServletRequest request, Route route, String path, ClientAddress client, Outcome outcome,
+                           String detail) {
+        ipLog.record(entry(request, route, path, client, null, outcome, detail, null));
     }
 
     /**
@@ -62,10 +80,28 @@ public final class SubmissionCapture {
      */
     public Submission capture(HttpServletRequest request, Route route, String path, ClientAddress client)
             throws BadSubmission, IOException {
+        byte[][] body = new byte[1][];
+        try {
+            return capture(request, route, path, client, body);
+        } catch (BadSubmission e) {
+            IpLogEntry refused = entry(request, route, path, client, null, Outcome.REFUSED, e.getMessage(),
+                    body[0] == null ? null : sha256(body[0]));
+            try {
+                ipLog.record(refused);
+            } catch (StoreException unavailable) {
+                ipLog.mirrorUnstored(refused, unavailable.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private Submission capture(HttpServletRequest request, Route route, String path, ClientAddress client, byte[][] bodyOut)
+            throws BadSubmission, IOException {
         String contentType = request.getContentType() == null ? "" : request.getContentType();
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         Charset charset = charset(contentType);
         byte[] body = readBody(request);
+        bodyOut[0] = body;
         Map<String, List<String>> raw = switch (mediaType) {
             case "application/x-www-form-urlencoded", "" ->
                     FormCodec.decode(new String(body, StandardCharsets.ISO_8859_1), charset, settings.maxFields());
@@ -114,7 +150,32 @@ public final class SubmissionCapture {
                 client.port(), client.peerIp(), client.peerPort(), client.forwardedChain(),
                 truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), clock.instant(),
                 status, score.verdict(), score.score(), score.reasons(), null, null, null, null, null, null, 0, 0);
-        return store.insert(submission);
+        String contentHash = sha256(body);
+        IpLogRecord[] logged = new IpLogRecord[1];
+        try {
+            Submission stored = store.insert(submission, (c, s) -> logged[0] = ipLog.append(c,
+                    entry(request, route, path, client, s, status == Status.SPAM ? Outcome.SPAM : Outcome.HELD, null, contentHash)));
+            ipLog.mirror(logged[0]);
+            return stored;
+        } catch (StoreException e) {
+            ipLog.mirrorUnstored(entry(request, route, path, client, null, Outcome.HELD, null, contentHash), e.getMessage());
+            throw e;
+        }
+    }
+
+    private static IpLogEntry entry(HttpServletRequest request, Route route, String path, ClientAddress client,
+                                    Submission stored, Outcome outcome, String detail, String contentHash) {
+        return new IpLogEntry(client, truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200),
+                route.name(), request.getMethod(), path, stored == null ? null : stored.id(),
+                stored == null ? null : stored.receipt(), outcome, detail, contentHash);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] readBody(HttpServletRequest request) throws BadSubmission, IOException {

@@ -13,7 +13,21 @@ import java.util.Optional;
 public interface SubmissionStore {
 
     /** Stores a new submission (committed on return) and returns it with its id. */
-    Submission insert(Submission submission);
+    default Submission insert(Submission submission) {
+        return insert(submission, (connection, stored) -> { });
+    }
+
+    /**
+     * Stores a new submission and, in the same transaction, whatever {@code alongside} writes (the IP log
+     * entry), so that neither is ever stored without the other.
+     */
+    Submission insert(Submission submission, Alongside alongside);
+
+    /** Work done in the transaction that stores a submission. */
+    @FunctionalInterface
+    interface Alongside {
+        void write(java.sql.Connection connection, Submission stored) throws java.sql.SQLException;
+    }
 
     Optional<Submission> find(String siteKey, long id);
 

@@ -57,6 +57,17 @@ public final class Cidr {
         return IpLiteral.parse(address).map(this::contains).orElse(false);
     }
 
+    /** The lowest and highest address of the block, as {@link IpLiteral#hex} strings. */
+    public String[] hexRange() {
+        byte[] low = network.clone();
+        byte[] high = network.clone();
+        for (int i = 0; i < high.length; i++) {
+            int bits = Math.max(0, Math.min(8, prefix - i * 8));
+            high[i] |= (byte) (0xFF >>> bits);
+        }
+        return new String[] {IpLiteral.hex(low), IpLiteral.hex(high)};
+    }
+
     public int prefixLength() {
         return prefix;
     }

@@ -55,6 +55,27 @@ public final class IpLiteral {
         return parse(text).map(IpLiteral::format);
     }
 
+    /** The address as 32 lower-case hex digits, IPv4 mapped into IPv6 ({@code ::ffff:a.b.c.d}), so blocks sort as ranges. */
+    public static Optional<String> hex(String text) {
+        return parse(text).map(IpLiteral::hex);
+    }
+
+    static String hex(byte[] address) {
+        byte[] v6 = new byte[16];
+        if (address.length == 4) {
+            v6[10] = (byte) 0xFF;
+            v6[11] = (byte) 0xFF;
+            System.arraycopy(address, 0, v6, 12, 4);
+        } else {
+            System.arraycopy(address, 0, v6, 0, 16);
+        }
+        StringBuilder out = new StringBuilder(32);
+        for (byte b : v6) {
+            out.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return out.toString();
+    }
+
     static String format(byte[] bytes) {
         try {
             return InetAddress.getByAddress(unmapIpv4(bytes)).getHostAddress();

@@ -45,7 +45,7 @@ public final class JdbcSubmissionStore implements SubmissionStore {
     }
 
     @Override
-    public Submission insert(Submission s) {
+    public Submission insert(Submission s, Alongside alongside) {
         String sql = "INSERT INTO sg_submissions (site_key, receipt, route, method, path, query_string, content_type,"
                 + " headers_json, fields_json, raw_fields_json, removed_json, search_text, client_ip, client_port, peer_ip,"
                 + " peer_port, forwarded_chain, user_agent, poster_user, received_at, status, verdict, score, reasons_json,"
@@ -79,10 +79,13 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 ps.setString(++i, Json.write(s.reasons()));
                 ps.setString(++i, s.fingerprint());
                 ps.executeUpdate();
+                Submission stored;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    return s.withId(keys.getLong(1));
+                    stored = s.withId(keys.getLong(1));
                 }
+                alongside.write(c, stored);
+                return stored;
             }
         });
     }

@@ -34,14 +34,20 @@ final class ApiHandler {
 
     private final Moderation moderation;
     private final ConsoleAccess access;
+    private final IpLogApi ipLog;
 
-    ApiHandler(Moderation moderation, ConsoleAccess access) {
+    ApiHandler(Moderation moderation, ConsoleAccess access, IpLogApi ipLog) {
         this.moderation = moderation;
         this.access = access;
+        this.ipLog = ipLog;
     }
 
-    void handle(HttpServletRequest request, HttpServletResponse response, String path, ConsoleAccess.Caller caller)
-            throws IOException {
+    void handle(HttpServletRequest request, HttpServletResponse response, String path, ConsoleAccess.Caller caller,
+                String clientIp) throws IOException {
+        if (path.equals("/iplog") || path.startsWith("/iplog/")) {
+            ipLog.handle(request, response, path, caller, clientIp);
+            return;
+        }
         String method = request.getMethod();
         Matcher action = ACTION.matcher(path);
         Matcher item = ITEM.matcher(path);

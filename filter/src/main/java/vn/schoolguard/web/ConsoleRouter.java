@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.schoolguard.iplog.IpLog;
+import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Submission;
@@ -31,13 +33,13 @@ public final class ConsoleRouter {
     private final ConsolePages pages;
 
     public ConsoleRouter(ConsoleSettings settings, ModerationSettings moderationSettings, Moderation moderation,
-                         ConsoleAccess access, PosterPages posterPages, ConsolePages pages) {
+                         ConsoleAccess access, PosterPages posterPages, ConsolePages pages, IpLog ipLog, IpLogExport export) {
         this.settings = settings;
         this.moderationSettings = moderationSettings;
         this.moderation = moderation;
         this.access = access;
         this.posterPages = posterPages;
-        this.api = new ApiHandler(moderation, access);
+        this.api = new ApiHandler(moderation, access, new IpLogApi(ipLog, export));
         this.pages = pages;
     }
 
@@ -59,7 +61,7 @@ public final class ConsoleRouter {
                     refuse(response, check);
                     return;
                 }
-                api.handle(request, response, sub.substring(4), check.caller().get());
+                api.handle(request, response, sub.substring(4), check.caller().get(), clientIp);
             } else {
                 pages.handle(request, response, sub, clientIp);
             }

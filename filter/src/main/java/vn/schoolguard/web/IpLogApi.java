@@ -1,0 +1,112 @@
+package vn.schoolguard.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import vn.schoolguard.iplog.IpLog;
+import vn.schoolguard.iplog.IpLogExport;
+import vn.schoolguard.iplog.IpLogQuery;
+import vn.schoolguard.iplog.IpLogRecord;
+import vn.schoolguard.iplog.VerifyResult;
+import vn.schoolguard.moderation.Page;
+
+/**
+ * The investigators' API under {@code <console>/api/iplog}: search and export (JSON or CSV, streamed),
+ * chain verification, and the audit trail of look-ups (admins). Only investigators and admins get in;
+ * every search and export is itself recorded.
+ */
+final class IpLogApi {
+
+    private final IpLog log;
+    private final IpLogExport export;
+
+    IpLogApi(IpLog log, IpLogExport export) {
+        this.log = log;
+        this.export = export;
+    }
+
+    void handle(HttpServletRequest request, HttpServletResponse response, String path, ConsoleAccess.Caller caller,
+                String clientIp) throws IOException {
+        if (!request.getMethod().equals("GET")) {
+            response.setHeader("Allow", "GET");
+            Http.jsonError(response, 405, request.getMethod() + " is not allowed here");
+            return;
+        }
+        switch (path) {
+            case "/iplog" -> {
+                if (ApiHandler.requireRole(response, caller, "investigator")) {
+                    search(request, response, caller, clientIp);
+                }
+            }
+            case "/iplog/verify" -> {
+                if (ApiHandler.requireRole(response, caller, "investigator")) {
+                    VerifyResult result = log.verify(n -> { });
+                    log.audit(caller.user().name(), "verify", Map.of(), result.checked(), clientIp);
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("ok", result.ok());
+                    body.put("checked", result.checked());
+                    body.put("badSeq", result.badSeq() < 0 ? null : result.badSeq());
+                    body.put("message", result.message());
+                    body.put("head", log.head());
+                    Http.json(response, result.ok() ? 200 : 409, body);
+                }
+            }
+            case "/iplog/audit" -> {
+                if (ApiHandler.requireRole(response, caller, "admin")) {
+                    int[] page = ApiHandler.paging(request, response);
+                    if (page != null) {
+                        Page<Map<String, Object>> trail = log.auditTrail(page[0], page[1]);
+                        Http.json(response, 200, Map.of("items", trail.items(), "total", trail.total()));
+                    }
+                }
+            }
+            default -> Http.jsonError(response, 404, "no such API endpoint: " + path);
+        }
+    }
+
+    private void search(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String clientIp)
+            throws IOException {
+        IpLogQuery query;
+        try {
+            query = IpLogQuery.parse(request::getParameter);
+        } catch (IpLogQuery.BadQuery e) {
+            Http.jsonError(response, 400, e.getMessage());
+            return;
+        }
+        String format = request.getParameter("format") == null ? "json" : request.getParameter("format");
+        if (!format.equals("json") && !format.equals("csv")) {
+            Http.jsonError(response, 400, "format must be json or csv; got '" + format + "'");
+            return;
+        }
+        boolean download = format.equals("csv") || "1".equals(request.getParameter("download"));
+        if (!download) {
+            Page<IpLogRecord> page = log.search(query);
+            log.audit(caller.user().name(), "search", query.description(), page.items().size(), clientIp);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", page.items().stream().map(export::item).toList());
+            body.put("total", page.total());
+            body.put("limit", query.limit());
+            body.put("offset", query.offset());
+            Http.json(response, 200, body);
+            return;
+        }
+        // A full export streams every match in constant memory; its row count is audited afterwards.
+        response.setStatus(200);
+        response.setHeader("Cache-Control", "no-store");
+        String name = "iplog-" + LocalDate.now() + "." + format;
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        response.setContentType(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/json; charset=UTF-8");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        long rows = format.equals("csv") ? export.csv(query, out, n -> { }) : export.json(query, out, n -> { });
+        out.flush();
+        log.audit(caller.user().name(), "export-" + format, query.description(), rows, clientIp);
+    }
+}
