@@ -145,7 +145,7 @@ public final class SchoolGuardFilter implements Filter {
         ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), ZoneId.of("Asia/Ho_Chi_Minh"));
         console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages,
-                new ConsolePages(config.console(), access, moderation));
+                new ConsolePages(config.console(), config.moderation(), access, moderation, accounts, new PasswordHasher(), sessions, clock));
         decorator = new PageDecorator(config.inject());
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
