@@ -29,12 +29,26 @@ final class ConsoleContext {
         this.request = request;
         this.response = response;
         this.caller = caller;
-        this.messages = Messages.forRequest(request);
+        this.messages = language(request);
         this.base = base;
         this.clientIp = clientIp;
         this.view = view;
         this.assets = assets;
         this.containerAccounts = containerAccounts;
+    }
+
+    /**
+     * The visitor's language. Without a choice or an {@code Accept-Language} header, containers report
+     * their own default locale (often English); the console then stays Vietnamese.
+     */
+    private static Messages language(HttpServletRequest request) {
+        boolean chosen = request.getParameter("lang") != null || request.getHeader("Accept-Language") != null;
+        if (!chosen && request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+                chosen |= Messages.LANGUAGE_COOKIE.equals(cookie.getName());
+            }
+        }
+        return chosen ? Messages.forRequest(request) : Messages.of("vi");
     }
 
     ConsoleUser user() {
