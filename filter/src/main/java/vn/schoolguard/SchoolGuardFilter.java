@@ -145,12 +145,14 @@ public final class SchoolGuardFilter implements Filter {
         capture = new SubmissionCapture(config.moderation(), SpamScorer.create(config.spam()), store, ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         AccountStore accounts = new AccountStore(database, config.siteKey());
-        Authenticator authenticator = new Authenticator(accounts, new PasswordHasher(config.console().passwordIterations()), config.console(), clock);
+        PasswordHasher hasher = new PasswordHasher(config.console().passwordIterations());
+        Authenticator authenticator = new Authenticator(accounts, hasher, config.console(), clock);
         authenticator.seed();
         SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
         ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
-        ConsolePages pages = new ConsolePages(config.console(), access, moderation);
+        ConsolePages pages = new ConsolePages(config.console(), config.moderation(), access, moderation, accounts, hasher,
+                sessions, clock);
         console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages, pages,
                 ipLog, new IpLogExport(ipLog, config.ipLog().zone()));
         retention = new Retention(ipLog, config.ipLog(), clock);

@@ -1,0 +1,105 @@
+package vn.schoolguard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.schoolguard.testing.TestSite;
+import vn.schoolguard.web.ConsolePagesTest.Browser;
+
+class ConsoleAccountsTest {
+
+    @TempDir
+    Path dataDir;
+
+    TestSite site;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = new TestSite(dataDir, Map.of());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        site.close();
+    }
+
+    @Test
+    void adminCreatesAnAccountThatCanThenSignInWithItsRoles() throws Exception {
+        Browser admin = Browser.signedIn(site, "boss");
+        String page = admin.get("/accounts").body();
+        assertThat(page).contains("<strong>mod</strong>", "<strong>inv</strong>", "<strong>boss</strong>")
+                .doesNotContain("pbkdf2", "$210000$");
+        HttpResponse<String> created = admin.post("/accounts", "_csrf", admin.csrf(), "username", "thu.ha",
+                "password", "mat-khau-moi-1", "roles", "moderator");
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Location")).hasValue("/school/_schoolguard/accounts?done=account-created");
+        assertThat(admin.follow(created).body()).contains("Đã tạo tài khoản.", "<strong>thu.ha</strong>");
+
+        Browser newcomer = Browser.signedIn(site, "thu.ha", "mat-khau-moi-1");
+        assertThat(newcomer.get("/queue").body()).contains("id=\"who-name\">thu.ha<", "kiểm duyệt viên");
+        assertThat(newcomer.get("/accounts").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void invalidNewAccountIsRefusedWithMessagesNamingTheValues() throws Exception {
+        Browser admin = Browser.signedIn(site, "boss");
+        admin.get("/accounts");
+        HttpResponse<String> refused = admin.post("/accounts", "_csrf", admin.csrf(), "username", "Thu Ha!",
+                "password", "short", "roles", "superuser");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Tên đăng nhập “thu ha!” không hợp lệ", "mật khẩu đã nhập có 5 ký tự",
+                "Vai trò: “superuser” không hợp lệ").doesNotContain("value=\"short\"");
+        HttpResponse<String> duplicate = admin.post("/accounts", "_csrf", admin.csrf(), "username", "mod",
+                "password", "long-enough-1", "roles", "moderator");
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(duplicate.body()).contains("Đã có tài khoản “mod”");
+        assertThat(admin.post("/accounts", "username", "x1", "password", "long-enough-1", "roles", "admin").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void passwordResetEndsThatAccountsSessionsAndTheNewPasswordWorks() throws Exception {
+        Browser moderator = Browser.signedIn(site, "mod");
+        assertThat(moderator.get("/queue").statusCode()).isEqualTo(200);
+        Browser admin = Browser.signedIn(site, "boss");
+        admin.get("/accounts");
+        HttpResponse<String> reset = admin.post("/accounts/mod/password", "_csrf", admin.csrf(), "password", "mat-khau-thu-hai");
+        assertThat(reset.headers().firstValue("Location")).hasValue("/school/_schoolguard/accounts?done=password-reset");
+        assertThat(moderator.get("/queue").statusCode()).isEqualTo(303);
+        assertThat(new Browser(site).post("/login", "username", "mod", "password", TestSite.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(Browser.signedIn(site, "mod", "mat-khau-thu-hai").get("/queue").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rolesChangeAndDisableTakeEffectAtOnce() throws Exception {
+        Browser investigator = Browser.signedIn(site, "inv");
+        Browser admin = Browser.signedIn(site, "boss");
+        admin.get("/accounts");
+        HttpResponse<String> roles = admin.post("/accounts/inv/roles", "_csrf", admin.csrf(), "roles", "investigator",
+                "roles", "moderator");
+        assertThat(roles.headers().firstValue("Location")).hasValue("/school/_schoolguard/accounts?done=roles-changed");
+        assertThat(investigator.get("/queue").body()).contains("điều tra viên, kiểm duyệt viên");
+
+        HttpResponse<String> disabled = admin.post("/accounts/inv/disable", "_csrf", admin.csrf());
+        assertThat(disabled.headers().firstValue("Location")).hasValue("/school/_schoolguard/accounts?done=account-disabled");
+        assertThat(investigator.get("/queue").statusCode()).isEqualTo(303);
+        assertThat(new Browser(site).post("/login", "username", "inv", "password", TestSite.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(admin.get("/accounts").body()).contains("đã khoá");
+
+        HttpResponse<String> self = admin.post("/accounts/boss/disable", "_csrf", admin.csrf());
+        assertThat(self.statusCode()).isEqualTo(400);
+        assertThat(self.body()).contains("Bạn không thể tự khoá tài khoản của mình");
+
+        admin.post("/accounts/inv/enable", "_csrf", admin.csrf());
+        assertThat(Browser.signedIn(site, "inv").get("/queue").statusCode()).isEqualTo(200);
+        assertThat(admin.post("/accounts/nobody/enable", "_csrf", admin.csrf()).statusCode()).isEqualTo(404);
+    }
+}
