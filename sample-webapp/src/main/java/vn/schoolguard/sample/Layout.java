@@ -114,7 +114,7 @@ final class Layout {
                       <p>Chịu trách nhiệm nội dung: Hiệu trưởng nhà trường</p>
                     </section>
                   </div>
-                  <p class="wrap copyright">© """).append(Year.now(clock)).append("""
+                  <p class="wrap copyright">©\s""").append(Year.now(clock)).append("""
                  Trường THPT Ngô Quyền. Ghi rõ nguồn khi phát hành lại thông tin từ trang này.</p>
                 </footer>
                 </body>

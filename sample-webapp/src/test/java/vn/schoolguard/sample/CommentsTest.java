@@ -65,7 +65,8 @@ class CommentsTest {
         site.http().postForm("/news/3/comments", comment("Lê Văn Cường", "", "Chúc mừng năm học mới!"));
 
         assertThat(site.http().get("/news/3").body())
-                .contains("<time datetime=\"2026-11-20T02:30:00Z\">09:30, 20/11/2026</time>");
+                .contains("<time datetime=\"2026-11-20T02:30:00Z\">09:30, 20/11/2026</time>")
+                .contains("© 2026 Trường THPT Ngô Quyền.");
     }
 
     @Test
