@@ -1,42 +1,259 @@
 package vn.schoolguard;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.schoolguard.account.AccountStore;
+import vn.schoolguard.account.Authenticator;
+import vn.schoolguard.account.PasswordHasher;
+import vn.schoolguard.account.SessionStore;
+import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.SchoolGuardConfig;
 import vn.schoolguard.inject.PageDecorator;
+import vn.schoolguard.moderation.ApprovalListener;
+import vn.schoolguard.moderation.BadSubmission;
+import vn.schoolguard.moderation.Moderation;
+import vn.schoolguard.moderation.Route;
+import vn.schoolguard.moderation.Submission;
+import vn.schoolguard.moderation.SubmissionCapture;
+import vn.schoolguard.net.ClientAddress;
+import vn.schoolguard.net.ClientAddressResolver;
+import vn.schoolguard.spam.SpamScorer;
+import vn.schoolguard.store.Database;
+import vn.schoolguard.store.JdbcSubmissionStore;
+import vn.schoolguard.store.StoreException;
+import vn.schoolguard.web.ConsoleAccess;
+import vn.schoolguard.web.ConsolePages;
+import vn.schoolguard.web.ConsoleRouter;
+import vn.schoolguard.web.Http;
+import vn.schoolguard.web.PosterPages;
 
 /**
- * The SchoolGuard filter: the one class a {@code web.xml} names.
+ * The SchoolGuard filter: the one class a {@code web.xml} names. Map it to {@code /*} for the REQUEST
+ * dispatcher, first in the chain.
+ *
+ * <p>On a configured submission route ({@code route.<name>.match}) it holds the submission for
+ * moderation: reads and checks it, sanitizes HTML fields, scores it, stores it with the poster's address
+ * and answers "awaiting moderation" with a receipt code; nothing reaches the application until a moderator
+ * approves it, when the stored request is replayed to the application. Under the console path (default
+ * {@code /_schoolguard}) it serves the moderator console, the REST API and the receipt pages. Every other
+ * request passes through to the application, with page decoration (security headers, EMC tracker,
+ * parent-portal link).
+ *
+ * <p>Configuration comes from, in increasing precedence: a properties file (init-parameter
+ * {@code config-file}, context-parameter or system property {@code schoolguard.config}, environment variable
+ * {@code SCHOOLGUARD_CONFIG}, else {@code /WEB-INF/schoolguard.properties} when present), the filter's other
+ * init-parameters, {@code schoolguard.*} system properties and {@code SCHOOLGUARD_*} environment variables.
+ * The essential keys: {@code data.dir}, {@code store.url}, {@code route.<name>.match},
+ * {@code route.<name>.fields}, {@code proxies.trusted}, {@code accounts.seed}; all keys are listed in
+ * docs/en/configuration.md. Invalid settings stop startup with one message naming every bad key.
+ *
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>schoolguard</filter-name>
+ *   <filter-class>vn.schoolguard.SchoolGuardFilter</filter-class>
+ * </filter>
+ * <filter-mapping>
+ *   <filter-name>schoolguard</filter-name>
+ *   <url-pattern>/*</url-pattern>
+ * </filter-mapping>
+ * }</pre>
+ *
+ * <p>Thread-safe; one instance serves all requests.
  */
 public final class SchoolGuardFilter implements Filter {
 
+    /** ServletContext attribute holding the list of {@link ApprovalListener}s (see {@link #approvalListeners}). */
+    public static final String LISTENERS_ATTRIBUTE = "vn.schoolguard.approvalListeners";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchoolGuardFilter.class);
+    private static final String FILTERED = SchoolGuardFilter.class.getName() + ".FILTERED";
+
+    private SchoolGuardConfig config;
+    private Database database;
+    private Moderation moderation;
+    private SubmissionCapture capture;
+    private ClientAddressResolver addresses;
+    private ConsoleRouter console;
+    private PosterPages posterPages;
     private PageDecorator decorator;
 
-    @Override
-    public void init(FilterConfig filterConfig) throws ServletException {
-        SchoolGuardConfig.Builder builder = SchoolGuardConfig.builder();
-        Enumeration<String> names = filterConfig.getInitParameterNames();
-        while (names.hasMoreElements()) {
-            String name = names.nextElement();
-            builder.set(name, filterConfig.getInitParameter(name));
+    /**
+     * The approval listeners of a web application: add yours from a {@code ServletContextListener} or any
+     * time after the filter started.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<ApprovalListener> approvalListeners(ServletContext context) {
+        Object listeners = context.getAttribute(LISTENERS_ATTRIBUTE);
+        if (listeners == null) {
+            throw new IllegalStateException("SchoolGuardFilter has not started in this web application");
         }
-        SchoolGuardConfig config = builder.build();
-        decorator = new PageDecorator(config.inject());
+        return (List<ApprovalListener>) listeners;
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        decorator.filter((HttpServletRequest) request, (HttpServletResponse) response, chain);
+    public void init(FilterConfig filterConfig) throws ServletException {
+        try {
+            config = loadConfig(filterConfig);
+        } catch (ConfigException e) {
+            LOG.error("SchoolGuard cannot start. {}", e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new ServletException("SchoolGuard cannot create its data directory " + config.dataDir()
+                    + " (setting data.dir): " + e.getMessage(), e);
+        }
+        try {
+            database = Database.open(config.store());
+        } catch (StoreException e) {
+            LOG.error("SchoolGuard cannot start: {}", e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
+        Clock clock = Clock.systemUTC();
+        JdbcSubmissionStore store = new JdbcSubmissionStore(database);
+        moderation = new Moderation(store, config.moderation(), config.siteKey(), clock);
+        moderation.releaseStaleReplays();
+        capture = new SubmissionCapture(config.moderation(), SpamScorer.create(config.spam()), store, config.siteKey(), clock);
+        addresses = new ClientAddressResolver(config.proxies());
+        AccountStore accounts = new AccountStore(database, config.siteKey());
+        Authenticator authenticator = new Authenticator(accounts, new PasswordHasher(), config.console(), clock);
+        authenticator.seed();
+        SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
+        ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
+        posterPages = new PosterPages(config.console().path(), ZoneId.of("Asia/Ho_Chi_Minh"));
+        console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages,
+                new ConsolePages(config.console(), access, moderation));
+        decorator = new PageDecorator(config.inject());
+        filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
+        LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
+                config.dataDir(), config.moderation().routes().size(),
+                config.moderation().routes().stream().map(r -> r.method() + " " + r.pattern()).toList(),
+                filterConfig.getServletContext().getContextPath(), config.console().path());
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+                || request.getDispatcherType() != DispatcherType.REQUEST || request.getAttribute(FILTERED) != null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        request.setAttribute(FILTERED, Boolean.TRUE);
+        String consolePath = config.console().path();
+        // Match on the container's decoded, normalized path, so that encodings and path parameters cannot
+        // slip a submission past its route.
+        String path = decodedPath(request);
+        if (path.equals(consolePath) || path.startsWith(consolePath + "/")) {
+            console.handle(request, response, path, addresses.resolve(request).ip());
+            return;
+        }
+        Optional<Route> route = config.moderation().routeFor(request.getMethod(), path);
+        if (route.isPresent() && !isTrustedPoster(request)) {
+            hold(request, response, route.get(), path);
+            return;
+        }
+        decorator.filter(request, response, chain);
+    }
+
+    private void hold(HttpServletRequest request, HttpServletResponse response, Route route, String path) throws IOException {
+        ClientAddress client = addresses.resolve(request);
+        try {
+            Submission submission = capture.capture(request, route, path, client);
+            LOG.debug("Held submission {} on route {} from {}:{}", submission.id(), route.name(), client.ip(), client.port());
+            posterPages.accepted(request, response, submission);
+        } catch (BadSubmission e) {
+            posterPages.refused(request, response, e.status(), e.getMessage());
+        } catch (StoreException e) {
+            LOG.error("Submission on route {} from {} refused: the database is unavailable", route.name(), client.ip(), e);
+            posterPages.refused(request, response, 503, e.getMessage());
+        }
+    }
+
+    private boolean isTrustedPoster(HttpServletRequest request) {
+        if (request.getUserPrincipal() == null) {
+            return false;
+        }
+        for (String role : config.moderation().trustedRoles()) {
+            if (request.isUserInRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decodedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? Http.pathInContext(request) : path;
+    }
+
+    @Override
+    public void destroy() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static SchoolGuardConfig loadConfig(FilterConfig filterConfig) {
+        SchoolGuardConfig.Builder builder = SchoolGuardConfig.builder();
+        ServletContext context = filterConfig.getServletContext();
+        String file = firstNonBlank(filterConfig.getInitParameter("config-file"),
+                context.getInitParameter("schoolguard.config"), System.getProperty("schoolguard.config"),
+                System.getenv("SCHOOLGUARD_CONFIG"));
+        if (file != null) {
+            builder.properties(Path.of(file));
+            LOG.info("SchoolGuard reads its settings from {}", file);
+        } else {
+            try (InputStream in = context.getResourceAsStream("/WEB-INF/schoolguard.properties")) {
+                if (in != null) {
+                    builder.properties(in);
+                    LOG.info("SchoolGuard reads its settings from /WEB-INF/schoolguard.properties");
+                }
+            } catch (IOException e) {
+                throw new ConfigException(List.of(new vn.schoolguard.config.ConfigProblem("config-file",
+                        "/WEB-INF/schoolguard.properties", "a readable properties file (" + e.getMessage() + ")")));
+            }
+        }
+        Enumeration<String> names = filterConfig.getInitParameterNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (!name.equals("config-file")) {
+                builder.set(name, filterConfig.getInitParameter(name));
+            }
+        }
+        return builder.build();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
     }
 }

@@ -11,14 +11,14 @@ import vn.schoolguard.config.ConfigReader;
 /**
  * How submissions are captured and held.
  *
- * @param enabled      whether matching submissions are held for a moderator (false: scored and passed on)
  * @param routes       the submission routes
+ * @param replay       whether approval replays the submission to the application (false: approval listeners only)
  * @param trustedRoles container roles whose submissions bypass the queue
  * @param maxBody      largest request body accepted on a submission route, in bytes
  * @param maxFields    most fields accepted in one submission
  * @param maxFieldChars longest field value accepted, in characters
  */
-public record ModerationSettings(boolean enabled, List<Route> routes, List<String> trustedRoles,
+public record ModerationSettings(List<Route> routes, boolean replay, List<String> trustedRoles,
                                  long maxBody, int maxFields, int maxFieldChars) {
 
     public ModerationSettings {
@@ -32,8 +32,8 @@ public record ModerationSettings(boolean enabled, List<Route> routes, List<Strin
             readRoute(reader, name).ifPresent(routes::add);
         }
         return new ModerationSettings(
-                reader.bool("moderation.enabled", true),
                 routes,
+                reader.bool("moderation.replay", true),
                 reader.list("moderation.trusted-roles", List.of()),
                 reader.bytes("limits.max-body", 64 * 1024, 1024, 16L * 1024 * 1024),
                 reader.integer("limits.max-fields", 100, 1, 10_000),

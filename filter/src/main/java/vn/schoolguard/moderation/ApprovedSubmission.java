@@ -1,0 +1,38 @@
+package vn.schoolguard.moderation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An approved submission as handed to an {@link ApprovalListener}.
+ *
+ * @param id         SchoolGuard's id of the submission
+ * @param receipt    the poster's receipt code
+ * @param route      the route name from the configuration
+ * @param path       the path it was posted to, within the web application
+ * @param fields     the fields as approved (sanitized, possibly edited by the moderator)
+ * @param clientIp   the poster's address
+ * @param clientPort the poster's source port, -1 when unknown
+ * @param posterUser the application user who posted it, or null
+ * @param receivedAt when it was posted
+ * @param approvedBy the moderator who approved it
+ */
+public record ApprovedSubmission(long id, String receipt, String route, String path, Map<String, List<String>> fields,
+                                 String clientIp, int clientPort, String posterUser, Instant receivedAt, String approvedBy) {
+
+    public ApprovedSubmission {
+        fields = FormFields.copy(fields);
+    }
+
+    /** The first value of a field, or an empty string. */
+    public String field(String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    static ApprovedSubmission of(Submission s, String approvedBy) {
+        return new ApprovedSubmission(s.id(), s.receipt(), s.route(), s.path(), s.fields(), s.clientIp(), s.clientPort(),
+                s.posterUser(), s.receivedAt(), approvedBy);
+    }
+}

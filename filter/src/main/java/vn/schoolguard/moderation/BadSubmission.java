@@ -1,0 +1,39 @@
+package vn.schoolguard.moderation;
+
+/** A submission refused before it was stored: the HTTP status to answer and a reason the poster can read. */
+public final class BadSubmission extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    BadSubmission(int status, String reason) {
+        super(reason);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    static BadSubmission tooLarge(long limit) {
+        return new BadSubmission(413, "the submission is larger than the " + limit + " bytes this site accepts");
+    }
+
+    static BadSubmission tooManyFields(int limit) {
+        return new BadSubmission(400, "the submission has more than " + limit + " fields");
+    }
+
+    static BadSubmission fieldTooLong(String field, int limit) {
+        return new BadSubmission(400, "field '" + field + "' is longer than " + limit + " characters");
+    }
+
+    static BadSubmission malformed(String what) {
+        return new BadSubmission(400, "the submission is malformed: " + what);
+    }
+
+    static BadSubmission unsupportedType(String type) {
+        return new BadSubmission(415, "content type '" + type + "' is not accepted here; send a form"
+                + " (application/x-www-form-urlencoded) or JSON (application/json)");
+    }
+}

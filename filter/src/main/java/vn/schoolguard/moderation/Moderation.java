@@ -1,0 +1,223 @@
+package vn.schoolguard.moderation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.schoolguard.sanitize.HtmlPolicies;
+import vn.schoolguard.store.Json;
+
+/**
+ * Moderators' decisions: approve (with replay), edit then approve, reject and mark as spam, one at a
+ * time or in bulk. Every change is one transaction with its history entry; a submission is replayed at
+ * most once at a time because approval first claims it.
+ */
+public final class Moderation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Moderation.class);
+    private static final Duration STALE_REPLAY = Duration.ofMinutes(10);
+
+    /** The result of one decision. */
+    public enum Result {
+        /** Done as asked. */
+        CHANGED,
+        /** Already so; nothing was done. */
+        UNCHANGED,
+        /** Not possible from the submission's current status. */
+        CONFLICT,
+        /** No such submission. */
+        NOT_FOUND,
+        /** Approved, but the application did not store it: it stays pending with the error. */
+        REPLAY_FAILED
+    }
+
+    /** A decision's result, the submission as it now stands (absent when not found) and a message for the moderator. */
+    public record Outcome(Result result, Optional<Submission> submission, String message) {
+    }
+
+    private final SubmissionStore store;
+    private final ModerationSettings settings;
+    private final String siteKey;
+    private final Clock clock;
+    private final Replayer replayer = new Replayer();
+    private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
+
+    public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.siteKey = siteKey;
+        this.clock = clock;
+    }
+
+    /** The listeners told of every approval; applications add theirs here. */
+    public List<ApprovalListener> listeners() {
+        return listeners;
+    }
+
+    public SubmissionStore store() {
+        return store;
+    }
+
+    public String siteKey() {
+        return siteKey;
+    }
+
+    /** Puts submissions whose replay was interrupted (e.g. by a crash) back in the queue. */
+    public int releaseStaleReplays() {
+        int released = store.releaseStaleReplays(siteKey, STALE_REPLAY, clock.instant());
+        if (released > 0) {
+            LOG.warn("{} submission(s) whose replay was interrupted are back in the queue", released);
+        }
+        return released;
+    }
+
+    /** Approves a submission and replays it to the application through {@code via}, the moderator's request. */
+    public Outcome approve(long id, String actor, HttpServletRequest via) {
+        return approve(id, actor, via, null, "approve");
+    }
+
+    /** Replaces the editable fields, sanitizing them again, then approves. */
+    public Outcome editAndApprove(long id, String actor, HttpServletRequest via, Map<String, String> edits) {
+        Optional<Submission> found = store.find(siteKey, id);
+        if (found.isEmpty()) {
+            return notFound(id);
+        }
+        Submission s = found.get();
+        Route route = settings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst().orElse(null);
+        Map<String, List<String>> fields = new LinkedHashMap<>(s.fields());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        edits.forEach((name, value) -> {
+            if (!fields.containsKey(name)) {
+                return;
+            }
+            FieldRole role = route == null ? FieldRole.TEXT : route.roleOf(name);
+            if (role == FieldRole.IGNORE) {
+                return;
+            }
+            String clean = role == FieldRole.HTML ? HtmlPolicies.sanitize(route.htmlPolicy(), value).html() : value;
+            if (!List.of(clean).equals(fields.get(name))) {
+                changes.put(name, Map.of("before", String.join("\n", fields.get(name)), "after", clean));
+                fields.put(name, List.of(clean));
+            }
+        });
+        if (changes.isEmpty()) {
+            return approve(id, actor, via);
+        }
+        return approve(id, actor, via, new EditedFields(fields, Json.write(changes)), "edit");
+    }
+
+    private record EditedFields(Map<String, List<String>> fields, String detail) {
+    }
+
+    private Outcome approve(long id, String actor, HttpServletRequest via, EditedFields edit, String action) {
+        Optional<Submission> found = store.find(siteKey, id);
+        if (found.isEmpty()) {
+            return notFound(id);
+        }
+        Submission current = found.get();
+        if (current.status() == Status.APPROVED) {
+            return new Outcome(Result.UNCHANGED, found, "submission " + id + " is already approved; nothing was done");
+        }
+        if (current.status() == Status.REPLAYING) {
+            return new Outcome(Result.CONFLICT, found, "submission " + id + " is being approved by someone else right now");
+        }
+        // Claim first, so that two moderators approving at once cannot replay it twice.
+        Optional<Submission> claimed = store.transition(siteKey, id, current.status(), Status.REPLAYING,
+                edit == null ? null : action, actor, clock.instant(), null, edit == null ? null : edit.detail(),
+                edit == null ? null : edit.fields());
+        if (claimed.isEmpty()) {
+            return new Outcome(Result.CONFLICT, store.find(siteKey, id), "submission " + id + " changed meanwhile; look again");
+        }
+        Submission submission = claimed.get();
+        Replayer.Outcome replay = settings.replay()
+                ? replayer.replay(via, submission)
+                : new Replayer.Outcome(true, 0, null);
+        Optional<Submission> finished = store.finishReplay(siteKey, id, replay.stored(), replay.status(), replay.error(),
+                actor, clock.instant());
+        if (!replay.stored()) {
+            LOG.warn("Submission {} approved by {} was not stored by the application: {}", id, actor, replay.error());
+            return new Outcome(Result.REPLAY_FAILED, finished, "the application did not store submission " + id + ": "
+                    + replay.error() + "; it stays in the queue and can be approved again");
+        }
+        String listenerErrors = notifyListeners(ApprovedSubmission.of(submission, actor));
+        return new Outcome(Result.CHANGED, finished, "submission " + id + " approved" + listenerErrors);
+    }
+
+    public Outcome reject(long id, String actor, String reason) {
+        return decide(id, actor, reason, Status.REJECTED, "reject", EnumSet.of(Status.PENDING, Status.SPAM));
+    }
+
+    public Outcome markSpam(long id, String actor, String reason) {
+        return decide(id, actor, reason, Status.SPAM, "spam", EnumSet.of(Status.PENDING, Status.REJECTED));
+    }
+
+    /** The same action on many submissions; each gets its own outcome. */
+    public List<Outcome> bulk(List<Long> ids, String action, String actor, String reason, HttpServletRequest via) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (long id : ids) {
+            outcomes.add(switch (action) {
+                case "approve" -> approve(id, actor, via);
+                case "reject" -> reject(id, actor, reason);
+                case "spam" -> markSpam(id, actor, reason);
+                default -> throw new IllegalArgumentException("unknown action " + action);
+            });
+        }
+        return outcomes;
+    }
+
+    private Outcome decide(long id, String actor, String reason, Status to, String action, Set<Status> allowedFrom) {
+        Optional<Submission> found = store.find(siteKey, id);
+        if (found.isEmpty()) {
+            return notFound(id);
+        }
+        Status from = found.get().status();
+        if (from == to) {
+            return new Outcome(Result.UNCHANGED, found, "submission " + id + " is already " + to.key() + "; nothing was done");
+        }
+        if (!allowedFrom.contains(from)) {
+            String why = from == Status.APPROVED
+                    ? "it is already published; remove it in the application itself"
+                    : "it is " + from.key();
+            return new Outcome(Result.CONFLICT, found, "submission " + id + " cannot be marked " + to.key() + ": " + why);
+        }
+        Optional<Submission> changed = store.transition(siteKey, id, from, to, action, actor, clock.instant(),
+                blankToNull(reason), null, null);
+        if (changed.isEmpty()) {
+            return new Outcome(Result.CONFLICT, store.find(siteKey, id), "submission " + id + " changed meanwhile; look again");
+        }
+        return new Outcome(Result.CHANGED, changed, "submission " + id + " marked " + to.key());
+    }
+
+    private String notifyListeners(ApprovedSubmission approved) {
+        StringBuilder errors = new StringBuilder();
+        for (ApprovalListener listener : listeners) {
+            try {
+                listener.approved(approved);
+            } catch (Exception | LinkageError e) {
+                LOG.error("Approval listener {} failed on submission {}", listener, approved.id(), e);
+                errors.append("; an approval listener failed: ").append(e.getMessage());
+            }
+        }
+        return errors.toString();
+    }
+
+    private static Outcome notFound(long id) {
+        return new Outcome(Result.NOT_FOUND, Optional.empty(), "there is no submission " + id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

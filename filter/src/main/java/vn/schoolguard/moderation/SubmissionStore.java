@@ -1,0 +1,47 @@
+package vn.schoolguard.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable storage of submissions and their decision history. Implementations are thread-safe and
+ * every state change is one transaction with its history entry.
+ */
+public interface SubmissionStore {
+
+    /** Stores a new submission (committed on return) and returns it with its id. */
+    Submission insert(Submission submission);
+
+    Optional<Submission> find(String siteKey, long id);
+
+    Optional<Submission> findByReceipt(String siteKey, String receipt);
+
+    Page<Submission> search(String siteKey, SubmissionQuery query);
+
+    /** Number of submissions in each status. */
+    Map<Status, Long> countByStatus(String siteKey);
+
+    /**
+     * Moves a submission from one status to another if it is still in {@code from}, writing the history
+     * entry (unless {@code action} is null) in the same transaction. {@code newFields} (may be null) replaces
+     * the fields the app receives.
+     *
+     * @return the updated submission, or empty when it was no longer in {@code from}
+     */
+    Optional<Submission> transition(String siteKey, long id, Status from, Status to, String action, String actor,
+                                    Instant at, String reason, String detail, Map<String, List<String>> newFields);
+
+    /** Records the outcome of a replay on a submission in {@link Status#REPLAYING}. */
+    Optional<Submission> finishReplay(String siteKey, long id, boolean stored, int appStatus, String error,
+                                      String actor, Instant at);
+
+    /** Returns submissions stuck in {@link Status#REPLAYING} longer than {@code olderThan} to the queue. */
+    int releaseStaleReplays(String siteKey, Duration olderThan, Instant now);
+
+    List<Decision> history(String siteKey, long submissionId);
+
+    Page<Decision> recentDecisions(String siteKey, int limit, int offset);
+}

@@ -1,0 +1,146 @@
+package vn.schoolguard.web;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import vn.schoolguard.moderation.Route;
+import vn.schoolguard.moderation.Status;
+import vn.schoolguard.moderation.Submission;
+
+/**
+ * What a poster sees: the "awaiting moderation" answer with a receipt code, the public status page of a
+ * receipt, and the refusal pages. Small, self-contained HTML in the visitor's language.
+ */
+public final class PosterPages {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private final String consolePath;
+    private final ZoneId zone;
+
+    public PosterPages(String consolePath, ZoneId zone) {
+        this.consolePath = consolePath;
+        this.zone = zone;
+    }
+
+    /** 303 to the receipt page, or 202 JSON for API clients. */
+    public void accepted(HttpServletRequest request, HttpServletResponse response, Submission submission) throws IOException {
+        String statusUrl = request.getContextPath() + consolePath + "/receipt/" + submission.receipt();
+        if (Http.wantsJson(request)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "pending");
+            body.put("receipt", submission.receipt());
+            body.put("statusUrl", statusUrl);
+            body.put("message", Messages.of("en").get("receipt.awaiting"));
+            response.setHeader("Location", statusUrl);
+            Http.json(response, 202, body);
+            return;
+        }
+        String referer = request.getHeader("Referer");
+        String back = referer != null && sameOrigin(request, referer) ? "?back=" + java.net.URLEncoder.encode(referer, java.nio.charset.StandardCharsets.UTF_8) + "&new=1" : "?new=1";
+        response.setStatus(303);
+        response.setHeader("Location", statusUrl + back);
+        response.setContentLength(0);
+    }
+
+    /** The public status page of a receipt (after the 303, or looked up later). */
+    public void status(HttpServletRequest request, HttpServletResponse response, Optional<Submission> submission,
+                       Optional<Route> route) throws IOException {
+        Messages m = Messages.forRequest(request);
+        if (Http.wantsJson(request)) {
+            if (submission.isEmpty()) {
+                Http.jsonError(response, 404, m.get("status.unknown"));
+                return;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("receipt", submission.get().receipt());
+            body.put("status", publicStatus(submission.get().status()));
+            body.put("receivedAt", submission.get().receivedAt().toString());
+            Http.json(response, 200, body);
+            return;
+        }
+        StringBuilder html = new StringBuilder();
+        if (submission.isEmpty()) {
+            html.append("<h1>").append(Http.escape(m.get("status.title"))).append("</h1>")
+                .append("<p class=\"warn\">").append(Http.escape(m.get("status.unknown"))).append("</p>");
+            Http.html(response, 404, page(m, m.get("status.title"), html.toString()));
+            return;
+        }
+        Submission s = submission.get();
+        boolean fresh = request.getParameter("new") != null;
+        html.append("<h1>").append(Http.escape(m.get(fresh ? "receipt.title" : "status.title"))).append("</h1>");
+        if (fresh) {
+            html.append("<p>").append(Http.escape(m.get("receipt.awaiting"))).append("</p>");
+        }
+        html.append("<dl>")
+            .append("<dt>").append(Http.escape(m.get("receipt.code"))).append("</dt><dd class=\"code\" id=\"receipt\">")
+            .append(Http.escape(s.receipt())).append("</dd>")
+            .append("<dt>").append(Http.escape(m.get("status.state"))).append("</dt><dd id=\"status\" data-status=\"")
+            .append(publicStatus(s.status())).append("\">").append(Http.escape(m.get("status." + publicStatus(s.status())))).append("</dd>")
+            .append("<dt>").append(Http.escape(m.get("status.received"))).append("</dt><dd>")
+            .append(TIME.format(s.receivedAt().atZone(zone))).append("</dd>");
+        route.ifPresent(r -> html.append("<dt>").append(Http.escape(m.get("status.route"))).append("</dt><dd>")
+            .append(Http.escape(r.label())).append("</dd>"));
+        html.append("</dl>");
+        if (fresh) {
+            html.append("<p>").append(Http.escape(m.get("receipt.keep"))).append("</p>");
+        }
+        String back = request.getParameter("back");
+        if (back != null && sameOrigin(request, back)) {
+            html.append("<p><a href=\"").append(Http.escape(back)).append("\">").append(Http.escape(m.get("receipt.back"))).append("</a></p>");
+        }
+        Http.html(response, 200, page(m, m.get("status.title"), html.toString()));
+    }
+
+    /** A refused submission: the status and a reason the poster can act on. */
+    public void refused(HttpServletRequest request, HttpServletResponse response, int status, String reason) throws IOException {
+        Messages m = Messages.forRequest(request);
+        String text = status == 503 ? m.get("error.unavailable") : m.get("error.bad", reason);
+        if (status == 503) {
+            response.setHeader("Retry-After", "30");
+        }
+        if (Http.wantsJson(request)) {
+            Http.jsonError(response, status, status == 503 ? Messages.of("en").get("error.unavailable") : reason);
+            return;
+        }
+        Http.html(response, status, page(m, m.get("error.title"),
+                "<h1>" + Http.escape(m.get("error.title")) + "</h1><p class=\"warn\">" + Http.escape(text) + "</p>"));
+    }
+
+    /** What the public may know of a status: spam is not announced to the poster. */
+    static String publicStatus(Status status) {
+        return switch (status) {
+            case PENDING, REPLAYING -> "pending";
+            case APPROVED -> "approved";
+            case REJECTED, SPAM -> "rejected";
+        };
+    }
+
+    private static boolean sameOrigin(HttpServletRequest request, String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.getHost() != null && uri.getHost().equalsIgnoreCase(request.getServerName())
+                    && (uri.getScheme().equals("http") || uri.getScheme().equals("https"));
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private static String page(Messages m, String title, String body) {
+        return "<!DOCTYPE html><html lang=\"" + m.language() + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Http.escape(title)
+                + "</title><style>body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:40rem;"
+                + "margin:2rem auto;padding:0 1rem;color:#1d2733;line-height:1.5}h1{font-size:1.4rem;color:#0b4f8a}"
+                + "dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}"
+                + ".code{font-family:ui-monospace,monospace;font-size:1.2rem;letter-spacing:.1em}.warn{color:#8a1c1c}"
+                + "footer{margin-top:3rem;font-size:.85rem;color:#5b6875}</style></head><body><main>" + body
+                + "</main><footer>" + Http.escape(m.get("footer")) + "</footer></body></html>";
+    }
+}

@@ -1,0 +1,135 @@
+package vn.schoolguard.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import vn.schoolguard.SchoolGuardFilter;
+
+/**
+ * A tiny application on a real Jetty with the filter in front: {@code POST /posts/{id}/comments} stores
+ * a comment (what the app saw, including the remote address), {@code GET /posts/{id}} lists them.
+ */
+public final class TestSite implements AutoCloseable {
+
+    public static final String PASSWORD = "test-password-1";
+
+    /** What the application stored. */
+    public record Stored(String path, Map<String, String[]> parameters, String remoteAddr, int remotePort,
+                         String contentType, boolean hadSession, String cookieHeader, String authorization) {
+    }
+
+    public final List<Stored> stored = new CopyOnWriteArrayList<>();
+    public volatile int appStatus = 303;
+    private final Server server;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public TestSite(Path dataDir, Map<String, String> extraSettings) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/school");
+        FilterHolder filter = new FilterHolder(SchoolGuardFilter.class);
+        filter.setInitParameter("data.dir", dataDir.toString());
+        filter.setInitParameter("route.comments.match", "POST /posts/*/comments");
+        filter.setInitParameter("route.comments.fields", "author:author, email:email, content:html");
+        filter.setInitParameter("accounts.seed", "mod:moderator, inv:investigator, boss:admin");
+        filter.setInitParameter("accounts.seed-password", PASSWORD);
+        extraSettings.forEach(filter::setInitParameter);
+        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
+        server.setHandler(context);
+        server.start();
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/school";
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) throws IOException, InterruptedException {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return post(path, "application/x-www-form-urlencoded; charset=UTF-8", body, headers);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private final class AppServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.setCharacterEncoding("UTF-8");
+            if (appStatus >= 400) {
+                response.sendError(appStatus, "the application refused it");
+                return;
+            }
+            stored.add(new Stored(request.getPathInfo(), Map.copyOf(request.getParameterMap()), request.getRemoteAddr(),
+                    request.getRemotePort(), request.getContentType(), request.getSession(false) != null,
+                    request.getHeader("Cookie"), request.getHeader("Authorization")));
+            response.sendRedirect(request.getContextPath() + "/posts/1");
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/html; charset=UTF-8");
+            StringBuilder html = new StringBuilder("<html><body><h1>Post</h1>");
+            for (Stored s : stored) {
+                html.append("<p class=\"comment\">").append(s.parameters().get("content")[0]).append("</p>");
+            }
+            response.getWriter().write(html.append("</body></html>").toString());
+        }
+    }
+}
