@@ -90,7 +90,8 @@ final class SiteCommand implements Callable<Integer> {
         SampleSite site;
         try {
             site = SampleSite.start(options);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // A missing class (an incomplete JAR) is a failed start too: say so and exit 1 rather than hang.
             LOG.error("Could not start the sample site: {}", describe(e));
             return 1;
         }
