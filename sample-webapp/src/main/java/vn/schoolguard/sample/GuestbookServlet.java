@@ -85,6 +85,7 @@ final class GuestbookServlet extends HttpServlet {
             html.append("</ol>\n");
         }
         html.append("</section>\n");
-        layout.write(response, status, "Sổ lưu bút", Layout.Nav.GUESTBOOK, html.toString());
+        String title = check == null ? "Sổ lưu bút" : SiteText.rejectedTitle(check.errors(), "Sổ lưu bút");
+        layout.write(response, status, title, Layout.Nav.GUESTBOOK, html.toString());
     }
 }

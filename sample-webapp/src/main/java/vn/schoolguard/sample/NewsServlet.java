@@ -129,6 +129,7 @@ final class NewsServlet extends HttpServlet {
                 .append(Layout.field(CONTENT, check == null ? "" : check.value(CONTENT), check != null && check.isInvalid(CONTENT), "textarea",
                         "Có thể dùng thẻ HTML đơn giản: &lt;b&gt;, &lt;i&gt;, &lt;a&gt;, &lt;p&gt;."))
                 .append("<button type=\"submit\">Gửi bình luận</button>\n</form>\n</section>\n");
-        layout.write(response, status, article.title(), Layout.Nav.NEWS, html.toString());
+        String title = check == null ? article.title() : SiteText.rejectedTitle(check.errors(), article.title());
+        layout.write(response, status, title, Layout.Nav.NEWS, html.toString());
     }
 }

@@ -33,6 +33,14 @@ final class SiteText {
         return label + " không đúng định dạng, ví dụ: ten@example.com.";
     }
 
+    /**
+     * Title of a page that turns a post down. The problems come first because SchoolGuard quotes the start
+     * of the page text to moderators when an approved post is refused on replay.
+     */
+    static String rejectedTitle(List<String> errors, String pageTitle) {
+        return "Chưa gửi được: " + String.join(" ", errors) + " – " + pageTitle;
+    }
+
     static String commentCount(int count) {
         return count == 0 ? "Bình luận" : "Bình luận (" + count + ")";
     }

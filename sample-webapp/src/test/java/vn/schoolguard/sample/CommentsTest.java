@@ -95,7 +95,9 @@ class CommentsTest {
         HttpResponse<String> response = site.http().postForm("/news/1/comments", comment("   ", "", ""));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains(SiteText.CHECK_FORM, "Vui lòng nhập họ và tên.",
+        assertThat(response.body()).contains(
+                "<title>Chưa gửi được: Vui lòng nhập họ và tên. Vui lòng nhập nội dung bình luận. – Thông báo nghỉ Tết",
+                SiteText.CHECK_FORM, "Vui lòng nhập họ và tên.",
                 "Vui lòng nhập nội dung bình luận.", "action=\"/news/1/comments\"", "aria-invalid=\"true\"",
                 "<h1>Thông báo nghỉ Tết Nguyên đán Bính Ngọ 2026</h1>");
         assertThat(site.http().get("/news/1").body()).contains("Chưa có bình luận nào");

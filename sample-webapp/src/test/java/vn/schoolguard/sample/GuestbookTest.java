@@ -40,7 +40,7 @@ class GuestbookTest {
             HttpResponse<String> missing = site.http().postForm("/guestbook", Map.of());
 
             assertThat(empty.statusCode()).isEqualTo(400);
-            assertThat(empty.body()).contains("Vui lòng nhập lời nhắn.", "value=\"An\"");
+            assertThat(empty.body()).contains("<title>Chưa gửi được: Vui lòng nhập lời nhắn. – Sổ lưu bút", "value=\"An\"");
             assertThat(tooLong.statusCode()).isEqualTo(400);
             assertThat(tooLong.body()).contains("Lời nhắn dài quá 2000 ký tự cho phép (hiện có 2001 ký tự).");
             assertThat(missing.statusCode()).isEqualTo(400);
