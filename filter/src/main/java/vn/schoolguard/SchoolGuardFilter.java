@@ -139,7 +139,7 @@ public final class SchoolGuardFilter implements Filter {
         capture = new SubmissionCapture(config.moderation(), SpamScorer.create(config.spam()), store, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         AccountStore accounts = new AccountStore(database, config.siteKey());
-        Authenticator authenticator = new Authenticator(accounts, new PasswordHasher(), config.console(), clock);
+        Authenticator authenticator = new Authenticator(accounts, new PasswordHasher(config.console().passwordIterations()), config.console(), clock);
         authenticator.seed();
         SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
         ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);

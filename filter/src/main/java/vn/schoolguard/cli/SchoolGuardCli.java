@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "SchoolGuard: moderation, IP log and page compliance for Java school websites.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                UsersCommand.class,
+                MigrateCommand.class,
         })
 public final class SchoolGuardCli implements Runnable {
 
@@ -21,9 +23,22 @@ public final class SchoolGuardCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (for tests). */
+    /** Runs a command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new SchoolGuardCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with the given output and error streams (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new SchoolGuardCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // An operator needs the reason, not a stack trace.
+            cmd.getErr().println("schoolguard: " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
     }
 
     @Override

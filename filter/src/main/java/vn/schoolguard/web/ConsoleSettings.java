@@ -20,10 +20,12 @@ import vn.schoolguard.config.ConfigReader;
  * @param sessionMax      and in any case after this long
  * @param maxLoginFailures failed logins in a row before an account or address is made to wait
  * @param lockout         how long it waits
+ * @param passwordIterations PBKDF2 work factor for new password hashes
  */
 public record ConsoleSettings(String path, String accountSource, Map<String, String> containerRoles,
                               Map<String, List<String>> seedAccounts, String seedPassword, boolean seedReset,
-                              Duration sessionIdle, Duration sessionMax, int maxLoginFailures, Duration lockout) {
+                              Duration sessionIdle, Duration sessionMax, int maxLoginFailures, Duration lockout,
+                              int passwordIterations) {
 
     public static final List<String> ROLES = List.of("moderator", "investigator", "admin");
 
@@ -63,7 +65,8 @@ public record ConsoleSettings(String path, String accountSource, Map<String, Str
                 reader.duration("console.session-idle-timeout", Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofDays(1)),
                 reader.duration("console.session-max-age", Duration.ofHours(12), Duration.ofMinutes(5), Duration.ofDays(30)),
                 reader.integer("login.max-failures", 5, 1, 1000),
-                reader.duration("login.lockout", Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofDays(1)));
+                reader.duration("login.lockout", Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofDays(1)),
+                reader.integer("accounts.password-iterations", 210_000, 10_000, 10_000_000));
     }
 
     public boolean containerAccounts() {

@@ -50,6 +50,10 @@ public final class Messages {
                 }
             }
         }
+        if (request.getHeader("Accept-Language") == null) {
+            // Without the header, containers report their own default locale, which says nothing of the visitor.
+            return VI;
+        }
         Enumeration<Locale> locales = request.getLocales();
         while (locales != null && locales.hasMoreElements()) {
             String lang = locales.nextElement().getLanguage();

@@ -45,6 +45,7 @@ public final class TestSite implements AutoCloseable {
     public final List<Stored> stored = new CopyOnWriteArrayList<>();
     public volatile int appStatus = 303;
     private final Server server;
+    private final ServletContextHandler context;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,13 +55,14 @@ public final class TestSite implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/school");
+        context = new ServletContextHandler("/school");
         FilterHolder filter = new FilterHolder(SchoolGuardFilter.class);
         filter.setInitParameter("data.dir", dataDir.toString());
         filter.setInitParameter("route.comments.match", "POST /posts/*/comments");
         filter.setInitParameter("route.comments.fields", "author:author, email:email, content:html");
         filter.setInitParameter("accounts.seed", "mod:moderator, inv:investigator, boss:admin");
         filter.setInitParameter("accounts.seed-password", PASSWORD);
+        filter.setInitParameter("accounts.password-iterations", "10000");
         extraSettings.forEach(filter::setInitParameter);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
@@ -97,6 +99,10 @@ public final class TestSite implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    public jakarta.servlet.ServletContext servletContext() {
+        return context.getServletContext();
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -116,7 +122,14 @@ public final class TestSite implements AutoCloseable {
                 response.sendError(appStatus, "the application refused it");
                 return;
             }
-            stored.add(new Stored(request.getPathInfo(), Map.copyOf(request.getParameterMap()), request.getRemoteAddr(),
+            Map<String, String[]> parameters = Map.copyOf(request.getParameterMap());
+            if (request.getContentType() != null && request.getContentType().startsWith("application/json")) {
+                Map<String, String[]> fromJson = new java.util.LinkedHashMap<>();
+                vn.schoolguard.store.Json.MAPPER.readTree(request.getInputStream()).fields()
+                        .forEachRemaining(f -> fromJson.put(f.getKey(), new String[] {f.getValue().asText()}));
+                parameters = fromJson;
+            }
+            stored.add(new Stored(request.getPathInfo(), parameters, request.getRemoteAddr(),
                     request.getRemotePort(), request.getContentType(), request.getSession(false) != null,
                     request.getHeader("Cookie"), request.getHeader("Authorization")));
             response.sendRedirect(request.getContextPath() + "/posts/1");

@@ -1,0 +1,41 @@
+package vn.schoolguard.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+import vn.schoolguard.store.Database;
+import vn.schoolguard.store.StoreSettings;
+
+/** Which SchoolGuard database a command works on: the embedded one in a data directory, or a JDBC URL. */
+final class DatabaseOptions {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--user", description = "Database user (with --jdbc-url).")
+    String user;
+
+    @Option(names = "--password", description = "Database password (with --jdbc-url); prefer the SCHOOLGUARD_STORE_PASSWORD environment variable.")
+    String password;
+
+    @Option(names = "--site", defaultValue = "default", description = "Site key (default: ${DEFAULT-VALUE}).")
+    String site;
+
+    static final class Target {
+        @Option(names = "--data-dir", required = true, description = "The data directory of the filter or the sample site.")
+        Path dataDir;
+
+        @Option(names = "--jdbc-url", required = true, description = "A jdbc:postgresql: or jdbc:h2: URL.")
+        String jdbcUrl;
+    }
+
+    Database open() {
+        String url = target.jdbcUrl != null ? target.jdbcUrl : StoreSettings.h2Url(target.dataDir.toAbsolutePath());
+        String pass = password != null ? password : System.getenv().getOrDefault("SCHOOLGUARD_STORE_PASSWORD", "");
+        String name = user != null ? user : url.startsWith("jdbc:h2:") ? "sa" : "";
+        return Database.open(new StoreSettings(url, name, pass, 2, Duration.ofSeconds(10)));
+    }
+}

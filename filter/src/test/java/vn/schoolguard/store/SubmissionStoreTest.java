@@ -1,0 +1,164 @@
+package vn.schoolguard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import vn.schoolguard.moderation.Decision;
+import vn.schoolguard.moderation.Page;
+import vn.schoolguard.moderation.Status;
+import vn.schoolguard.moderation.Submission;
+import vn.schoolguard.moderation.SubmissionQuery;
+import vn.schoolguard.spam.Reason;
+import vn.schoolguard.spam.Verdict;
+import vn.schoolguard.testing.Databases;
+
+/** The storage suite: every test runs on an H2 file database and on PostgreSQL. */
+class SubmissionStoreTest {
+
+    static final Instant T0 = Instant.parse("2026-11-20T01:02:03.456Z");
+
+    static Submission sample(String site, String receipt, String text, Instant at) {
+        return new Submission(0, site, receipt, "comments", "POST", "/news/1/comments", "a=1",
+                "application/x-www-form-urlencoded; charset=UTF-8", Map.of("user-agent", List.of("UA")),
+                Map.of("author", List.of("Lê Thị Hoa"), "content", List.of(text)),
+                Map.of("author", List.of("Lê Thị Hoa"), "content", List.of(text + "<script>")),
+                Map.of("content", List.of("<script>")), "2001:db8::7", 51234, "10.0.0.1", 40000,
+                "X-Forwarded-For: 2001:db8::7", "UA", null, at, Status.PENDING, Verdict.SUSPECT, 5.5,
+                List.of(new Reason("gambling.phrase", "nhà cái", 5.5)), "fp1", null, null, null, null, null, 0, 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void storedSubmissionReadsBackExactly(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            JdbcSubmissionStore store = new JdbcSubmissionStore(db);
+            Submission stored = store.insert(sample("default", "AAAA-BBBB", "Chúc mừng năm mới", T0));
+            assertThat(stored.id()).isPositive();
+            Submission read = store.find("default", stored.id()).orElseThrow();
+            assertThat(read).isEqualTo(stored);
+            assertThat(store.findByReceipt("default", "AAAA-BBBB")).contains(stored);
+            assertThat(store.find("other-site", stored.id())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void searchFiltersByStatusTextTimeAndPagesInQueueOrder(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            JdbcSubmissionStore store = new JdbcSubmissionStore(db);
+            for (int i = 0; i < 7; i++) {
+                store.insert(sample("default", "AAAA-000" + i, i % 2 == 0 ? "Lịch thi học kỳ " + i : "100% off_sale " + i,
+                        T0.plusSeconds(i)));
+            }
+            store.insert(sample("other", "BBBB-0000", "Lịch thi", T0));
+            Page<Submission> page = store.search("default", SubmissionQuery.byStatus(Status.PENDING, 3, 0));
+            assertThat(page.total()).isEqualTo(7);
+            assertThat(page.items()).extracting(Submission::receipt).containsExactly("AAAA-0000", "AAAA-0001", "AAAA-0002");
+            Page<Submission> text = store.search("default", new SubmissionQuery(Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of("LỊCH THI"), Optional.empty(), Optional.empty(), 50, 0));
+            assertThat(text.total()).isEqualTo(4);
+            Page<Submission> literal = store.search("default", new SubmissionQuery(Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of("100% off_"), Optional.empty(), Optional.empty(), 50, 0));
+            assertThat(literal.total()).isEqualTo(3);
+            Page<Submission> window = store.search("default", new SubmissionQuery(Optional.empty(), Optional.empty(),
+                    Optional.of(T0.plusSeconds(2)), Optional.of(T0.plusSeconds(4)), Optional.empty(), Optional.empty(),
+                    Optional.of("gambling.phrase"), 50, 0));
+            assertThat(window.items()).extracting(Submission::receipt).containsExactly("AAAA-0003", "AAAA-0002");
+            assertThat(store.countByStatus("default")).containsEntry(Status.PENDING, 7L).containsEntry(Status.APPROVED, 0L);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void transitionsHappenOnceAndLeaveAnAppendOnlyHistory(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            JdbcSubmissionStore store = new JdbcSubmissionStore(db);
+            long id = store.insert(sample("default", "CCCC-0001", "xin chào", T0)).id();
+            assertThat(store.transition("default", id, Status.PENDING, Status.REJECTED, "reject", "mod", T0.plusSeconds(5),
+                    "quảng cáo", null, null)).hasValueSatisfying(s -> {
+                        assertThat(s.status()).isEqualTo(Status.REJECTED);
+                        assertThat(s.decidedBy()).isEqualTo("mod");
+                        assertThat(s.decisionReason()).isEqualTo("quảng cáo");
+                    });
+            assertThat(store.transition("default", id, Status.PENDING, Status.SPAM, "spam", "mod", T0, null, null, null)).isEmpty();
+            List<Decision> history = store.history("default", id);
+            assertThat(history).singleElement().satisfies(d -> {
+                assertThat(d.action()).isEqualTo("reject");
+                assertThat(d.actor()).isEqualTo("mod");
+                assertThat(d.actedAt()).isEqualTo(T0.plusSeconds(5));
+                assertThat(d.fromStatus()).isEqualTo(Status.PENDING);
+                assertThat(d.toStatus()).isEqualTo(Status.REJECTED);
+            });
+            assertThat(store.recentDecisions("default", 10, 0).total()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void concurrentClaimsLetExactlyOneApprovalReplay(Databases.Kind kind) throws Exception {
+        try (Database db = Databases.open(kind)) {
+            JdbcSubmissionStore store = new JdbcSubmissionStore(db);
+            long id = store.insert(sample("default", "DDDD-0001", "hello", T0)).id();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String actor = "mod" + i;
+                Callable<Boolean> claim = () -> store.transition("default", id, Status.PENDING, Status.REPLAYING, null, actor,
+                        T0, null, null, null).isPresent();
+                claims.add(pool.submit(claim));
+            }
+            int won = 0;
+            for (Future<Boolean> claim : claims) {
+                won += claim.get() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertThat(won).isEqualTo(1);
+            assertThat(store.finishReplay("default", id, true, 303, null, "mod", T0.plusSeconds(1)))
+                    .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(Status.APPROVED));
+            assertThat(store.history("default", id)).extracting(Decision::action).containsExactly("approve");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void interruptedReplayReturnsToTheQueueWithAWarning(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            JdbcSubmissionStore store = new JdbcSubmissionStore(db);
+            long id = store.insert(sample("default", "EEEE-0001", "hello", T0)).id();
+            store.transition("default", id, Status.PENDING, Status.REPLAYING, null, "mod", T0, null, null, null);
+            assertThat(store.releaseStaleReplays("default", Duration.ofMinutes(10), T0.plus(Duration.ofMinutes(5)))).isZero();
+            assertThat(store.releaseStaleReplays("default", Duration.ofMinutes(10), T0.plus(Duration.ofMinutes(11)))).isEqualTo(1);
+            Submission back = store.find("default", id).orElseThrow();
+            assertThat(back.status()).isEqualTo(Status.PENDING);
+            assertThat(back.replayError()).contains("interrupted");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void failedReplayKeepsTheSubmissionPendingWithTheError(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            JdbcSubmissionStore store = new JdbcSubmissionStore(db);
+            long id = store.insert(sample("default", "FFFF-0001", "hello", T0)).id();
+            store.transition("default", id, Status.PENDING, Status.REPLAYING, null, "mod", T0, null, null, null);
+            Submission failed = store.finishReplay("default", id, false, 500, "the application answered 500", "mod", T0).orElseThrow();
+            assertThat(failed.status()).isEqualTo(Status.PENDING);
+            assertThat(failed.replayStatus()).isEqualTo(500);
+            assertThat(failed.replayAttempts()).isEqualTo(1);
+            assertThat(store.history("default", id)).extracting(Decision::action).containsExactly("replay-failed");
+        }
+    }
+}
