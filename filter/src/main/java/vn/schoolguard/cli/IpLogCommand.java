@@ -251,6 +251,8 @@ final class IpLogCommand implements Runnable {
         private final String verb;
         private final long total;
         private final long started = System.nanoTime();
+        // Drawn only for a person at a terminal, and only once the work has run for a second.
+        private final boolean interactive = System.console() != null;
         private long lastDraw;
         private long last;
 
@@ -264,7 +266,7 @@ final class IpLogCommand implements Runnable {
         public void accept(long done) {
             last = done;
             long now = System.nanoTime();
-            if (now - lastDraw < 250_000_000L) {
+            if (!interactive || now - started < 1_000_000_000L || now - lastDraw < 250_000_000L) {
                 return;
             }
             lastDraw = now;
