@@ -86,15 +86,18 @@ final class ConsoleContext {
             model.put("csrf", caller.csrfToken().orElse(""));
             model.put("canSignOut", caller.csrfToken().isPresent());
             model.put("isAdmin", caller.user().has("admin") && !containerAccounts);
+            model.put("isInvestigator", caller.user().has("investigator"));
         } else {
             model.put("user", null);
             model.put("csrf", "");
             model.put("canSignOut", false);
             model.put("isAdmin", false);
+            model.put("isInvestigator", false);
         }
         model.put("navQueue", "queue".equals(nav));
         model.put("navHistory", "history".equals(nav));
         model.put("navAccounts", "accounts".equals(nav));
+        model.put("navIplog", "iplog".equals(nav));
         model.put("flash", ConsoleFlash.read(request, messages).orElse(null));
         return model;
     }

@@ -14,6 +14,7 @@ import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.ConsoleUser;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
+import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 
@@ -25,7 +26,8 @@ import vn.schoolguard.moderation.ModerationSettings;
  * <p>Pages under the console path ({@code console.path}, default {@code /_schoolguard}):
  * {@code /login}, {@code /logout} (POST), {@code /queue}, {@code /items/{id}} with
  * {@code /items/{id}/approve|reject|spam|edit} (POST), {@code /items/bulk} (POST), {@code /history},
- * {@code /accounts} (admin), {@code /lang?to=vi|en} and {@code /assets/...}.
+ * {@code /accounts} (admin), {@code /iplog}, {@code /iplog/verify} (investigator), {@code /iplog/audit} (admin),
+ * {@code /lang?to=vi|en} and {@code /assets/...}.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -37,6 +39,7 @@ public final class ConsolePages {
     private final ConsoleAssets assets = new ConsoleAssets();
     private final ConsoleQueuePages queue;
     private final ConsoleAccountPages accountPages;
+    private final ConsoleIpLogPages ipLogPages;
 
     /**
      * @param settings           the console settings (path, account source)
@@ -47,14 +50,16 @@ public final class ConsolePages {
      * @param hasher             hashes passwords set on the accounts page
      * @param sessions           ended when an account's password changes or it is disabled
      * @param clock              the time of account changes
+     * @param ipLog              the IP log, for investigators
      */
     public ConsolePages(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                         Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
-                        Clock clock) {
+                        Clock clock, IpLog ipLog) {
         this.settings = settings;
         this.access = access;
         this.queue = new ConsoleQueuePages(moderationSettings, moderation, access);
         this.accountPages = new ConsoleAccountPages(accounts, hasher, sessions, access, clock);
+        this.ipLogPages = new ConsoleIpLogPages(ipLog);
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, String sub, String clientIp) throws IOException {
@@ -99,6 +104,10 @@ public final class ConsolePages {
                 ctx.error(404, "console.error.container-accounts");
             } else {
                 accountPages.handle(ctx, sub);
+            }
+        } else if (sub.equals("/iplog") || sub.startsWith("/iplog/")) {
+            if (!ipLogPages.handle(ctx, sub)) {
+                ctx.error(404, "console.error.not-found");
             }
         } else if (!queue.handle(ctx, sub)) {
             ctx.error(404, "console.error.not-found");

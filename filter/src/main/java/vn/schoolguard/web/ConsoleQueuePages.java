@@ -155,7 +155,7 @@ final class ConsoleQueuePages {
         model.put("canDecide", canDecide);
         Map<String, String> here = new LinkedHashMap<>(filters);
         here.put("page", page == 1 ? "" : String.valueOf(page));
-        String returnPath = "/queue" + query(here);
+        String returnPath = "/queue" + ConsolePager.query(here);
         model.put("returnPath", returnPath);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Submission s : result.items()) {
@@ -166,7 +166,7 @@ final class ConsoleQueuePages {
         long last = Math.min(result.total(), (long) page * size);
         model.put("summary", result.total() == 0 ? "" : ctx.text("console.queue.summary",
                 String.valueOf(first), String.valueOf(last), String.valueOf(result.total())));
-        model.put("pager", pager(ctx, "/queue", filters, page, size, result.total()));
+        model.put("pager", ConsolePager.pager(ctx, "/queue", filters, page, size, result.total()));
         ctx.render(200, "queue", model);
     }
 
@@ -177,7 +177,7 @@ final class ConsoleQueuePages {
         tab.put("key", key);
         tab.put("label", ctx.text("console.status." + key));
         tab.put("count", String.valueOf(count));
-        tab.put("url", ctx.base + "/queue" + query(params));
+        tab.put("url", ctx.base + "/queue" + ConsolePager.query(params));
         tab.put("current", key.equals(current));
         return tab;
     }
@@ -404,7 +404,7 @@ final class ConsoleQueuePages {
         Map<String, Object> model = ctx.model(ctx.text("console.history.title"), "history");
         model.put("filterErrors", problems);
         model.put("decisions", decisions.items().stream().map(d -> decision(ctx, d, true)).toList());
-        model.put("pager", pager(ctx, "/history", Map.of(), page, HISTORY_SIZE, decisions.total()));
+        model.put("pager", ConsolePager.pager(ctx, "/history", Map.of(), page, HISTORY_SIZE, decisions.total()));
         ctx.render(200, "history", model);
     }
 
@@ -426,31 +426,6 @@ final class ConsoleQueuePages {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static Map<String, Object> pager(ConsoleContext ctx, String path, Map<String, String> filters, int page, int size,
-                                             long total) {
-        long pages = Math.max(1, (total + size - 1) / size);
-        Map<String, Object> pager = new LinkedHashMap<>();
-        Map<String, String> params = new LinkedHashMap<>(filters);
-        params.put("page", String.valueOf(page - 1));
-        pager.put("prevUrl", page > 1 ? ctx.base + path + query(params) : null);
-        params.put("page", String.valueOf(page + 1));
-        pager.put("nextUrl", page < pages ? ctx.base + path + query(params) : null);
-        pager.put("text", ctx.text("console.pager.page", String.valueOf(page), String.valueOf(pages)));
-        pager.put("show", pages > 1 || page > 1);
-        return pager;
-    }
-
-    private static String query(Map<String, String> params) {
-        StringBuilder query = new StringBuilder();
-        params.forEach((name, value) -> {
-            if (value != null && !value.isEmpty()) {
-                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return query.toString();
-    }
 
     private static String param(ConsoleContext ctx, String name) {
         String value = ctx.request.getParameter(name);

@@ -18,7 +18,8 @@ import com.samskivert.mustache.Template;
 final class ConsoleView {
 
     static final String ROOT = "/vn/schoolguard/web/console/";
-    private static final List<String> PAGES = List.of("login", "queue", "item", "history", "accounts", "error");
+    private static final List<String> PAGES = List.of("login", "queue", "item", "history", "accounts", "error",
+            "iplog", "iplog-verify", "iplog-audit");
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "vi", templateTexts(Messages.of("vi")), "en", templateTexts(Messages.of("en")));
 
