@@ -24,8 +24,6 @@ final class Analysis {
             "(?<![a-z0-9-])([a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?)(?: ?\\. ?| (?:cham|dot) )((?:com ?\\. ?vn|" + SAFE_TLD + "))(?![a-z0-9])");
     private static final Pattern SPACED = Pattern.compile(
             "(?<![a-z0-9-])([a-z]{0,12}\\d[a-z0-9]{0,12}|[a-z0-9]{1,12}(?:bet|win|club|vip))\\s(" + SAFE_TLD + ")(?![a-z0-9.])");
-    /** Combining marks beyond this many in a row are dropped: no script needs more, and long runs make normalization slow. */
-    private static final int MAX_MARK_RUN = 8;
 
     final String words;
     final String joined;
@@ -60,7 +58,7 @@ final class Analysis {
 
     /** Tags out, entities decoded, pathological mark runs cut: what a reader of the page would see. */
     static String visibleText(String raw) {
-        String text = TAG.matcher(limitMarks(raw)).replaceAll(" ");
+        String text = TAG.matcher(raw).replaceAll(" ");
         if (text.indexOf('&') < 0) {
             return text;
         }
@@ -101,26 +99,6 @@ final class Analysis {
         return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ";
     }
 
-    private static String limitMarks(String raw) {
-        StringBuilder out = null;
-        int run = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            int type = Character.getType(c);
-            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
-            run = mark ? run + 1 : 0;
-            if (run > MAX_MARK_RUN) {
-                if (out == null) {
-                    out = new StringBuilder(raw.length()).append(raw, 0, i);
-                }
-                continue;
-            }
-            if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? raw : out.toString();
-    }
 
     /** Domains named in the text, plainly or in disguise: with spaces, "chấm", "dot", bracketed dots or letter by letter. */
     private static Set<String> textDomains(String folded) {

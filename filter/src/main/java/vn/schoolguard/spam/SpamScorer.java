@@ -127,7 +127,7 @@ public final class SpamScorer {
         Map<Rule, Double> textual = new LinkedHashMap<>();
         List<Reason> reasons = new ArrayList<>();
         String fingerprint = fingerprint(input);
-        boolean longEnough = TextNormalizer.compact(TextNormalizer.fold(Analysis.visibleText(raw))).length() >= MIN_REPEAT_LENGTH;
+        boolean longEnough = text.compact.length() >= MIN_REPEAT_LENGTH;
         for (Rule rule : pack.rules()) {
             if (rule.kind() == RuleKind.DOMAIN_ALLOW) {
                 for (String host : hosts) {
@@ -362,6 +362,7 @@ public final class SpamScorer {
         }
     }
 
+    /** All fields in one text; long runs of combining marks are cut first, as regex word boundaries rescan them. */
     private static String joinedRaw(ScoringInput input) {
         StringBuilder raw = new StringBuilder();
         raw.append(input.author()).append('\n');
@@ -369,7 +370,7 @@ public final class SpamScorer {
             raw.append(value).append('\n');
         }
         raw.append(input.url());
-        return raw.toString();
+        return TextNormalizer.limitMarks(raw.toString());
     }
 
     private static String fingerprintForm(String text) {

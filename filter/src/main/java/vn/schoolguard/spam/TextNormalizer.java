@@ -13,6 +13,8 @@ final class TextNormalizer {
     /** Skeletons per code point; the set of letters seen in practice is small, so the cache stays small. */
     private static final Map<Integer, String> LOOKALIKES = new ConcurrentHashMap<>();
     private static final int LOOKALIKE_CACHE_LIMIT = 20_000;
+    /** Combining marks beyond this many in a row are dropped: no script needs more, and long runs make normalization quadratic. */
+    private static final int MAX_MARK_RUN = 8;
 
     private TextNormalizer() {
     }
@@ -36,7 +38,7 @@ final class TextNormalizer {
     }
 
     private static String fold(String text, boolean lookalikes) {
-        String compat = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String compat = Normalizer.normalize(limitMarks(text), Normalizer.Form.NFKC);
         String decomposed = Normalizer.normalize(compat, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); ) {
@@ -142,6 +144,27 @@ final class TextNormalizer {
             }
         }
         return out.toString();
+    }
+
+    static String limitMarks(String raw) {
+        StringBuilder out = null;
+        int run = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            int type = Character.getType(c);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+            run = mark ? run + 1 : 0;
+            if (run > MAX_MARK_RUN) {
+                if (out == null) {
+                    out = new StringBuilder(raw.length()).append(raw, 0, i);
+                }
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? raw : out.toString();
     }
 
     private static boolean isFiller(int cp) {
