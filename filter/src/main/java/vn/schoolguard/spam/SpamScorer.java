@@ -158,14 +158,10 @@ public final class SpamScorer {
                 case PATTERN -> {
                     Set<String> matched = new LinkedHashSet<>();
                     for (Rule.Entry entry : rule.entries()) {
+                        // The joined view holds every word of the word view, so one pass is enough.
                         Matcher m = entry.pattern().matcher(text.joined);
                         if (m.find()) {
                             matched.add(m.group().trim());
-                        } else {
-                            m = entry.pattern().matcher(text.words);
-                            if (m.find()) {
-                                matched.add(m.group().trim());
-                            }
                         }
                     }
                     if (!matched.isEmpty()) {
