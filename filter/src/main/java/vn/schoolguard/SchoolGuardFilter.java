@@ -44,6 +44,7 @@ import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.ClientAddressResolver;
 import vn.schoolguard.spam.SpamScorer;
 import vn.schoolguard.store.Database;
+import vn.schoolguard.store.JdbcSpamMemory;
 import vn.schoolguard.store.JdbcSubmissionStore;
 import vn.schoolguard.store.StoreException;
 import vn.schoolguard.web.ConsoleAccess;
@@ -142,7 +143,9 @@ public final class SchoolGuardFilter implements Filter {
         moderation = new Moderation(store, config.moderation(), config.siteKey(), clock);
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
-        capture = new SubmissionCapture(config.moderation(), SpamScorer.create(config.spam()), store, ipLog, config.siteKey(), clock);
+        SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
+        capture = new SubmissionCapture(config.moderation(), scorer, config.spam().honeypotField(), store, ipLog,
+                config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         AccountStore accounts = new AccountStore(database, config.siteKey());
         PasswordHasher hasher = new PasswordHasher(config.console().passwordIterations());

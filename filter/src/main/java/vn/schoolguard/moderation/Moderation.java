@@ -151,16 +151,35 @@ public final class Moderation {
             return new Outcome(Result.REPLAY_FAILED, finished, "the application did not store submission " + id + ": "
                     + replay.error() + "; it stays in the queue and can be approved again");
         }
+        if (current.status() == Status.SPAM) {
+            // A moderator overruled "spam": stop holding this poster's details against later posts.
+            store.removeSpamMarks(siteKey, id);
+        }
         String listenerErrors = notifyListeners(ApprovedSubmission.of(submission, actor));
         return new Outcome(Result.CHANGED, finished, "submission " + id + " approved" + listenerErrors);
     }
 
     public Outcome reject(long id, String actor, String reason) {
-        return decide(id, actor, reason, Status.REJECTED, "reject", EnumSet.of(Status.PENDING, Status.SPAM));
+        Optional<Submission> before = store.find(siteKey, id);
+        Outcome outcome = decide(id, actor, reason, Status.REJECTED, "reject", EnumSet.of(Status.PENDING, Status.SPAM));
+        if (outcome.result() == Result.CHANGED && before.filter(s -> s.status() == Status.SPAM).isPresent()) {
+            store.removeSpamMarks(siteKey, id);
+        }
+        return outcome;
     }
 
     public Outcome markSpam(long id, String actor, String reason) {
-        return decide(id, actor, reason, Status.SPAM, "spam", EnumSet.of(Status.PENDING, Status.REJECTED));
+        Outcome outcome = decide(id, actor, reason, Status.SPAM, "spam", EnumSet.of(Status.PENDING, Status.REJECTED));
+        if (outcome.result() == Result.CHANGED) {
+            // The scorer learns from moderators: this poster's address, e-mail, links and text count against the next post.
+            Submission s = outcome.submission().orElseThrow();
+            store.addSpamMarks(siteKey, id, SpamMarks.of(s, routeOf(s)), clock.instant());
+        }
+        return outcome;
+    }
+
+    private Route routeOf(Submission s) {
+        return settings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst().orElse(null);
     }
 
     /** The same action on many submissions; each gets its own outcome. */

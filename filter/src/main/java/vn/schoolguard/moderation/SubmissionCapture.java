@@ -49,11 +49,13 @@ public final class SubmissionCapture {
     private final SpamScorer scorer;
     private final SubmissionStore store;
     private final IpLog ipLog;
+    private final String honeypotField;
     private final String siteKey;
     private final Clock clock;
 
-    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, SubmissionStore store, IpLog ipLog,
-                             String siteKey, Clock clock) {
+    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, String honeypotField, SubmissionStore store,
+                             IpLog ipLog, String siteKey, Clock clock) {
+        this.honeypotField = honeypotField;
         this.settings = settings;
         this.scorer = scorer;
         this.store = store;
@@ -114,7 +116,6 @@ public final class SubmissionCapture {
         Map<String, List<String>> rawKept = new LinkedHashMap<>();
         Map<String, List<String>> clean = new LinkedHashMap<>();
         Map<String, List<String>> removed = new LinkedHashMap<>();
-        Map<String, String> scored = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> field : raw.entrySet()) {
             String name = field.getKey();
             if (!route.keepUnlisted() && !route.fields().containsKey(name)) {
@@ -135,21 +136,19 @@ public final class SubmissionCapture {
                 } else {
                     cleanValues.add(value);
                 }
-                if (role != FieldRole.IGNORE) {
-                    scored.merge(name, value, (a, b) -> a + "\n" + b);
-                }
             }
             rawKept.put(name, field.getValue());
             clean.put(name, cleanValues);
         }
-        SpamScore score = scorer.score(new ScoringInput(route.name(), scored, first(raw, route, FieldRole.AUTHOR),
-                first(raw, route, FieldRole.EMAIL), first(raw, route, FieldRole.URL), client.ip()));
+        java.time.Instant receivedAt = clock.instant();
+        ScoringInput input = SpamMarks.input(route, rawKept, client.ip(), receivedAt, honeypotField);
+        SpamScore score = scorer.score(input);
         Status status = score.verdict() == Verdict.SPAM ? Status.SPAM : Status.PENDING;
         Submission submission = new Submission(0, siteKey, ReceiptCodes.next(), route.name(), request.getMethod(), path,
                 request.getQueryString(), contentType, keptHeaders(request), clean, rawKept, removed, client.ip(),
                 client.port(), client.peerIp(), client.peerPort(), client.forwardedChain(),
-                truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), clock.instant(),
-                status, score.verdict(), score.score(), score.reasons(), null, null, null, null, null, null, 0, 0);
+                truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), receivedAt,
+                status, score.verdict(), score.score(), score.reasons(), SpamScorer.fingerprint(input), null, null, null, null, null, 0, 0);
         String contentHash = sha256(body);
         IpLogRecord[] logged = new IpLogRecord[1];
         try {
@@ -261,18 +260,6 @@ public final class SubmissionCapture {
             }
         }
         return headers;
-    }
-
-    private static String first(Map<String, List<String>> fields, Route route, FieldRole role) {
-        for (Map.Entry<String, FieldRole> entry : route.fields().entrySet()) {
-            if (entry.getValue() == role) {
-                List<String> values = fields.get(entry.getKey());
-                if (values != null && !values.isEmpty()) {
-                    return values.get(0);
-                }
-            }
-        }
-        return "";
     }
 
     private static String truncate(String text, int max) {

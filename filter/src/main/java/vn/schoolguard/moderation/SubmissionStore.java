@@ -58,4 +58,10 @@ public interface SubmissionStore {
     List<Decision> history(String siteKey, long submissionId);
 
     Page<Decision> recentDecisions(String siteKey, int limit, int offset);
+
+    /** Remembers what a moderator marked as spam (kind → values: ip, email, host, fingerprint) for the scorer. */
+    void addSpamMarks(String siteKey, long submissionId, Map<String, java.util.Set<String>> marks, Instant at);
+
+    /** Forgets the spam marks of a submission (a moderator changed their mind). */
+    void removeSpamMarks(String siteKey, long submissionId);
 }

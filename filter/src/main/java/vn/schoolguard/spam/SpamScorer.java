@@ -1,41 +1,375 @@
 package vn.schoolguard.spam;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Scores submissions for gambling spam. Thread-safe. */
+/**
+ * Scores submissions for gambling spam with the shipped rule pack, a site rule file and a
+ * {@link SpamMemory} of earlier decisions.
+ *
+ * <p>A score is a pure function of the rules, the {@link ScoringInput} and the memory's answers, so
+ * approved content can be re-scored when the rules change. Every rule that fires becomes a
+ * {@link Reason} naming the rule and what matched; the sum of weights decides the {@link Verdict}
+ * against {@code spam.threshold.spam} and {@code spam.threshold.suspect}.
+ *
+ * <p>Thread-safe: create one scorer at startup (rules are compiled once) and share it.
+ * <pre>{@code
+ * SpamScorer scorer = SpamScorer.create(config.spam(), memory);
+ * SpamScore score = scorer.score(new ScoringInput("comments", fields, author, email, url, ip, clock.instant(), fillTime));
+ * }</pre>
+ */
 public final class SpamScorer {
 
-    private static final Pattern LINK = Pattern.compile("https?://|www\\.", Pattern.CASE_INSENSITIVE);
+    /** The most hosts taken from one submission (and asked of the memory at once). */
+    public static final int MAX_HOSTS = 50;
+    /** Texts shorter than this (folded letters and digits) are too common to count as repeats ("cảm ơn thầy"). */
+    private static final int MIN_REPEAT_LENGTH = 20;
+    private static final int DEFAULT_SIZE_LIMIT = 100_000;
+    private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
 
     private final SpamSettings settings;
+    private final SpamMemory memory;
+    private final RulePack pack;
+    private final int sizeLimit;
 
-    private SpamScorer(SpamSettings settings) {
+    private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack) {
         this.settings = settings;
+        this.memory = memory;
+        this.pack = pack;
+        this.sizeLimit = pack.rules().stream().filter(rule -> rule.kind() == RuleKind.TOO_LARGE && !rule.off())
+                .map(rule -> (int) Double.parseDouble(rule.params().getOrDefault("limit", "" + DEFAULT_SIZE_LIMIT)))
+                .findFirst().orElse(DEFAULT_SIZE_LIMIT);
     }
 
+    /** A scorer without history: repeat and moderator-marked rules never fire. */
     public static SpamScorer create(SpamSettings settings) {
-        return new SpamScorer(settings);
+        return create(settings, SpamMemory.NONE);
     }
 
+    /**
+     * A scorer with the shipped rule pack, extended by {@code spam.rules-file} when set.
+     *
+     * @throws IllegalArgumentException when the site rule file cannot be read or parsed (the message names file and line)
+     */
+    public static SpamScorer create(SpamSettings settings, SpamMemory memory) {
+        try {
+            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()));
+        } catch (RulePack.RulePackException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The rule pack version(s) in use, stored with scores so re-checks can tell which rules gave them. */
+    public String rulesVersion() {
+        return pack.version();
+    }
+
+    /**
+     * A stable fingerprint of a text for finding repeats: {@code fp1:} and the first 32 hex digits of
+     * SHA-256 over its letters and digits after folding (tags removed, NFKC, lower case, marks and đ folded).
+     * Unchanged across releases; a new algorithm would use a new prefix.
+     */
+    public static String fingerprint(String text) {
+        String stripped = TAG.matcher(text).replaceAll(" ");
+        String compact = fingerprintForm(stripped);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(compact.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder("fp1:");
+            for (int i = 0; i < 16; i++) {
+                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** The fingerprint of all of a submission's field values, in field-name order. */
+    public static String fingerprint(ScoringInput input) {
+        return fingerprint(String.join("\n", input.sortedText().values()));
+    }
+
+    /**
+     * The hosts a submission links to or names (lower case, at most {@link #MAX_HOSTS}): link targets,
+     * domains spelled out in the text, the URL field and the e-mail domain. Stored with a submission a
+     * moderator marks as spam, and asked of {@link SpamMemory#markedSpamHosts}.
+     */
+    public static Set<String> hosts(ScoringInput input) {
+        String raw = joinedRaw(input);
+        if (raw.length() > DEFAULT_SIZE_LIMIT) {
+            raw = raw.substring(0, DEFAULT_SIZE_LIMIT);
+        }
+        return hosts(HtmlSignals.of(raw), Analysis.of(raw), input);
+    }
+
+    /** Scores one submission. Never throws for any text; bounded time for any size. */
     public SpamScore score(ScoringInput input) {
+        String raw = joinedRaw(input);
+        int length = raw.length();
+        if (length > sizeLimit) {
+            raw = raw.substring(0, sizeLimit);
+        }
+        HtmlSignals html = HtmlSignals.of(raw);
+        Analysis text = Analysis.of(raw);
+        Set<String> hosts = hosts(html, text, input);
+        Set<String> allowedHosts = new LinkedHashSet<>();
+        Map<Rule, Double> textual = new LinkedHashMap<>();
         List<Reason> reasons = new ArrayList<>();
-        int links = 0;
-        for (String value : input.text().values()) {
-            Matcher m = LINK.matcher(value.toLowerCase(Locale.ROOT));
-            while (m.find()) {
-                links++;
+        String fingerprint = fingerprint(input);
+        boolean longEnough = text.compact.length() >= MIN_REPEAT_LENGTH;
+        for (Rule rule : pack.rules()) {
+            if (rule.kind() == RuleKind.DOMAIN_ALLOW) {
+                for (String host : hosts) {
+                    if (matchesDomain(rule, host)) {
+                        allowedHosts.add(host);
+                    }
+                }
             }
         }
-        if (links > 3) {
-            reasons.add(new Reason("links.many", links + " links", 4));
+        for (Rule rule : pack.rules()) {
+            if (rule.off()) {
+                continue;
+            }
+            switch (rule.kind()) {
+                case PHRASE -> {
+                    Set<String> matched = new LinkedHashSet<>();
+                    for (Rule.Entry entry : rule.entries()) {
+                        if (text.contains(entry)) {
+                            matched.add(entry.source());
+                        }
+                    }
+                    if (!matched.isEmpty()) {
+                        double weight = Math.min(rule.cap(), rule.weight() * matched.size());
+                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), weight);
+                        textual.put(rule, weight);
+                    }
+                }
+                case PATTERN -> {
+                    Set<String> matched = new LinkedHashSet<>();
+                    for (Rule.Entry entry : rule.entries()) {
+                        // The joined view holds every word of the word view, so one pass is enough.
+                        Matcher m = entry.pattern().matcher(text.joined);
+                        if (m.find()) {
+                            matched.add(m.group().trim());
+                        }
+                    }
+                    if (!matched.isEmpty()) {
+                        double weight = Math.min(rule.cap(), rule.weight() * matched.size());
+                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), weight);
+                        textual.put(rule, weight);
+                    }
+                }
+                case AWARENESS -> { }
+                case DOMAIN_BLOCK -> {
+                    Set<String> matched = new LinkedHashSet<>();
+                    for (String host : hosts) {
+                        if (!allowedHosts.contains(host) && matchesDomain(rule, host)) {
+                            matched.add(host);
+                        }
+                    }
+                    if (!matched.isEmpty()) {
+                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), Math.min(rule.cap(), rule.weight() * matched.size()));
+                    }
+                }
+                case DOMAIN_ALLOW -> { }
+                case SPELLED_DOMAIN -> {
+                    Set<String> matched = new LinkedHashSet<>(text.spelledDomains);
+                    matched.removeAll(allowedHosts);
+                    if (!matched.isEmpty()) {
+                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), Math.min(rule.cap(), rule.weight() * matched.size()));
+                    }
+                }
+                case LINKS -> {
+                    int threshold = (int) param(rule, "threshold", 3);
+                    int allowedLinks = 0;
+                    for (String host : html.hosts()) {
+                        if (allowedHosts.contains(host)) {
+                            allowedLinks++;
+                        }
+                    }
+                    int links = html.linkCount() - allowedLinks;
+                    if (links >= threshold) {
+                        add(reasons, rule, SpamTexts.links(rule.label(), links, threshold), rule.weight());
+                    }
+                }
+                case HIDDEN_LINK -> {
+                    if (html.hiddenLinks() > 0) {
+                        add(reasons, rule, SpamTexts.hiddenLinks(rule.label(), html.hiddenLinks()), rule.weight());
+                    }
+                }
+                case REPEAT -> {
+                    int threshold = (int) param(rule, "threshold", 2);
+                    Duration window = SpamSettings.duration(rule.params().getOrDefault("window", "24h"));
+                    if (longEnough) {
+                        int count = memory.countSameFingerprint(fingerprint, input.receivedAt().minus(window), input.receivedAt());
+                        if (count >= threshold) {
+                            add(reasons, rule, SpamTexts.repeated(rule.label(), count, window), rule.weight());
+                        }
+                    }
+                }
+                case HONEYPOT -> {
+                    String field = settings.honeypotField();
+                    if (!field.isEmpty() && !input.text().getOrDefault(field, "").isBlank()) {
+                        add(reasons, rule, SpamTexts.honeypot(rule.label(), field), rule.weight());
+                    }
+                }
+                case FILL_TIME -> {
+                    Duration minimum = settings.minFillTime();
+                    if (input.fillTime().isPresent() && !minimum.isZero() && input.fillTime().get().compareTo(minimum) < 0) {
+                        add(reasons, rule, SpamTexts.tooFast(rule.label(), input.fillTime().get(), minimum), rule.weight());
+                    }
+                }
+                case MARKED_IP -> {
+                    if (!input.clientIp().isBlank() && memory.markedSpamIp(input.clientIp())) {
+                        add(reasons, rule, SpamTexts.marked(rule.label(), input.clientIp()), rule.weight());
+                    }
+                }
+                case MARKED_EMAIL -> {
+                    String email = input.email().trim().toLowerCase(Locale.ROOT);
+                    if (!email.isEmpty() && memory.markedSpamEmail(email)) {
+                        add(reasons, rule, SpamTexts.marked(rule.label(), email), rule.weight());
+                    }
+                }
+                case MARKED_HOST -> {
+                    Set<String> asked = new LinkedHashSet<>(hosts);
+                    asked.removeAll(allowedHosts);
+                    Set<String> marked = asked.isEmpty() ? Set.of() : memory.markedSpamHosts(asked);
+                    if (!marked.isEmpty()) {
+                        add(reasons, rule, SpamTexts.matched(rule.label(), marked), rule.weight());
+                    }
+                }
+                case MARKED_FINGERPRINT -> {
+                    if (longEnough && memory.markedSpamFingerprint(fingerprint)) {
+                        add(reasons, rule, SpamTexts.marked(rule.label(), fingerprint), rule.weight());
+                    }
+                }
+                case TOO_LARGE -> {
+                    if (length > sizeLimit) {
+                        add(reasons, rule, SpamTexts.tooLarge(rule.label(), length, sizeLimit), rule.weight());
+                    }
+                }
+                case BAD_ENCODING -> {
+                    int bad = TextNormalizer.badCharacters(raw);
+                    if (bad > 0) {
+                        add(reasons, rule, SpamTexts.badEncoding(rule.label(), bad), rule.weight());
+                    }
+                }
+            }
         }
-        double score = reasons.stream().mapToDouble(Reason::weight).sum();
+        applyAwareness(text, textual, reasons);
+        double score = 0;
+        for (Reason reason : reasons) {
+            score += reason.weight();
+        }
+        score = Math.max(0, Math.round(score * 100) / 100.0);
         Verdict verdict = score >= settings.spamThreshold() ? Verdict.SPAM
                 : score >= settings.suspectThreshold() ? Verdict.SUSPECT : Verdict.CLEAN;
         return new SpamScore(verdict, score, reasons);
+    }
+
+    /** Anti-gambling announcements use the same words as ads: their phrases offset phrase weight, never links or domains. */
+    private void applyAwareness(Analysis text, Map<Rule, Double> textual, List<Reason> reasons) {
+        double textualWeight = 0;
+        for (Map.Entry<Rule, Double> entry : textual.entrySet()) {
+            if (!entry.getKey().logOnly() && !settings.logOnly().contains(entry.getKey().id())) {
+                textualWeight += entry.getValue();
+            }
+        }
+        for (Rule rule : pack.rules()) {
+            if (rule.kind() != RuleKind.AWARENESS || rule.off() || textualWeight <= 0) {
+                continue;
+            }
+            Set<String> matched = new LinkedHashSet<>();
+            for (Rule.Entry entry : rule.entries()) {
+                if (text.contains(entry)) {
+                    matched.add(entry.source());
+                }
+            }
+            if (!matched.isEmpty()) {
+                double offset = Math.min(Math.min(Math.abs(rule.cap()), Math.abs(rule.weight()) * matched.size()), textualWeight);
+                add(reasons, rule, SpamTexts.awareness(rule.label(), matched, offset), -offset);
+                textualWeight -= offset;
+            }
+        }
+    }
+
+    private void add(List<Reason> reasons, Rule rule, String detail, double weight) {
+        if (rule.logOnly() || settings.logOnly().contains(rule.id())) {
+            reasons.add(new Reason(rule.id(), SpamTexts.logOnly(detail, weight), 0));
+        } else {
+            reasons.add(new Reason(rule.id(), detail, weight));
+        }
+    }
+
+    private static double param(Rule rule, String key, double defaultValue) {
+        String value = rule.params().get(key);
+        return value == null ? defaultValue : Double.parseDouble(value);
+    }
+
+    private static boolean matchesDomain(Rule rule, String host) {
+        for (Rule.Entry entry : rule.entries()) {
+            if (entry.pattern() != null) {
+                if (entry.pattern().matcher(host).matches()) {
+                    return true;
+                }
+            } else if (host.equals(entry.words()) || host.endsWith("." + entry.words())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> hosts(HtmlSignals html, Analysis text, ScoringInput input) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String host : html.hosts()) {
+            addHost(hosts, host);
+        }
+        for (String host : text.textDomains) {
+            addHost(hosts, host);
+        }
+        int at = input.email().lastIndexOf('@');
+        if (at >= 0) {
+            addHost(hosts, input.email().substring(at + 1).trim());
+        }
+        return hosts;
+    }
+
+    private static void addHost(Set<String> hosts, String host) {
+        if (hosts.size() >= MAX_HOSTS) {
+            return;
+        }
+        String folded = TextNormalizer.compactHost(host);
+        if (folded.startsWith("www.")) {
+            folded = folded.substring(4);
+        }
+        if (folded.contains(".")) {
+            hosts.add(folded);
+        }
+    }
+
+    /** All fields in one text; long runs of combining marks are cut first, as regex word boundaries rescan them. */
+    private static String joinedRaw(ScoringInput input) {
+        StringBuilder raw = new StringBuilder();
+        raw.append(input.author()).append('\n');
+        for (String value : input.sortedText().values()) {
+            raw.append(value).append('\n');
+        }
+        raw.append(input.url());
+        return TextNormalizer.limitMarks(raw.toString());
+    }
+
+    private static String fingerprintForm(String text) {
+        return TextNormalizer.compact(TextNormalizer.stableFold(text));
     }
 }

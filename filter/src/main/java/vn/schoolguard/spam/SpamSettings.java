@@ -1,14 +1,65 @@
 package vn.schoolguard.spam;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import vn.schoolguard.config.ConfigReader;
 
 /**
- * Spam scoring thresholds.
+ * Spam scoring settings.
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code spam.threshold.spam}</td><td>10</td><td>a score at or above this files the submission as spam</td></tr>
+ * <tr><td>{@code spam.threshold.suspect}</td><td>4</td><td>a score at or above this flags it for the moderator</td></tr>
+ * <tr><td>{@code spam.rules-file}</td><td>none</td><td>a site rule file that extends the shipped rule pack</td></tr>
+ * <tr><td>{@code spam.log-only}</td><td>none</td><td>rule ids (comma-separated) reported with weight 0</td></tr>
+ * <tr><td>{@code spam.honeypot-field}</td><td>none</td><td>a form field people never fill in</td></tr>
+ * <tr><td>{@code spam.min-fill-time}</td><td>3s</td><td>a form sent sooner after rendering is suspicious</td></tr>
+ * </table>
  *
  * @param spamThreshold    a score at or above this files the submission as spam
  * @param suspectThreshold a score at or above this flags it for the moderator
+ * @param rulesFile        a site rule file extending the shipped pack
+ * @param logOnly          ids of rules that are reported but add nothing
+ * @param honeypotField    the honeypot field name, empty when none
+ * @param minFillTime      the least time a person takes to fill a form in
  */
-public record SpamSettings(double spamThreshold, double suspectThreshold) {
+public record SpamSettings(double spamThreshold, double suspectThreshold, Optional<Path> rulesFile, Set<String> logOnly,
+                           String honeypotField, Duration minFillTime) {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+
+    public SpamSettings {
+        rulesFile = Objects.requireNonNullElse(rulesFile, Optional.empty());
+        logOnly = Set.copyOf(logOnly);
+        honeypotField = Objects.requireNonNullElse(honeypotField, "");
+        minFillTime = Objects.requireNonNullElse(minFillTime, Duration.ZERO);
+    }
+
+    /** Thresholds only; everything else at its default. */
+    public SpamSettings(double spamThreshold, double suspectThreshold) {
+        this(spamThreshold, suspectThreshold, Optional.empty(), Set.of(), "", Duration.ofSeconds(3));
+    }
+
+    /** The defaults of every key. */
+    public static SpamSettings defaults() {
+        return new SpamSettings(10, 4);
+    }
+
+    /** This configuration with a site rule file. */
+    public SpamSettings withRulesFile(Path file) {
+        return new SpamSettings(spamThreshold, suspectThreshold, Optional.of(file), logOnly, honeypotField, minFillTime);
+    }
 
     public static SpamSettings read(ConfigReader reader) {
         double spam = reader.decimal("spam.threshold.spam", 10, 0.1, 1000);
@@ -16,6 +67,43 @@ public record SpamSettings(double spamThreshold, double suspectThreshold) {
         if (suspect > spam) {
             reader.problem("spam.threshold.suspect", reader.raw("spam.threshold.suspect"), "a number not above spam.threshold.spam (" + spam + ")");
         }
-        return new SpamSettings(spam, suspect);
+        Optional<Path> rulesFile = reader.optional("spam.rules-file").map(raw -> reader.path("spam.rules-file", null));
+        List<String> logOnly = reader.list("spam.log-only", List.of());
+        String honeypot = reader.string("spam.honeypot-field", "");
+        Duration minFill = reader.duration("spam.min-fill-time", Duration.ofSeconds(3), Duration.ZERO, Duration.ofMinutes(10));
+        RulePack pack = null;
+        if (rulesFile.isPresent() && (rulesFile.get() == null || !Files.isReadable(rulesFile.get()))) {
+            reader.problem("spam.rules-file", reader.raw("spam.rules-file"), "a readable rule file");
+            rulesFile = Optional.empty();
+        }
+        try {
+            pack = RulePack.load(rulesFile);
+        } catch (RulePack.RulePackException e) {
+            reader.problem("spam.rules-file", reader.raw("spam.rules-file"), "a valid rule file (" + e.getMessage() + ")");
+        }
+        if (pack != null) {
+            for (String id : logOnly) {
+                if (pack.rules().stream().noneMatch(rule -> rule.id().equals(id))) {
+                    reader.problem("spam.log-only", reader.raw("spam.log-only"), "rule ids of the rule pack; '" + id + "' is not one");
+                }
+            }
+        }
+        return new SpamSettings(spam, suspect, rulesFile, Set.copyOf(logOnly), honeypot, minFill);
+    }
+
+    /** Parses {@code 500ms}, {@code 30s}, {@code 15m}, {@code 24h}, {@code 7d}; null when not that shape. */
+    static Duration duration(String raw) {
+        Matcher m = DURATION.matcher(raw.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 }

@@ -402,4 +402,39 @@ public final class JdbcSubmissionStore implements SubmissionStore {
     static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
+
+    @Override
+    public void addSpamMarks(String siteKey, long submissionId, Map<String, java.util.Set<String>> marks, Instant at) {
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sg_spam_marks (site_key, kind, mark_value, submission_id,"
+                    + " marked_at) VALUES (?,?,?,?,?)")) {
+                for (Map.Entry<String, java.util.Set<String>> kind : marks.entrySet()) {
+                    for (String value : kind.getValue()) {
+                        if (value == null || value.isBlank()) {
+                            continue;
+                        }
+                        ps.setString(1, siteKey);
+                        ps.setString(2, kind.getKey());
+                        ps.setString(3, truncate(value, 300));
+                        ps.setLong(4, submissionId);
+                        ps.setObject(5, time(at));
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void removeSpamMarks(String siteKey, long submissionId) {
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sg_spam_marks WHERE site_key = ? AND submission_id = ?")) {
+                ps.setString(1, siteKey);
+                ps.setLong(2, submissionId);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

@@ -1,0 +1,82 @@
+package vn.schoolguard.spam;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+
+/** Every message and reason detail of the spam package, in one place so that tests can assert on them. */
+final class SpamTexts {
+
+    private SpamTexts() {
+    }
+
+    static String missingBuiltInPack(String resource) {
+        return "The built-in rule pack " + resource + " is missing from the SchoolGuard JAR";
+    }
+
+    static String unreadableRuleFile(Path file, IOException e) {
+        return "Rule file " + file + " cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    static String badRuleLine(String where, String line, String expected) {
+        return where + ": '" + line + "' is not valid; expected " + expected;
+    }
+
+    static String badRuleKey(String where, String key, String value, String expected) {
+        return where + ": " + key + " = '" + value + "' is not valid; expected " + expected;
+    }
+
+    static String matched(String label, Collection<String> entries) {
+        StringBuilder out = new StringBuilder(label).append(": ");
+        int n = 0;
+        for (String entry : entries) {
+            out.append(n++ == 0 ? "" : ", ").append('"').append(entry).append('"');
+        }
+        return out.toString();
+    }
+
+    static String awareness(String label, Collection<String> entries, double offset) {
+        return matched(label, entries) + " (offsets " + number(offset) + " of phrase weight)";
+    }
+
+    static String links(String label, int count, int threshold) {
+        return label + ": " + count + " links (threshold " + threshold + ")";
+    }
+
+    static String hiddenLinks(String label, int count) {
+        return label + ": " + count + " hidden " + (count == 1 ? "link" : "links");
+    }
+
+    static String repeated(String label, int count, Duration window) {
+        return label + ": " + count + " identical posts in the last " + window.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String honeypot(String label, String field) {
+        return label + ": field '" + field + "' was filled in";
+    }
+
+    static String tooFast(String label, Duration taken, Duration minimum) {
+        return label + ": sent " + taken.toMillis() + " ms after the form was shown (minimum " + minimum.toMillis() + " ms)";
+    }
+
+    static String marked(String label, String what) {
+        return label + ": " + what;
+    }
+
+    static String tooLarge(String label, long length, long limit) {
+        return label + ": " + length + " characters, only the first " + limit + " analysed; the full text is kept";
+    }
+
+    static String badEncoding(String label, int count) {
+        return label + ": " + count + " undecodable " + (count == 1 ? "character" : "characters");
+    }
+
+    static String logOnly(String detail, double weight) {
+        return detail + " [log-only, would add " + number(weight) + "]";
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
