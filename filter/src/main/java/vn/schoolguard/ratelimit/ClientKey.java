@@ -1,0 +1,40 @@
+package vn.schoolguard.ratelimit;
+
+import java.util.Optional;
+
+import vn.schoolguard.net.Cidr;
+import vn.schoolguard.net.IpLiteral;
+
+/**
+ * The key a client's submissions are counted under: an IPv4 address as it is, an IPv6 address as its
+ * network prefix ({@code /64} by default), because one home or phone line gets a whole /64 and a bot can
+ * rotate through it freely.
+ */
+public final class ClientKey {
+
+    private ClientKey() {
+    }
+
+    /**
+     * The key of a resolved client address, e.g. {@code 203.0.113.7} or {@code 2001:db8:1:2:0:0:0:0/64}.
+     * IPv4-mapped IPv6 counts as IPv4.
+     */
+    public static String of(String address, int ipv6Prefix) {
+        if (address.indexOf(':') < 0) {
+            // The resolver hands over canonical literals, so an IPv4 address is its own key (the common, cheap case).
+            return address;
+        }
+        Optional<byte[]> parsed = IpLiteral.parse(address);
+        if (parsed.isEmpty()) {
+            return address;
+        }
+        if (parsed.get().length == 4) {
+            return IpLiteral.canonical(address).orElse(address);
+        }
+        Optional<String> canonical = IpLiteral.canonical(address);
+        if (canonical.isPresent() && canonical.get().indexOf(':') < 0) {
+            return canonical.get();
+        }
+        return Cidr.parse(address + "/" + ipv6Prefix).map(Cidr::toString).orElse(address);
+    }
+}
