@@ -157,7 +157,7 @@ public final class SchoolGuardFilter implements Filter {
         ConsolePages pages = new ConsolePages(config.console(), config.moderation(), access, moderation, accounts, hasher,
                 sessions, clock);
         console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages, pages,
-                ipLog, new IpLogExport(ipLog, config.ipLog().zone()));
+                ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), clock);
         retention = new Retention(ipLog, config.ipLog(), clock);
         decorator = new PageDecorator(config.inject());
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());

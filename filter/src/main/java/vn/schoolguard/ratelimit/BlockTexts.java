@@ -34,6 +34,11 @@ public final class BlockTexts {
                 "an IPv4 or IPv6 address or CIDR block such as 203.0.113.7, 203.0.113.0/24 or 2001:db8::/48 (prefix at least /8 for IPv4, /32 for IPv6)");
     }
 
+    /** A submission number that names no stored submission. */
+    public static Invalid badSubmission(String value) {
+        return new Invalid("submission", value == null ? "" : value, "the number of a stored submission");
+    }
+
     static Invalid badReason(String value) {
         return new Invalid("reason", value == null ? "" : value, "a reason of 1 to " + MAX_REASON + " characters");
     }

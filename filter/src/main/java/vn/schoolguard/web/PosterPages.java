@@ -139,10 +139,32 @@ public final class PosterPages {
             Http.json(response, status, body);
             return;
         }
-        Messages m = Messages.forRequest(request);
+        Messages m = Messages.forRequest(new QueryOnly(request));
         String title = m.get(status == 403 ? "limit.blocked-title" : status == 503 ? "error.title" : "limit.title");
         Http.html(response, status, page(m, title, "<h1>" + Http.escape(title) + "</h1><p class=\"warn\">"
                 + Http.escape(m.get(key, minutes)) + "</p>"));
+    }
+
+    /** Request parameters from the query string only: choosing the language must not read a refused body. */
+    private static final class QueryOnly extends jakarta.servlet.http.HttpServletRequestWrapper {
+        QueryOnly(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String query = getQueryString();
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
     }
 
     /** What the public may know of a status: spam is not announced to the poster. */
