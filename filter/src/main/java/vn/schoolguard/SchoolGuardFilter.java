@@ -155,7 +155,7 @@ public final class SchoolGuardFilter implements Filter {
         ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
         ConsolePages pages = new ConsolePages(config.console(), config.moderation(), access, moderation, accounts, hasher,
-                sessions, clock);
+                sessions, clock, gate.blockList());
         console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages, pages,
                 ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), clock);
         retention = new Retention(ipLog, config.ipLog(), clock);

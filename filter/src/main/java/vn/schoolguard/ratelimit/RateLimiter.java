@@ -58,13 +58,13 @@ final class RateLimiter {
      * Takes one token at every level, or none.
      *
      * @param route     the route name
-     * @param clientKey the client's key ({@link ClientKey#of})
+     * @param clientKey the client's key ({@link ClientKey#of}), or null to skip the per-address level
      * @param user      the signed-in application user, or null
      * @throws RuntimeException when shared buckets cannot be reached (the caller answers 503)
      */
     Decision tryAcquire(String route, String clientKey, String user) {
         List<BucketProxy> taken = new ArrayList<>(4);
-        Decision refused = take(taken, Level.PER_IP, perIp, clientKey);
+        Decision refused = clientKey == null ? null : take(taken, Level.PER_IP, perIp, clientKey);
         if (refused == null && user != null && !user.isEmpty()) {
             refused = take(taken, Level.PER_USER, perUser, user);
         }

@@ -123,7 +123,10 @@ public final class SubmissionGate implements AutoCloseable {
         String clientKey = ClientKey.of(clientIp, settings.ipv6Prefix());
         RateLimiter.Decision decision;
         try {
-            decision = limiter.tryAcquire(route, clientKey, user);
+            // A loopback client is a local proxy whose visitors cannot be told apart (proxies.trusted is not set
+            // for it): a per-address limit would make every visitor share one bucket, so only the route, user
+            // and site levels apply to it.
+            decision = limiter.tryAcquire(route, isLoopback(clientIp) ? null : clientKey, user);
         } catch (RuntimeException e) {
             reportOutage(e);
             Refusal refusal = new Refusal(Kind.UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS, BlockTexts.unavailableDetail(rootMessage(e)));
@@ -180,6 +183,10 @@ public final class SubmissionGate implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    static boolean isLoopback(String clientIp) {
+        return clientIp.startsWith("127.") || clientIp.equals("::1") || clientIp.equals("0:0:0:0:0:0:0:1");
     }
 
     private void reportOutage(RuntimeException e) {

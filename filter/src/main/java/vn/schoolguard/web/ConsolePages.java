@@ -16,6 +16,7 @@ import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.ratelimit.BlockList;
 
 /**
  * The browser console: server-rendered HTML pages for signing in, the moderation queue, a submission's
@@ -25,7 +26,7 @@ import vn.schoolguard.moderation.ModerationSettings;
  * <p>Pages under the console path ({@code console.path}, default {@code /_schoolguard}):
  * {@code /login}, {@code /logout} (POST), {@code /queue}, {@code /items/{id}} with
  * {@code /items/{id}/approve|reject|spam|edit} (POST), {@code /items/bulk} (POST), {@code /history},
- * {@code /accounts} (admin), {@code /lang?to=vi|en} and {@code /assets/...}.
+ * {@code /accounts} (admin), {@code /blocks} (the block list), {@code /lang?to=vi|en} and {@code /assets/...}.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -37,6 +38,7 @@ public final class ConsolePages {
     private final ConsoleAssets assets = new ConsoleAssets();
     private final ConsoleQueuePages queue;
     private final ConsoleAccountPages accountPages;
+    private final ConsoleBlockPages blockPages;
 
     /**
      * @param settings           the console settings (path, account source)
@@ -47,14 +49,16 @@ public final class ConsolePages {
      * @param hasher             hashes passwords set on the accounts page
      * @param sessions           ended when an account's password changes or it is disabled
      * @param clock              the time of account changes
+     * @param blocks             the block list, for {@code /blocks}
      */
     public ConsolePages(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                         Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
-                        Clock clock) {
+                        Clock clock, BlockList blocks) {
         this.settings = settings;
         this.access = access;
         this.queue = new ConsoleQueuePages(moderationSettings, moderation, access);
         this.accountPages = new ConsoleAccountPages(accounts, hasher, sessions, access, clock);
+        this.blockPages = new ConsoleBlockPages(blocks, moderation, access, clock);
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, String sub, String clientIp) throws IOException {
@@ -100,6 +104,8 @@ public final class ConsolePages {
             } else {
                 accountPages.handle(ctx, sub);
             }
+        } else if (sub.equals("/blocks") || sub.startsWith("/blocks/")) {
+            blockPages.handle(ctx, sub);
         } else if (!queue.handle(ctx, sub)) {
             ctx.error(404, "console.error.not-found");
         }

@@ -88,6 +88,13 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void aLoopbackClientIsAnUntrustedLocalProxySoOnlyRouteAndSiteLimitsApply() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertThat(site.postForm("/posts/1/comments", COMMENT).statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
     void ipv6AddressesOfOneSlash64ShareTheirLimit() throws Exception {
         assertThat(postFrom("2402:800:6314:1::1").statusCode()).isEqualTo(303);
         assertThat(postFrom("2402:800:6314:1::2").statusCode()).isEqualTo(303);
