@@ -57,7 +57,7 @@ public class RateLimitBenchmark {
         RateLimitSettings d = RateLimitSettings.defaults();
         // Limits high enough that distinct addresses are always accepted: the check itself is measured.
         List<Limit> wide = List.of(new Limit(1_000_000_000L, Duration.ofMinutes(1)));
-        RateLimitSettings settings = new RateLimitSettings(true, List.of(new Limit(5, Duration.ofMinutes(1))), wide, Map.of(),
+        RateLimitSettings settings = new RateLimitSettings(true, List.of(new Limit(5, Duration.ofMinutes(1))), wide, wide, Map.of(),
                 wide, wide, List.of(), 64, 100_000, "local", d.logEvery(), d.logBudget(), d.blockRefresh());
         gate = SubmissionGate.create(settings, database, "default", Clock.systemUTC());
         gate.blockList().add(new BlockRequest("198.51.100.0/24", "benchmark", null, null), "bench");
@@ -77,7 +77,7 @@ public class RateLimitBenchmark {
         database.close();
     }
 
-    /** An accepted submission: block list, per-address, per-route and site buckets (5/1m per address allows it). */
+    /** An accepted submission: block list, per-address, per-network, per-route and site buckets (5/1m per address allows it). */
     @Benchmark
     public Optional<SubmissionGate.Refusal> accepted() {
         // 50,000 addresses in turn: each is back to a full bucket long before its turn comes again.

@@ -16,6 +16,20 @@ public final class ClientKey {
     }
 
     /**
+     * The network of a resolved client address: its IPv4 /24 or IPv6 /48 (the block a provider hands to one
+     * customer or a hosting pool), e.g. {@code 203.0.113.0/24}.
+     */
+    public static String network(String address) {
+        Optional<byte[]> parsed = IpLiteral.parse(address);
+        if (parsed.isEmpty()) {
+            return address;
+        }
+        boolean v4 = parsed.get().length == 4 || IpLiteral.canonical(address).map(c -> c.indexOf(':') < 0).orElse(false);
+        String literal = v4 ? IpLiteral.canonical(address).orElse(address) : address;
+        return Cidr.parse(literal + (v4 ? "/24" : "/48")).map(Cidr::toString).orElse(address);
+    }
+
+    /**
      * The key of a resolved client address, e.g. {@code 203.0.113.7} or {@code 2001:db8:1:2:0:0:0:0/64}.
      * IPv4-mapped IPv6 counts as IPv4.
      */

@@ -17,6 +17,8 @@ import vn.schoolguard.net.Cidr;
  *
  * @param enabled         {@code ratelimit.enabled}: false turns rate limiting off (the block list still applies)
  * @param perIp           {@code ratelimit.per-ip}: per client address (IPv6 grouped by {@code ipv6Prefix})
+ * @param perNetwork      {@code ratelimit.per-network}: per network (IPv4 /24, IPv6 /48), so that a pool of
+ *                        addresses in one network shares one limit
  * @param perRoute        {@code ratelimit.per-route}: per route as a whole, all posters together
  * @param routeOverrides  {@code ratelimit.per-route.<route>}: a route's own per-route limit
  * @param perUser         {@code ratelimit.per-user}: per signed-in application user
@@ -31,12 +33,13 @@ import vn.schoolguard.net.Cidr;
  * @param logBudget       {@code ratelimit.log-budget}: at most this many rejection entries reach the IP log site-wide
  * @param blockRefresh    {@code ratelimit.block-refresh}: how often a node re-reads the shared block list
  */
-public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> perRoute, Map<String, List<Limit>> routeOverrides,
+public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> perNetwork, List<Limit> perRoute, Map<String, List<Limit>> routeOverrides,
                                 List<Limit> perUser, List<Limit> site, List<Cidr> exempt, int ipv6Prefix, int cacheSize,
                                 String store, Duration logEvery, List<Limit> logBudget, Duration blockRefresh) {
 
     /** Defaults for a school site: a class in one computer room (one NAT address) can still post together. */
     static final String DEFAULT_PER_IP = "10/1m, 60/1h";
+    static final String DEFAULT_PER_NETWORK = "15/1m, 90/1h";
     static final String DEFAULT_PER_ROUTE = "60/1m, 600/1h";
     static final String DEFAULT_PER_USER = "10/1m, 100/1h";
     static final String DEFAULT_SITE = "120/1m, 2000/1h";
@@ -44,6 +47,7 @@ public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> 
 
     public RateLimitSettings {
         perIp = List.copyOf(perIp);
+        perNetwork = List.copyOf(perNetwork);
         perRoute = List.copyOf(perRoute);
         routeOverrides = Map.copyOf(routeOverrides);
         perUser = List.copyOf(perUser);
@@ -54,7 +58,7 @@ public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> 
 
     /** Settings with every default, for tests and tools. */
     public static RateLimitSettings defaults() {
-        return new RateLimitSettings(true, parse(DEFAULT_PER_IP), parse(DEFAULT_PER_ROUTE), Map.of(), parse(DEFAULT_PER_USER),
+        return new RateLimitSettings(true, parse(DEFAULT_PER_IP), parse(DEFAULT_PER_NETWORK), parse(DEFAULT_PER_ROUTE), Map.of(), parse(DEFAULT_PER_USER),
                 parse(DEFAULT_SITE), List.of(), 64, 100_000, "auto", Duration.ofMinutes(1), parse("300/1m"), Duration.ofSeconds(10));
     }
 
@@ -67,6 +71,7 @@ public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> 
     public static RateLimitSettings read(ConfigReader reader, Set<String> routeNames, boolean postgres) {
         boolean enabled = reader.bool("ratelimit.enabled", true);
         List<Limit> perIp = limits(reader, "ratelimit.per-ip", DEFAULT_PER_IP);
+        List<Limit> perNetwork = limits(reader, "ratelimit.per-network", DEFAULT_PER_NETWORK);
         List<Limit> perRoute = limits(reader, "ratelimit.per-route", DEFAULT_PER_ROUTE);
         Map<String, List<Limit>> overrides = new LinkedHashMap<>();
         for (String name : reader.names("ratelimit.per-route.")) {
@@ -104,7 +109,7 @@ public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> 
             logBudget = parse("300/1m");
         }
         Duration blockRefresh = reader.duration("ratelimit.block-refresh", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(10));
-        return new RateLimitSettings(enabled, perIp, perRoute, overrides, perUser, site, exempt, ipv6Prefix, cacheSize, store,
+        return new RateLimitSettings(enabled, perIp, perNetwork, perRoute, overrides, perUser, site, exempt, ipv6Prefix, cacheSize, store,
                 logEvery, logBudget, blockRefresh);
     }
 

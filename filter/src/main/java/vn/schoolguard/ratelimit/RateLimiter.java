@@ -13,8 +13,8 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 /**
- * The stacked limits on submissions: per client address, per signed-in user, per route and site-wide, in
- * that order. A submission must fit all of them; when a later level refuses, the tokens taken by the
+ * The stacked limits on submissions: per client address, per network (IPv4 /24, IPv6 /48), per signed-in
+ * user, per route and site-wide, in that order. A submission must fit all of them; when a later level refuses, the tokens taken by the
  * earlier ones are given back, so a bot that exhausts its own address's limit never eats into the
  * route's or the site's, and real posters from other addresses keep getting through. Thread-safe.
  */
@@ -22,7 +22,7 @@ final class RateLimiter {
 
     /** A level of the stack, named as in the settings. */
     enum Level {
-        PER_IP, PER_USER, PER_ROUTE, SITE;
+        PER_IP, PER_NETWORK, PER_USER, PER_ROUTE, SITE;
 
         String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -38,6 +38,7 @@ final class RateLimiter {
     private final String siteKey;
     private final RateLimitSettings settings;
     private final Config perIp;
+    private final Config perNetwork;
     private final Config perUser;
     private final Config site;
     private final Map<String, Config> perRoute = new HashMap<>();
@@ -48,6 +49,7 @@ final class RateLimiter {
         this.siteKey = siteKey;
         this.settings = settings;
         this.perIp = Config.of(settings.perIp());
+        this.perNetwork = Config.of(settings.perNetwork());
         this.perUser = Config.of(settings.perUser());
         this.site = Config.of(settings.site());
         this.defaultPerRoute = Config.of(settings.perRoute());
@@ -65,6 +67,10 @@ final class RateLimiter {
     Decision tryAcquire(String route, String clientKey, String user) {
         List<BucketProxy> taken = new ArrayList<>(4);
         Decision refused = clientKey == null ? null : take(taken, Level.PER_IP, perIp, clientKey);
+        if (refused == null && clientKey != null && perNetwork != null) {
+            refused = take(taken, Level.PER_NETWORK, perNetwork, ClientKey.network(clientKey.endsWith("/" + settings.ipv6Prefix())
+                    ? clientKey.substring(0, clientKey.lastIndexOf('/')) : clientKey));
+        }
         if (refused == null && user != null && !user.isEmpty()) {
             refused = take(taken, Level.PER_USER, perUser, user);
         }

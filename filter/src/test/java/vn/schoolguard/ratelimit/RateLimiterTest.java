@@ -16,8 +16,13 @@ class RateLimiterTest {
     static final Instant T0 = Instant.parse("2026-03-02T07:30:00Z");
 
     static RateLimitSettings settings(String perIp, String perRoute, String perUser, String site, int cacheSize) {
+        return settings(perIp, "off", perRoute, perUser, site, cacheSize);
+    }
+
+    static RateLimitSettings settings(String perIp, String perNetwork, String perRoute, String perUser, String site, int cacheSize) {
         RateLimitSettings d = RateLimitSettings.defaults();
-        return new RateLimitSettings(true, Limit.parseList(perIp).orElseThrow(), Limit.parseList(perRoute).orElseThrow(), Map.of(),
+        return new RateLimitSettings(true, Limit.parseList(perIp).orElseThrow(), Limit.parseList(perNetwork).orElseThrow(),
+                Limit.parseList(perRoute).orElseThrow(), Map.of(),
                 Limit.parseList(perUser).orElseThrow(), Limit.parseList(site).orElseThrow(), List.of(), 64, cacheSize, "local",
                 d.logEvery(), d.logBudget(), d.blockRefresh());
     }
@@ -62,6 +67,28 @@ class RateLimiterTest {
         assertThat(parents).as("the site cap has 10 - 3 = 7 left for everybody else").isEqualTo(7);
         RateLimiter.Decision capped = limiter.tryAcquire("comments", "113.161.72.200", null);
         assertThat(capped.level()).isEqualTo(RateLimiter.Level.SITE);
+    }
+
+    @Test
+    void addressesOfOneNetworkShareTheNetworkLimitSoAPoolOfBotsCannotTakeTheRouteFromOthers() {
+        MutableClock clock = new MutableClock(T0);
+        RateLimiter limiter = new RateLimiter(settings("10/1m", "5/1m", "20/1m", "off", "off", 1000), BucketStore.local(1000, clock), "default");
+        int bots = 0;
+        for (int i = 0; i < 250; i++) {
+            if (limiter.tryAcquire("comments", "171.224.7." + i, null).allowed()) {
+                bots++;
+            }
+        }
+        assertThat(bots).isEqualTo(5);
+        assertThat(limiter.tryAcquire("comments", "171.224.7.9", null).level()).isEqualTo(RateLimiter.Level.PER_NETWORK);
+        int parents = 0;
+        for (int i = 0; i < 15; i++) {
+            if (limiter.tryAcquire("comments", "113.161." + i + ".5", null).allowed()) {
+                parents++;
+            }
+        }
+        assertThat(parents).as("20 - 5 left on the route for other networks").isEqualTo(15);
+        assertThat(ClientKey.network("2001:db8:1:2::1")).isEqualTo(ClientKey.network("2001:db8:1:ffff::1")).isEqualTo("2001:db8:1:0:0:0:0:0/48");
     }
 
     @Test

@@ -35,7 +35,7 @@ class SharedBucketsTest {
     void twoNodesSharingOnePostgresNeverAcceptMoreThanTheSiteLimitTogether() throws Exception {
         StoreSettings db = Databases.fresh(Databases.Kind.POSTGRES);
         Map<String, String> settings = Map.of("store.url", db.url(), "store.user", db.user(), "proxies.trusted", "127.0.0.1",
-                "ratelimit.per-ip", "off", "ratelimit.per-route", "off", "ratelimit.site", "25/1h");
+                "ratelimit.per-ip", "off", "ratelimit.per-network", "off", "ratelimit.per-route", "off", "ratelimit.site", "25/1h");
         try (TestSite one = new TestSite(Files.createDirectories(dir.resolve("one")), settings);
              TestSite two = new TestSite(Files.createDirectories(dir.resolve("two")), settings)) {
             ExecutorService pool = Executors.newFixedThreadPool(12);

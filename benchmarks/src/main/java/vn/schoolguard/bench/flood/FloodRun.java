@@ -33,7 +33,7 @@ import vn.schoolguard.SchoolGuardFilter;
  * now and then from their own addresses. Prints page throughput in both phases, their ratio, and what
  * became of the flood's and the parents' posts.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar vn.schoolguard.bench.flood.FloodRun [seconds] [readers] [flooders]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar vn.schoolguard.bench.flood.FloodRun [seconds] [readers] [flooders] [bot networks]</pre>
  */
 public final class FloodRun {
 
@@ -47,6 +47,7 @@ public final class FloodRun {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int readers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int flooders = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int botNetworks = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         Path dataDir = Files.createTempDirectory("sg-flood");
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -74,9 +75,9 @@ public final class FloodRun {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            phase(client, base, readers, 0, Math.max(2, seconds / 3), false);
-            Result quiet = phase(client, base, readers, 0, seconds, false);
-            Result flood = phase(client, base, readers, flooders, seconds, true);
+            phase(client, base, readers, 0, Math.max(2, seconds / 3), false, 0);
+            Result quiet = phase(client, base, readers, 0, seconds, false, 0);
+            Result flood = phase(client, base, readers, flooders, seconds, true, botNetworks);
             System.out.printf("pages/s without flood: %.0f%n", quiet.pagesPerSecond);
             System.out.printf("pages/s during flood:  %.0f (ratio %.2f)%n", flood.pagesPerSecond, flood.pagesPerSecond / quiet.pagesPerSecond);
             System.out.printf("flood posts: %d sent, %d/s, %d accepted (303), %d refused (429)%n", flood.floodSent,
@@ -91,7 +92,8 @@ public final class FloodRun {
                           long parentAccepted) {
     }
 
-    private static Result phase(HttpClient client, String base, int readers, int flooders, int seconds, boolean parents)
+    private static Result phase(HttpClient client, String base, int readers, int flooders, int seconds, boolean parents,
+                                int botNetworks)
             throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong pages = new AtomicLong();
@@ -114,8 +116,9 @@ public final class FloodRun {
             threads.add(start(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (running.get()) {
-                    // A botnet of 5,000 addresses in a few networks.
-                    String ip = "171." + (224 + random.nextInt(4)) + "." + random.nextInt(50) + "." + (1 + random.nextInt(25));
+                    // A botnet of 250 addresses in each of botNetworks /24 networks.
+                    int network = random.nextInt(botNetworks);
+                    String ip = "171." + (224 + network / 250) + "." + (network % 250) + "." + (1 + random.nextInt(250));
                     int status = send(client, post(base, ip, "nha cai uy tin, no hu doi thuong"));
                     floodSent.incrementAndGet();
                     if (status == 303) {
