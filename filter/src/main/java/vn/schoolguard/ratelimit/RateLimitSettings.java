@@ -39,7 +39,7 @@ public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> 
 
     /** Defaults for a school site: a class in one computer room (one NAT address) can still post together. */
     static final String DEFAULT_PER_IP = "10/1m, 60/1h";
-    static final String DEFAULT_PER_NETWORK = "15/1m, 90/1h";
+    static final String DEFAULT_PER_NETWORK = "10/1m, 60/1h";
     static final String DEFAULT_PER_ROUTE = "60/1m, 600/1h";
     static final String DEFAULT_PER_USER = "10/1m, 100/1h";
     static final String DEFAULT_SITE = "120/1m, 2000/1h";

@@ -26,7 +26,7 @@ class RateLimitSettingsTest {
         RateLimitSettings settings = builder().build().rateLimit();
         assertThat(settings.enabled()).isTrue();
         assertThat(Limit.format(settings.perIp())).isEqualTo("10/1m, 60/1h");
-        assertThat(Limit.format(settings.perNetwork())).isEqualTo("15/1m, 90/1h");
+        assertThat(Limit.format(settings.perNetwork())).isEqualTo("10/1m, 60/1h");
         assertThat(Limit.format(settings.perRoute("comments"))).isEqualTo("60/1m, 600/1h");
         assertThat(Limit.format(settings.perUser())).isEqualTo("10/1m, 100/1h");
         assertThat(Limit.format(settings.site())).isEqualTo("120/1m, 2000/1h");

@@ -133,14 +133,14 @@ public final class FloodRun {
             threads.add(start(() -> {
                 int n = 0;
                 while (running.get()) {
-                    // A parent posts from their own home address every half second.
-                    int status = send(client, post(base, "113.161.80." + (n++ % 200 + 1), "Cảm ơn cô giáo chủ nhiệm."));
+                    // Parents post from their own homes (one address in each of 200 networks), one post a second in all.
+                    int status = send(client, post(base, "113.161." + (n++ % 200) + ".5", "Cảm ơn cô giáo chủ nhiệm."));
                     parentSent.incrementAndGet();
                     if (status == 303) {
                         parentAccepted.incrementAndGet();
                     }
                     try {
-                        Thread.sleep(500);
+                        Thread.sleep(1000);
                     } catch (InterruptedException e) {
                         return;
                     }
