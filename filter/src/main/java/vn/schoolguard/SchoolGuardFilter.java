@@ -42,6 +42,7 @@ import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionCapture;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.ClientAddressResolver;
+import vn.schoolguard.ratelimit.SubmissionGate;
 import vn.schoolguard.spam.SpamScorer;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.JdbcSpamMemory;
@@ -104,6 +105,7 @@ public final class SchoolGuardFilter implements Filter {
     private PageDecorator decorator;
     private IpLog ipLog;
     private Retention retention;
+    private SubmissionGate gate;
 
     /**
      * The approval listeners of a web application: add yours from a {@code ServletContextListener} or any
@@ -147,6 +149,7 @@ public final class SchoolGuardFilter implements Filter {
         capture = new SubmissionCapture(config.moderation(), scorer, config.spam().honeypotField(), store, ipLog,
                 config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
+        gate = SubmissionGate.create(config.rateLimit(), database, config.siteKey(), clock);
         AccountStore accounts = new AccountStore(database, config.siteKey());
         PasswordHasher hasher = new PasswordHasher(config.console().passwordIterations());
         Authenticator authenticator = new Authenticator(accounts, hasher, config.console(), clock);
@@ -155,9 +158,9 @@ public final class SchoolGuardFilter implements Filter {
         ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
         ConsolePages pages = new ConsolePages(config.console(), config.moderation(), access, moderation, accounts, hasher,
-                sessions, clock, ipLog);
+                sessions, clock, ipLog, gate.blockList());
         console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages, pages,
-                ipLog, new IpLogExport(ipLog, config.ipLog().zone()));
+                ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), clock);
         retention = new Retention(ipLog, config.ipLog(), clock);
         decorator = new PageDecorator(config.inject());
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
@@ -204,6 +207,13 @@ public final class SchoolGuardFilter implements Filter {
 
     private void hold(HttpServletRequest request, HttpServletResponse response, Route route, String path) throws IOException {
         ClientAddress client = addresses.resolve(request);
+        // Blocks and rate limits come first, before the body is read, so that refusing a flood stays cheap.
+        Optional<SubmissionGate.Refusal> refusal = gate.check(route.name(), client.ip(), request.getRemoteUser(),
+                (outcome, detail) -> capture.logAttempt(request, route, path, client, outcome, detail));
+        if (refusal.isPresent()) {
+            posterPages.limited(request, response, refusal.get().kind().status(), refusal.get().retryAfterSeconds());
+            return;
+        }
         try {
             Submission submission = capture.capture(request, route, path, client);
             LOG.debug("Held submission {} on route {} from {}:{}", submission.id(), route.name(), client.ip(), client.port());
@@ -237,6 +247,9 @@ public final class SchoolGuardFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (gate != null) {
+            gate.close();
+        }
         if (retention != null) {
             retention.close();
         }

@@ -19,6 +19,7 @@ import vn.schoolguard.inject.InjectSettings;
 import vn.schoolguard.iplog.IpLogSettings;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.net.ProxySettings;
+import vn.schoolguard.ratelimit.RateLimitSettings;
 import vn.schoolguard.spam.SpamSettings;
 import vn.schoolguard.store.StoreSettings;
 import vn.schoolguard.web.ConsoleSettings;
@@ -56,6 +57,7 @@ public final class SchoolGuardConfig {
     private final SpamSettings spam;
     private final InjectSettings inject;
     private final IpLogSettings ipLog;
+    private final RateLimitSettings rateLimit;
 
     private SchoolGuardConfig(ConfigReader reader) {
         this.siteKey = reader.string("site.key", "default");
@@ -70,6 +72,7 @@ public final class SchoolGuardConfig {
         this.spam = SpamSettings.read(reader);
         this.inject = InjectSettings.read(reader);
         this.ipLog = IpLogSettings.read(reader);
+        this.rateLimit = RateLimitSettings.read(reader, moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()), store.isPostgres());
     }
 
     /** A new builder with no values set: every setting has its default. */
@@ -113,6 +116,10 @@ public final class SchoolGuardConfig {
 
     public IpLogSettings ipLog() {
         return ipLog;
+    }
+
+    public RateLimitSettings rateLimit() {
+        return rateLimit;
     }
 
     /** Collects raw values from any number of sources, then validates them all in {@link #build()}. */

@@ -35,17 +35,23 @@ final class ApiHandler {
     private final Moderation moderation;
     private final ConsoleAccess access;
     private final IpLogApi ipLog;
+    private final BlockApi blocks;
 
-    ApiHandler(Moderation moderation, ConsoleAccess access, IpLogApi ipLog) {
+    ApiHandler(Moderation moderation, ConsoleAccess access, IpLogApi ipLog, BlockApi blocks) {
         this.moderation = moderation;
         this.access = access;
         this.ipLog = ipLog;
+        this.blocks = blocks;
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, String path, ConsoleAccess.Caller caller,
                 String clientIp) throws IOException {
         if (path.equals("/iplog") || path.startsWith("/iplog/")) {
             ipLog.handle(request, response, path, caller, clientIp);
+            return;
+        }
+        if (path.equals("/blocks") || path.startsWith("/blocks/")) {
+            blocks.handle(request, response, path, caller);
             return;
         }
         String method = request.getMethod();

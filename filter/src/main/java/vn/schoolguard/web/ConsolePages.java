@@ -17,6 +17,7 @@ import vn.schoolguard.account.SessionStore;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.ratelimit.BlockList;
 
 /**
  * The browser console: server-rendered HTML pages for signing in, the moderation queue, a submission's
@@ -27,7 +28,7 @@ import vn.schoolguard.moderation.ModerationSettings;
  * {@code /login}, {@code /logout} (POST), {@code /queue}, {@code /items/{id}} with
  * {@code /items/{id}/approve|reject|spam|edit} (POST), {@code /items/bulk} (POST), {@code /history},
  * {@code /accounts} (admin), {@code /iplog}, {@code /iplog/verify} (investigator), {@code /iplog/audit} (admin),
- * {@code /lang?to=vi|en} and {@code /assets/...}.
+ * {@code /blocks} (the block list), {@code /lang?to=vi|en} and {@code /assets/...}.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -40,6 +41,7 @@ public final class ConsolePages {
     private final ConsoleQueuePages queue;
     private final ConsoleAccountPages accountPages;
     private final ConsoleIpLogPages ipLogPages;
+    private final ConsoleBlockPages blockPages;
 
     /**
      * @param settings           the console settings (path, account source)
@@ -51,15 +53,17 @@ public final class ConsolePages {
      * @param sessions           ended when an account's password changes or it is disabled
      * @param clock              the time of account changes
      * @param ipLog              the IP log, for investigators
+     * @param blocks             the block list, for {@code /blocks}
      */
     public ConsolePages(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                         Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
-                        Clock clock, IpLog ipLog) {
+                        Clock clock, IpLog ipLog, BlockList blocks) {
         this.settings = settings;
         this.access = access;
         this.queue = new ConsoleQueuePages(moderationSettings, moderation, access);
         this.accountPages = new ConsoleAccountPages(accounts, hasher, sessions, access, clock);
         this.ipLogPages = new ConsoleIpLogPages(ipLog);
+        this.blockPages = new ConsoleBlockPages(blocks, moderation, access, clock);
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, String sub, String clientIp) throws IOException {
@@ -109,6 +113,8 @@ public final class ConsolePages {
             if (!ipLogPages.handle(ctx, sub)) {
                 ctx.error(404, "console.error.not-found");
             }
+        } else if (sub.equals("/blocks") || sub.startsWith("/blocks/")) {
+            blockPages.handle(ctx, sub);
         } else if (!queue.handle(ctx, sub)) {
             ctx.error(404, "console.error.not-found");
         }

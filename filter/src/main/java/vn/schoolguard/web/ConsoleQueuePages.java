@@ -228,6 +228,11 @@ final class ConsoleQueuePages {
         model.put("returnPath", "/items/" + id);
         model.put("backUrl", ctx.base + "/queue?status=" + (s.status() == Status.REPLAYING ? "pending" : s.status().key()));
         model.put("receipt", s.receipt());
+        model.put("canBlock", canDecide);
+        model.put("blockIp", s.clientIp());
+        model.put("blockReason", ctx.text("console.blocks.from-item", String.valueOf(id)));
+        String blocked = ctx.request.getParameter("blocked");
+        model.put("blockedNotice", blocked != null && blocked.matches("[0-9]{1,18}") ? ctx.text("console.blocks.added", blocked) : null);
         model.put("request", s.method() + " " + s.path() + (s.queryString() == null ? "" : "?" + s.queryString()));
         model.put("contentType", s.contentType());
         model.put("peer", ConsoleFormat.address(s.peerIp(), s.peerPort()));

@@ -1,6 +1,7 @@
 package vn.schoolguard.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Submission;
+import vn.schoolguard.ratelimit.BlockList;
 import vn.schoolguard.store.StoreException;
 
 /**
@@ -33,13 +35,14 @@ public final class ConsoleRouter {
     private final ConsolePages pages;
 
     public ConsoleRouter(ConsoleSettings settings, ModerationSettings moderationSettings, Moderation moderation,
-                         ConsoleAccess access, PosterPages posterPages, ConsolePages pages, IpLog ipLog, IpLogExport export) {
+                         ConsoleAccess access, PosterPages posterPages, ConsolePages pages, IpLog ipLog, IpLogExport export,
+                         BlockList blocks, Clock clock) {
         this.settings = settings;
         this.moderationSettings = moderationSettings;
         this.moderation = moderation;
         this.access = access;
         this.posterPages = posterPages;
-        this.api = new ApiHandler(moderation, access, new IpLogApi(ipLog, export));
+        this.api = new ApiHandler(moderation, access, new IpLogApi(ipLog, export), new BlockApi(blocks, moderation, access, clock));
         this.pages = pages;
     }
 

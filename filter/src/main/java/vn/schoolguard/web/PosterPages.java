@@ -114,6 +114,59 @@ public final class PosterPages {
                 "<h1>" + Http.escape(m.get("error.title")) + "</h1><p class=\"warn\">" + Http.escape(text) + "</p>"));
     }
 
+    /**
+     * A submission refused before it was read: 403 for a blocked address, 429 (rate limit) or 503 with
+     * {@code Retry-After}. Short, so that answering a flood costs little.
+     */
+    public void limited(HttpServletRequest request, HttpServletResponse response, int status, long retryAfterSeconds)
+            throws IOException {
+        if (retryAfterSeconds > 0) {
+            response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+        response.setHeader("Cache-Control", "no-store");
+        String key = switch (status) {
+            case 403 -> "limit.blocked";
+            case 503 -> "error.unavailable";
+            default -> "limit.too-many";
+        };
+        String minutes = String.valueOf(Math.max(1, (retryAfterSeconds + 59) / 60));
+        if (Http.wantsJson(request)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", Messages.of("en").get(key, minutes));
+            if (retryAfterSeconds > 0) {
+                body.put("retryAfterSeconds", retryAfterSeconds);
+            }
+            Http.json(response, status, body);
+            return;
+        }
+        Messages m = Messages.forRequest(new QueryOnly(request));
+        String title = m.get(status == 403 ? "limit.blocked-title" : status == 503 ? "error.title" : "limit.title");
+        Http.html(response, status, page(m, title, "<h1>" + Http.escape(title) + "</h1><p class=\"warn\">"
+                + Http.escape(m.get(key, minutes)) + "</p>"));
+    }
+
+    /** Request parameters from the query string only: choosing the language must not read a refused body. */
+    private static final class QueryOnly extends jakarta.servlet.http.HttpServletRequestWrapper {
+        QueryOnly(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String query = getQueryString();
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
+    }
+
     /** What the public may know of a status: spam is not announced to the poster. */
     static String publicStatus(Status status) {
         return switch (status) {

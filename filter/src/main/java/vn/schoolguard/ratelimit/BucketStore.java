@@ -1,0 +1,136 @@
+package vn.schoolguard.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.caffeine.CaffeineProxyManager;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+
+/**
+ * Where buckets live: in a size-bounded, expiring Caffeine cache on this node, or in PostgreSQL shared by
+ * every node (table {@code sg_ratelimit_buckets}, expired rows removed on a schedule). Either way a bucket
+ * is dropped once it would have refilled completely, since a full bucket and a missing one behave alike.
+ */
+final class BucketStore implements AutoCloseable {
+
+    static final String TABLE = "sg_ratelimit_buckets";
+    private static final Logger LOG = LoggerFactory.getLogger(BucketStore.class);
+    // A bucket is kept this long past the moment it is full again, so that a returning client finds it.
+    private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
+    private static final int CLEAN_BATCH = 1000;
+
+    private final ProxyManager<String> proxies;
+    private final CaffeineProxyManager<String> local;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
+    private final ScheduledExecutorService cleaner;
+
+    private BucketStore(ProxyManager<String> proxies, CaffeineProxyManager<String> local,
+                        PostgreSQLSelectForUpdateBasedProxyManager<String> shared, ScheduledExecutorService cleaner) {
+        this.proxies = proxies;
+        this.local = local;
+        this.shared = shared;
+        this.cleaner = cleaner;
+    }
+
+    /** Buckets in this node's memory: at most {@code maxBuckets}, the least recently used evicted first. */
+    static BucketStore local(int maxBuckets, Clock clock) {
+        TimeMeter time = new ClockTimeMeter(clock);
+        Caffeine<Object, Object> cache = Caffeine.newBuilder()
+                .maximumSize(maxBuckets)
+                .ticker(time::currentTimeNanos)
+                // Eviction and expiry run on the calling thread, so a flood cannot outrun them on a busy pool.
+                .executor(Runnable::run);
+        CaffeineProxyManager<String> manager = Bucket4jCaffeine.<String>builderFor(cache)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                .clientClock(time)
+                .build();
+        return new BucketStore(manager, manager, null, null);
+    }
+
+    /** Buckets in PostgreSQL, shared by every node using the same database. */
+    static BucketStore shared(DataSource dataSource, Clock clock, Duration cleanEvery) {
+        PostgreSQLSelectForUpdateBasedProxyManager<String> manager = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                .clientClock(new ClockTimeMeter(clock))
+                .build();
+        ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "schoolguard-ratelimit-cleaner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        BucketStore store = new BucketStore(manager, null, manager, cleaner);
+        cleaner.scheduleWithFixedDelay(store::cleanSafely, cleanEvery.toMillis(), cleanEvery.toMillis(), TimeUnit.MILLISECONDS);
+        return store;
+    }
+
+    ProxyManager<String> proxies() {
+        return proxies;
+    }
+
+    boolean isShared() {
+        return shared != null;
+    }
+
+    /** How many buckets this node holds in memory (an estimate; 0 for shared buckets). */
+    long estimatedSize() {
+        if (local == null) {
+            return 0;
+        }
+        local.getCache().cleanUp();
+        return local.getCache().estimatedSize();
+    }
+
+    /** Removes shared buckets past their expiry; returns how many went. */
+    int removeExpired() {
+        if (shared == null) {
+            return 0;
+        }
+        int total = 0;
+        int removed;
+        do {
+            removed = shared.removeExpired(CLEAN_BATCH);
+            total += removed;
+        } while (removed == CLEAN_BATCH);
+        return total;
+    }
+
+    private void cleanSafely() {
+        try {
+            int removed = removeExpired();
+            if (removed > 0) {
+                LOG.debug("Removed {} expired rate-limit buckets", removed);
+            }
+        } catch (RuntimeException e) {
+            // A database hiccup must not stop future runs.
+            LOG.warn("Expired rate-limit buckets were not removed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (cleaner != null) {
+            cleaner.shutdownNow();
+        }
+    }
+}

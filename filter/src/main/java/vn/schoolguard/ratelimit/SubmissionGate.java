@@ -1,0 +1,214 @@
+package vn.schoolguard.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.schoolguard.iplog.IpLog;
+import vn.schoolguard.iplog.Outcome;
+import vn.schoolguard.net.Cidr;
+import vn.schoolguard.net.IpLiteral;
+import vn.schoolguard.store.Database;
+import vn.schoolguard.store.StoreException;
+
+/**
+ * The first check on a submission route, before its body is read: the block list, then the stacked rate
+ * limits. A refusal costs a memory look-up (and, with shared buckets, a few small database statements);
+ * it never touches the moderation store, and only some refusals reach the IP log (see {@link RejectionLog}).
+ *
+ * <p>When shared buckets cannot be reached the submission is refused with 503 rather than let through
+ * unchecked: it could not be stored without the database anyway. Local buckets and the block list's
+ * in-memory copy keep working through a database outage.
+ *
+ * <p>Thread-safe; one instance per filter.
+ */
+// Security-critical: the flood defence of every submission route.
+public final class SubmissionGate implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
+    private static final Logger MIRROR = LoggerFactory.getLogger(IpLog.MIRROR_LOGGER);
+    private static final long UNAVAILABLE_RETRY_SECONDS = 30;
+
+    /** Why a submission was refused, and the status it gets. */
+    public enum Kind {
+        /** The address is on the block list: 403. */
+        BLOCKED(403),
+        /** A rate limit is used up: 429 with Retry-After. */
+        LIMITED(429),
+        /** Shared buckets cannot be reached: 503 with Retry-After. */
+        UNAVAILABLE(503);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * A refusal.
+     *
+     * @param kind              why
+     * @param retryAfterSeconds when to try again (0 for a block)
+     * @param detail            what the IP log records
+     */
+    public record Refusal(Kind kind, long retryAfterSeconds, String detail) {
+    }
+
+    /** Writes one refused attempt to the IP log; may throw {@link StoreException}. */
+    @FunctionalInterface
+    public interface AttemptLog {
+        void record(Outcome outcome, String detail);
+    }
+
+    private final RateLimitSettings settings;
+    private final BlockList blocks;
+    private final BucketStore buckets;
+    private final RateLimiter limiter;
+    private final RejectionLog rejections;
+    private final Clock clock;
+    private volatile Instant nextOutageReport = Instant.MIN;
+
+    SubmissionGate(RateLimitSettings settings, BlockList blocks, BucketStore buckets, String siteKey, Clock clock) {
+        this.settings = settings;
+        this.blocks = blocks;
+        this.buckets = buckets;
+        this.limiter = new RateLimiter(settings, buckets, siteKey);
+        this.rejections = new RejectionLog(settings, clock);
+        this.clock = clock;
+    }
+
+    /**
+     * The gate for a site: buckets in this node's memory, or in the database when it is PostgreSQL and
+     * {@code ratelimit.store} is {@code auto} or {@code database}.
+     */
+    public static SubmissionGate create(RateLimitSettings settings, Database database, String siteKey, Clock clock) {
+        BucketStore buckets = settings.sharedBuckets(database.isPostgres())
+                ? BucketStore.shared(database.dataSource(), clock, Duration.ofMinutes(1))
+                : BucketStore.local(settings.cacheSize(), clock);
+        LOG.info("Rate limits {}: per address {}, per user {}, per route {}, site {}; buckets {}",
+                settings.enabled() ? "on" : "off", Limit.format(settings.perIp()), Limit.format(settings.perUser()),
+                Limit.format(settings.perRoute()), Limit.format(settings.site()),
+                buckets.isShared() ? "shared in the database" : "in memory (at most " + settings.cacheSize() + ")");
+        return new SubmissionGate(settings, new BlockList(database, siteKey, clock, settings.blockRefresh()), buckets, siteKey, clock);
+    }
+
+    /**
+     * Checks a submission before its body is read.
+     *
+     * @param route    the route name
+     * @param clientIp the resolved client address
+     * @param user     the signed-in application user, or null
+     * @param log      writes a refusal to the IP log (called for some refusals only)
+     * @return the refusal, or empty when the submission may go on
+     */
+    public Optional<Refusal> check(String route, String clientIp, String user, AttemptLog log) {
+        Optional<Block> block = blocks.match(clientIp);
+        if (block.isPresent()) {
+            Refusal refusal = new Refusal(Kind.BLOCKED, 0, BlockTexts.blockedDetail(block.get()));
+            record(log, Outcome.BLOCKED, ClientKey.of(clientIp, settings.ipv6Prefix()), refusal.detail());
+            return Optional.of(refusal);
+        }
+        if (!settings.enabled() || exempt(clientIp)) {
+            return Optional.empty();
+        }
+        String clientKey = ClientKey.of(clientIp, settings.ipv6Prefix());
+        RateLimiter.Decision decision;
+        try {
+            // A loopback client is a local proxy whose visitors cannot be told apart (proxies.trusted is not set
+            // for it): a per-address limit would make every visitor share one bucket, so only the route, user
+            // and site levels apply to it.
+            decision = limiter.tryAcquire(route, isLoopback(clientIp) ? null : clientKey, user);
+        } catch (RuntimeException e) {
+            reportOutage(e);
+            Refusal refusal = new Refusal(Kind.UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS, BlockTexts.unavailableDetail(rootMessage(e)));
+            record(log, Outcome.RATE_LIMITED, clientKey, refusal.detail());
+            return Optional.of(refusal);
+        }
+        if (decision.allowed()) {
+            return Optional.empty();
+        }
+        Refusal refusal = new Refusal(Kind.LIMITED, decision.retryAfterSeconds(), BlockTexts.limitedDetail(decision));
+        record(log, Outcome.RATE_LIMITED, clientKey, refusal.detail());
+        return Optional.of(refusal);
+    }
+
+    /** The block list, for the console and the API. */
+    public BlockList blockList() {
+        return blocks;
+    }
+
+    /** Buckets held in this node's memory (0 with shared buckets). */
+    public long bucketsInMemory() {
+        return buckets.estimatedSize();
+    }
+
+    /** Refusals counted rather than written to the IP log, since start. */
+    public long refusalsCounted() {
+        return rejections.counted();
+    }
+
+    private void record(AttemptLog log, Outcome outcome, String clientKey, String detail) {
+        if (!rejections.writeInFull(outcome, clientKey)) {
+            return;
+        }
+        try {
+            log.record(outcome, detail);
+        } catch (StoreException e) {
+            // The refusal stands either way; leave a trace outside the database.
+            MIRROR.atWarn().addKeyValue("outcome", outcome.key()).addKeyValue("client", clientKey).addKeyValue("detail", detail)
+                    .log("refused submission attempt not stored: {}", e.getMessage());
+        }
+    }
+
+    private boolean exempt(String clientIp) {
+        if (settings.exempt().isEmpty()) {
+            return false;
+        }
+        Optional<byte[]> address = IpLiteral.parse(clientIp);
+        if (address.isEmpty()) {
+            return false;
+        }
+        for (Cidr cidr : settings.exempt()) {
+            if (cidr.contains(address.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isLoopback(String clientIp) {
+        return clientIp.startsWith("127.") || clientIp.equals("::1") || clientIp.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private void reportOutage(RuntimeException e) {
+        Instant now = clock.instant();
+        // One line per half minute is enough to raise the alarm without flooding the log in a flood.
+        if (!now.isBefore(nextOutageReport)) {
+            nextOutageReport = now.plusSeconds(30);
+            LOG.error("Shared rate-limit buckets are unavailable; submissions are refused with 503 until the database is back", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        rejections.flush();
+        buckets.close();
+    }
+}

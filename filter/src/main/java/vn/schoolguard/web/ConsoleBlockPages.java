@@ -1,0 +1,155 @@
+package vn.schoolguard.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import vn.schoolguard.moderation.Moderation;
+import vn.schoolguard.ratelimit.Block;
+import vn.schoolguard.ratelimit.BlockList;
+import vn.schoolguard.ratelimit.BlockTexts;
+
+/**
+ * The block list in the console: {@code /blocks} lists blocks with their hit counts and roll-up
+ * suggestions (moderators and investigators see it), {@code POST /blocks} adds one (from the form, a
+ * suggestion or a submission's "block this address" button) and {@code POST /blocks/{id}/remove} lifts one
+ * (moderators and admins).
+ */
+final class ConsoleBlockPages {
+
+    private static final Pattern REMOVE = Pattern.compile("/blocks/(\\d{1,18})/remove");
+
+    private final BlockList blocks;
+    private final Moderation moderation;
+    private final ConsoleAccess access;
+    private final Clock clock;
+    private final Template template;
+
+    ConsoleBlockPages(BlockList blocks, Moderation moderation, ConsoleAccess access, Clock clock) {
+        this.blocks = blocks;
+        this.moderation = moderation;
+        this.access = access;
+        this.clock = clock;
+        Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).nullValue("").emptyStringIsFalse(true)
+                .withLoader(ConsoleBlockPages::open);
+        try (Reader reader = open("blocks")) {
+            this.template = compiler.compile(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read console template blocks", e);
+        }
+    }
+
+    /** Handles {@code /blocks...}; false when the path is not one of these pages. */
+    boolean handle(ConsoleContext ctx, String sub) throws IOException {
+        Matcher remove = REMOVE.matcher(sub);
+        if (sub.equals("/blocks") && !ctx.isPost()) {
+            if (ctx.require("moderator", "investigator")) {
+                list(ctx, 200, null, Map.of());
+            }
+        } else if (sub.equals("/blocks") && ctx.isPost()) {
+            if (ctx.require("moderator") && ctx.mayChangeState(access)) {
+                add(ctx);
+            }
+        } else if (remove.matches() && ctx.isPost()) {
+            if (ctx.require("moderator") && ctx.mayChangeState(access)) {
+                Optional<Block> removed = blocks.remove(Long.parseLong(remove.group(1)), ctx.user().name());
+                ctx.redirect("/blocks?" + (removed.isPresent() ? "removed=" + removed.get().id() : "missing=" + remove.group(1)));
+            }
+        } else if (sub.equals("/blocks") || remove.matches()) {
+            ctx.response.setHeader("Allow", remove.matches() ? "POST" : "GET, POST");
+            ctx.error(405, "console.error.post-only");
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void add(ConsoleContext ctx) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : List.of("cidr", "reason", "expiresIn", "submission")) {
+            String value = ctx.request.getParameter(name);
+            if (value != null) {
+                fields.put(name, value);
+            }
+        }
+        try {
+            Block added = blocks.add(BlockApi.blockRequest(fields, moderation), ctx.user().name());
+            String back = ctx.request.getParameter("return");
+            if (back != null && back.startsWith("/items/")) {
+                ctx.redirect(ConsoleReturn.clean(back) + (back.contains("?") ? "&" : "?") + "blocked=" + added.id());
+            } else {
+                ctx.redirect("/blocks?added=" + added.id());
+            }
+        } catch (BlockTexts.Invalid e) {
+            list(ctx, 400, e.getMessage(), fields);
+        }
+    }
+
+    private void list(ConsoleContext ctx, int status, String error, Map<String, String> typed) throws IOException {
+        boolean all = "1".equals(ctx.request.getParameter("all"));
+        Instant now = clock.instant();
+        Map<String, Object> model = ctx.model(ctx.text("console.blocks.title"), "blocks");
+        model.put("navBlocks", true);
+        model.put("canChange", ctx.has("moderator"));
+        model.put("all", all);
+        model.put("error", error);
+        model.put("cidr", typed.getOrDefault("cidr", ""));
+        model.put("reason", typed.getOrDefault("reason", ""));
+        model.put("expiry", BlockTexts.EXPIRY_CHOICES.stream().map(choice -> Map.<String, Object>of("value", choice,
+                "label", ctx.text("console.blocks.expiry." + choice), "selected", choice.equals(typed.getOrDefault("expiresIn", "30d")))).toList());
+        String notice = null;
+        if (digits(ctx.request.getParameter("added"))) {
+            notice = ctx.text("console.blocks.added", ctx.request.getParameter("added"));
+        } else if (digits(ctx.request.getParameter("removed"))) {
+            notice = ctx.text("console.blocks.removed", ctx.request.getParameter("removed"));
+        }
+        model.put("notice", notice);
+        model.put("items", blocks.list(all).stream().map(b -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", b.id());
+            row.put("cidr", b.cidr());
+            row.put("reason", b.reason());
+            row.put("createdBy", b.createdBy());
+            row.put("createdAt", ConsoleFormat.time(b.createdAt()));
+            row.put("expires", b.expiresAt() == null ? ctx.text("console.blocks.expiry.never") : ConsoleFormat.time(b.expiresAt()));
+            row.put("hits", String.valueOf(b.hits()));
+            row.put("lastHit", b.lastHitAt() == null ? "" : ConsoleFormat.time(b.lastHitAt()));
+            row.put("submissionId", b.submissionId());
+            row.put("active", b.activeAt(now));
+            row.put("removed", b.removedAt() == null ? "" : b.removedBy() + " · " + ConsoleFormat.time(b.removedAt()));
+            return row;
+        }).toList());
+        model.put("hasItems", !((List<?>) model.get("items")).isEmpty());
+        model.put("suggestions", blocks.suggestions().stream().map(s -> Map.<String, Object>of("cidr", s.cidr(),
+                "count", String.valueOf(s.blockIds().size()),
+                "text", ctx.text("console.blocks.suggestion", s.cidr(), String.valueOf(s.blockIds().size())))).toList());
+        model.put("hasSuggestions", !((List<?>) model.get("suggestions")).isEmpty());
+        Http.html(ctx.response, status, template.execute(model));
+    }
+
+    private static boolean digits(String text) {
+        return text != null && text.matches("[0-9]{1,18}");
+    }
+
+    private static Reader open(String name) {
+        InputStream in = ConsoleBlockPages.class.getResourceAsStream(ConsoleView.ROOT + name + ".mustache");
+        if (in == null) {
+            throw new IllegalStateException("missing console template " + ConsoleView.ROOT + name + ".mustache");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}
