@@ -1,0 +1,156 @@
+package vn.schoolguard.inject;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Streams bytes through, holding back only a partial {@code </body} and everything after the last
+ * complete one (bounded by the hold limit), then puts the insertion before that last one.
+ * Not thread-safe: one per response.
+ */
+final class ByteRewriter {
+
+    private final OutputStream out;
+    private final Insertion insertion;
+    private final int holdLimit;
+    private final MarkupScan scan = new MarkupScan();
+    private byte[] pending = new byte[32];
+    private int pendingLength;
+    private boolean holding;
+    private boolean portalPlaced;
+    private boolean done;
+    private final byte[] single = new byte[1];
+
+    ByteRewriter(OutputStream out, Insertion insertion, int holdLimit) {
+        this.out = out;
+        this.insertion = insertion;
+        this.holdLimit = holdLimit;
+    }
+
+    void write(int b) throws IOException {
+        single[0] = (byte) b;
+        write(single, 0, 1);
+    }
+
+    void write(byte[] b, int off, int len) throws IOException {
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            if (done) {
+                out.write(b, i, end - i);
+                return;
+            }
+            if (scan.idle()) {
+                int next = i;
+                while (next < end && !MarkupScan.starts(b[next])) {
+                    next++;
+                }
+                if (next > i) {
+                    if (holding) {
+                        append(b, i, next - i);
+                        if (pendingLength > holdLimit) {
+                            giveUp();
+                        }
+                    } else {
+                        out.write(b, i, next - i);
+                    }
+                    i = next;
+                    continue;
+                }
+            }
+            byte unit = b[i++];
+            append(unit);
+            int event = scan.step(unit & 0xFF);
+            if (event == MarkupScan.BODY_END) {
+                emitPending(pendingLength - MarkupScan.BODY_CANDIDATE_LENGTH);
+                holding = true;
+            } else if (event == MarkupScan.PLACEHOLDER && !portalPlaced) {
+                String block = insertion.atPlaceholder();
+                if (!block.isEmpty()) {
+                    portalPlaced = true;
+                    byte[] bytes = block.getBytes(StandardCharsets.US_ASCII);
+                    if (holding) {
+                        append(bytes, 0, bytes.length);
+                    } else {
+                        emitPending(pendingLength);
+                        out.write(bytes);
+                    }
+                }
+            } else if (!holding) {
+                emitPending(pendingLength - scan.bodyPartial());
+            }
+            if (holding && pendingLength > holdLimit) {
+                giveUp();
+            }
+        }
+    }
+
+    void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Writes what is held, with the insertion; later writes pass straight through. */
+    void finish() throws IOException {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (holding) {
+            writeInsertion();
+            emitPending(pendingLength);
+        } else {
+            emitPending(pendingLength);
+            if (scan.htmlSeen()) {
+                writeInsertion();
+            }
+        }
+    }
+
+    /** Forgets everything held, as {@code resetBuffer()} asks. */
+    void discard() {
+        pendingLength = 0;
+        holding = false;
+    }
+
+    boolean portalPlaced() {
+        return portalPlaced;
+    }
+
+    // Content after a </body> this long means the page is unusual; insert before it rather than hold more.
+    private void giveUp() throws IOException {
+        done = true;
+        holding = false;
+        writeInsertion();
+        emitPending(pendingLength);
+    }
+
+    private void writeInsertion() throws IOException {
+        out.write(insertion.atEnd(scan.trackerSeen(), portalPlaced).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void emitPending(int count) throws IOException {
+        if (count <= 0) {
+            return;
+        }
+        out.write(pending, 0, count);
+        System.arraycopy(pending, count, pending, 0, pendingLength - count);
+        pendingLength -= count;
+    }
+
+    private void append(byte unit) {
+        if (pendingLength == pending.length) {
+            pending = Arrays.copyOf(pending, pending.length * 2);
+        }
+        pending[pendingLength++] = unit;
+    }
+
+    private void append(byte[] b, int off, int len) {
+        if (pendingLength + len > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + len));
+        }
+        System.arraycopy(b, off, pending, pendingLength, len);
+        pendingLength += len;
+    }
+}
