@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "SchoolGuard: moderation, IP log and page compliance for Java school websites.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CheckCommand.class,
         })
 public final class SchoolGuardCli implements Runnable {
 
