@@ -21,6 +21,8 @@ final class CharRewriter {
     private boolean portalPlaced;
     private boolean done;
     private final char[] single = new char[1];
+    private char[] chunk;
+    private int from;
 
     CharRewriter(Writer out, Insertion insertion, int holdLimit) {
         this.out = out;
@@ -33,57 +35,89 @@ final class CharRewriter {
         write(single, 0, 1);
     }
 
-
     void write(char[] b, int off, int len) throws IOException {
+        if (done) {
+            out.write(b, off, len);
+            return;
+        }
+        chunk = b;
+        from = off;
         int end = off + len;
         int i = off;
         while (i < end) {
-            if (done) {
-                out.write(b, i, end - i);
-                return;
-            }
             if (scan.idle()) {
-                int next = i;
-                while (next < end && !MarkupScan.starts(b[next])) {
-                    next++;
+                while (i < end && !MarkupScan.starts(b[i])) {
+                    i++;
                 }
-                if (next > i) {
-                    if (holding) {
-                        append(b, i, next - i);
-                        if (pendingLength > holdLimit) {
-                            giveUp();
-                        }
-                    } else {
-                        out.write(b, i, next - i);
-                    }
-                    i = next;
-                    continue;
+                if (i == end) {
+                    break;
                 }
             }
-            char unit = b[i++];
-            append(unit);
-            int event = scan.step(unit);
+            int event = scan.step(b[i++]);
             if (event == MarkupScan.BODY_END) {
-                emitPending(pendingLength - MarkupScan.BODY_CANDIDATE_LENGTH);
-                holding = true;
+                if (holding) {
+                    absorb(i);
+                    emitPending(pendingLength - MarkupScan.BODY_CANDIDATE_LENGTH);
+                } else {
+                    emit(unemitted(i) - MarkupScan.BODY_CANDIDATE_LENGTH);
+                    absorb(i);
+                    holding = true;
+                }
             } else if (event == MarkupScan.PLACEHOLDER && !portalPlaced) {
                 String block = insertion.atPlaceholder();
                 if (!block.isEmpty()) {
                     portalPlaced = true;
                     char[] bytes = block.toCharArray();
                     if (holding) {
+                        absorb(i);
                         append(bytes, 0, bytes.length);
                     } else {
-                        emitPending(pendingLength);
-                        out.write(bytes);
+                        emit(unemitted(i));
+                        out.write(bytes, 0, bytes.length);
                     }
                 }
-            } else if (!holding) {
-                emitPending(pendingLength - scan.bodyPartial());
             }
-            if (holding && pendingLength > holdLimit) {
+            if (holding && unemitted(i) > holdLimit) {
+                absorb(i);
+                giveUp();
+                out.write(b, i, end - i);
+                chunk = null;
+                return;
+            }
+        }
+        if (holding) {
+            absorb(end);
+            if (pendingLength > holdLimit) {
                 giveUp();
             }
+        } else {
+            emit(unemitted(end) - scan.bodyPartial());
+            absorb(end);
+        }
+        chunk = null;
+    }
+
+    /** Units not yet written: what is held plus the current chunk up to {@code index}. */
+    private int unemitted(int index) {
+        return pendingLength + index - from;
+    }
+
+    /** Writes the first {@code count} unwritten units, held ones first, then the chunk's in one piece. */
+    private void emit(int count) throws IOException {
+        int held = Math.min(count, pendingLength);
+        emitPending(held);
+        int rest = count - held;
+        if (rest > 0) {
+            out.write(chunk, from, rest);
+            from += rest;
+        }
+    }
+
+    /** Moves the chunk's unwritten units up to {@code index} into the held buffer. */
+    private void absorb(int index) {
+        if (index > from) {
+            append(chunk, from, index - from);
+            from = index;
         }
     }
 
@@ -137,13 +171,6 @@ final class CharRewriter {
         out.write(pending, 0, count);
         System.arraycopy(pending, count, pending, 0, pendingLength - count);
         pendingLength -= count;
-    }
-
-    private void append(char unit) {
-        if (pendingLength == pending.length) {
-            pending = Arrays.copyOf(pending, pending.length * 2);
-        }
-        pending[pendingLength++] = unit;
     }
 
     private void append(char[] b, int off, int len) {
