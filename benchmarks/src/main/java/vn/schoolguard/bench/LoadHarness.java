@@ -43,7 +43,7 @@ import vn.schoolguard.SchoolGuardFilter;
  * </pre>
  *
  * {@code --in-process} starts Jetty with the same servlet (a 50 KB page) twice, without and with the
- * SchoolGuard filter, and compares them. Only loopback addresses are accepted as targets.
+ * SchoolGuard filter, and compares them; {@code --guard key=value} adds a filter setting. Only loopback addresses are accepted as targets.
  */
 public final class LoadHarness {
 
@@ -55,7 +55,8 @@ public final class LoadHarness {
     }
 
     /** Options of one run. */
-    record Options(URI url, URI compare, int clients, Duration duration, long requests, Duration warmup, boolean inProcess) {
+    record Options(URI url, URI compare, int clients, Duration duration, long requests, Duration warmup, boolean inProcess,
+                   Map<String, String> guard) {
     }
 
     /** What one target did. */
@@ -86,17 +87,17 @@ public final class LoadHarness {
         } catch (IllegalArgumentException e) {
             System.err.println("LoadHarness: " + e.getMessage());
             System.err.println("usage: LoadHarness (--url URL [--compare URL] | --in-process) [--clients N] "
-                    + "[--duration 10s | --requests N] [--warmup 2s]");
+                    + "[--duration 10s | --requests N] [--warmup 2s] [--guard key=value ...]");
             System.exit(2);
             return;
         }
         Server server = null;
         if (options.inProcess()) {
-            server = startInProcess();
+            server = startInProcess(options.guard());
             int plain = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             int guarded = ((ServerConnector) server.getConnectors()[1]).getLocalPort();
             options = new Options(URI.create("http://127.0.0.1:" + plain + "/page"), URI.create("http://127.0.0.1:" + guarded + "/page"),
-                    options.clients(), options.duration(), options.requests(), options.warmup(), true);
+                    options.clients(), options.duration(), options.requests(), options.warmup(), true, options.guard());
         }
         try {
             List<Result> results = new ArrayList<>();
@@ -120,6 +121,7 @@ public final class LoadHarness {
         long requests = 0;
         Duration warmup = Duration.ofSeconds(2);
         boolean inProcess = false;
+        Map<String, String> guard = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--in-process")) {
@@ -137,6 +139,13 @@ public final class LoadHarness {
                 case "--duration" -> duration = duration(value);
                 case "--requests" -> requests = Long.parseLong(value);
                 case "--warmup" -> warmup = duration(value);
+                case "--guard" -> {
+                    int eq = value.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--guard takes key=value, such as implant.sample-rate=0");
+                    }
+                    guard.put(value.substring(0, eq), value.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -158,7 +167,7 @@ public final class LoadHarness {
         if (warmup.isNegative() || warmup.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("--warmup must be from 0 to 1m, was " + warmup);
         }
-        return new Options(url, compare, clients, duration, requests, warmup, inProcess);
+        return new Options(url, compare, clients, duration, requests, warmup, inProcess, guard);
     }
 
     /** Accepts only http(s) URLs whose host resolves to loopback addresses: this tool must not load anyone else's site. */
@@ -276,7 +285,7 @@ public final class LoadHarness {
     }
 
     /** Jetty on two loopback ports serving the same 50 KB page: the first plain, the second behind SchoolGuard. */
-    static Server startInProcess() throws Exception {
+    static Server startInProcess(Map<String, String> guard) throws Exception {
         Server server = new Server();
         ServerConnector plain = new ServerConnector(server);
         plain.setHost("127.0.0.1");
@@ -304,6 +313,7 @@ public final class LoadHarness {
         filter.setInitParameter("emc.site-id", "4242");
         filter.setInitParameter("portal.url", "https://haiphong.edu.vn/");
         filter.setInitParameter("data.dir", System.getProperty("java.io.tmpdir") + "/schoolguard-load");
+        guard.forEach(filter::setInitParameter);
         guardedContext.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         guardedContext.setVirtualHosts(List.of("@guarded"));
         server.setHandler(new org.eclipse.jetty.server.Handler.Sequence(plainContext, guardedContext));

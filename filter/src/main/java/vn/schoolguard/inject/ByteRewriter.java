@@ -47,11 +47,14 @@ final class ByteRewriter {
         int i = off;
         while (i < end) {
             if (scan.idle()) {
-                while (i < end && !MarkupScan.starts(b[i])) {
-                    i++;
-                }
+                i = MarkupScan.nextStart(b, i, end);
                 if (i == end) {
                     break;
+                }
+                int skip = MarkupScan.skippable(b[i], i + 1 < end ? b[i + 1] : -1, i + 2 < end ? b[i + 2] : -1);
+                if (skip > 0) {
+                    i += skip;
+                    continue;
                 }
             }
             int event = scan.step(b[i++] & 0xFF);

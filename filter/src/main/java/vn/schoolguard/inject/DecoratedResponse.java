@@ -358,8 +358,9 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         public void write(int b) throws IOException {
             decide();
             if (rewriter != null) {
-                byte[] one = {(byte) b};
-                captureBytes(one, 0, 1);
+                if (captureLimit > 0) {
+                    captureBytes(new byte[] {(byte) b}, 0, 1);
+                }
                 rewriter.write(b);
             } else {
                 target.write(b);

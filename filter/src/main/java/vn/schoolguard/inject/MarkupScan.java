@@ -1,5 +1,9 @@
 package vn.schoolguard.inject;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Case-insensitive scanner for the few ASCII markers the rewriter cares about, fed one unit at a time.
  *
@@ -15,6 +19,12 @@ final class MarkupScan {
     /** The end of a portal placeholder comment. */
     static final int PLACEHOLDER = 2;
     static final int BODY_CANDIDATE_LENGTH = 7;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LESS_THAN = 0x3C3C3C3C3C3C3C3CL;
+    private static final long UNDERSCORE = 0x5F5F5F5F5F5F5F5FL;
 
     private static final char[] BODY = "</body".toCharArray();
     private static final char[] TRACKER = "_govaq".toCharArray();
@@ -33,6 +43,48 @@ final class MarkupScan {
     /** True for a unit that can start a marker; everything else is skipped in bulk while idle. */
     static boolean starts(int c) {
         return c == '<' || c == '_';
+    }
+
+    /** The index of the next unit that can start a marker, or {@code end}; eight bytes at a time. */
+    static int nextStart(byte[] b, int from, int end) {
+        int i = from;
+        while (i + 8 <= end) {
+            long word = (long) LONGS.get(b, i);
+            long lt = word ^ LESS_THAN;
+            long us = word ^ UNDERSCORE;
+            // Sets the high bit of the first byte equal to '<' or '_' (bits above it may be false positives).
+            long found = ((lt - ONES) & ~lt | (us - ONES) & ~us) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < end && !starts(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    static int nextStart(char[] c, int from, int end) {
+        int i = from;
+        while (i < end && !starts(c[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * How many units starting at an idle {@code <} can be skipped because they start no marker: most tags
+     * ({@code <p}, {@code </div}) are, which keeps dense markup off the slow path. Zero when unsure.
+     */
+    static int skippable(int first, int second, int third) {
+        if (first != '<' || second < 0) {
+            return 0;
+        }
+        if (second == '/') {
+            return third < 0 || third == 'b' || third == 'B' || starts(third) ? 0 : 3;
+        }
+        return second == '!' || second == 'h' || second == 'H' || starts(second) ? 0 : 2;
     }
 
     boolean idle() {

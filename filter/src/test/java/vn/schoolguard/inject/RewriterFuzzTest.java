@@ -33,6 +33,7 @@ class RewriterFuzzTest {
         "</body>", "</BODY>", "</Body >", "</body\n>", "</body/>", "</bod", "</bodyx>", "</body-x>", "<", "</", "<<",
         "</b", "_", "__gov", "<html lang=\"vi\">", "<body>", "</html>", "\n", "  ", "<script>var x='</body>';</script>",
         "<!-- comment -->", "&amp;", "€ ", "<a href=\"https://example.vn/\">link</a>", "</htm", "<ht",
+        "<h1>", "</h2>", "<hr>", "</br>", "</b>", "<_", "</_", "</<", "<!DOCTYPE html>", "<HTML>", "<i>", "</i>",
     };
     private static final Pattern LAST_BODY = Pattern.compile("(?si).*(</body[>/\\s])");
 
