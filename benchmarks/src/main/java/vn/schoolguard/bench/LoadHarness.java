@@ -42,7 +42,7 @@ import vn.schoolguard.SchoolGuardFilter;
  * java -cp benchmarks/target/benchmarks.jar vn.schoolguard.bench.LoadHarness --in-process --clients 16 --duration 10s
  * </pre>
  *
- * {@code --in-process} starts Jetty with the same servlet (a 50 KB page) twice, without and with the
+ * Two targets run in five alternating rounds. {@code --in-process} starts Jetty with the same servlet (a 50 KB page) twice, without and with the
  * SchoolGuard filter, and compares them; {@code --guard key=value} adds a filter setting. Only loopback addresses are accepted as targets.
  */
 public final class LoadHarness {
@@ -50,6 +50,7 @@ public final class LoadHarness {
     private static final int MAX_CLIENTS = 256;
     private static final Duration MAX_DURATION = Duration.ofMinutes(10);
     private static final long MAX_REQUESTS = 10_000_000;
+    private static final int ROUNDS = 5;
 
     private LoadHarness() {
     }
@@ -65,6 +66,19 @@ public final class LoadHarness {
 
         double perSecond() {
             return requests / seconds;
+        }
+
+        static Result merge(Result total, Result more) {
+            if (total == null) {
+                return more;
+            }
+            long[] all = Arrays.copyOf(total.latenciesNanos, total.latenciesNanos.length + more.latenciesNanos.length);
+            System.arraycopy(more.latenciesNanos, 0, all, total.latenciesNanos.length, more.latenciesNanos.length);
+            Arrays.sort(all);
+            Map<Integer, Long> statuses = new TreeMap<>(total.statuses);
+            more.statuses.forEach((k, v) -> statuses.merge(k, v, Long::sum));
+            return new Result(total.target, total.requests + more.requests, total.seconds + more.seconds, all, statuses,
+                    total.errors + more.errors, total.bytes + more.bytes);
         }
 
         Result withTarget(URI uri) {
@@ -100,12 +114,7 @@ public final class LoadHarness {
                     options.clients(), options.duration(), options.requests(), options.warmup(), true, options.guard());
         }
         try {
-            List<Result> results = new ArrayList<>();
-            results.add(run(options, options.url()));
-            if (options.compare() != null) {
-                results.add(run(options, options.compare()));
-            }
-            print(System.out, options, results);
+            print(System.out, options, compare(options));
         } finally {
             if (server != null) {
                 server.stop();
@@ -202,6 +211,28 @@ public final class LoadHarness {
         throw new IllegalArgumentException("a duration such as 500ms, 10s or 2m, not " + value);
     }
 
+    /**
+     * Runs the targets; with two, in alternating rounds (each a fifth of the budget), so that drift in the
+     * machine's load falls on both alike.
+     */
+    static List<Result> compare(Options options) throws InterruptedException {
+        if (options.compare() == null) {
+            return List.of(run(options, options.url()));
+        }
+        int rounds = ROUNDS;
+        Options share = new Options(options.url(), options.compare(), options.clients(),
+                options.duration() == null ? null : options.duration().dividedBy(rounds),
+                options.requests() == 0 ? 0 : Math.max(1, options.requests() / rounds),
+                options.warmup().dividedBy(rounds), options.inProcess(), options.guard());
+        Result a = null;
+        Result b = null;
+        for (int round = 0; round < rounds; round++) {
+            a = Result.merge(a, run(share, options.url()));
+            b = Result.merge(b, run(share, options.compare()));
+        }
+        return List.of(a, b);
+    }
+
     static Result run(Options options, URI target) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -266,8 +297,9 @@ public final class LoadHarness {
     }
 
     static void print(PrintStream out, Options options, List<Result> results) {
-        out.printf(Locale.ROOT, "clients %d, %s, warm-up %s%n", options.clients(),
+        out.printf(Locale.ROOT, "clients %d, %s%s, warm-up %s%n", options.clients(),
                 options.duration() != null ? "duration " + options.duration().toMillis() / 1000.0 + "s" : options.requests() + " requests",
+                results.size() == 2 ? " per target in " + ROUNDS + " alternating rounds" : "",
                 options.warmup().toMillis() / 1000.0 + "s");
         out.printf(Locale.ROOT, "%-40s %9s %10s %8s %8s %8s %8s %7s  %s%n", "target", "requests", "req/s", "p50 ms",
                 "p90 ms", "p99 ms", "max ms", "errors", "statuses");

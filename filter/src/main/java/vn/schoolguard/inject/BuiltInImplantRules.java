@@ -26,6 +26,7 @@ final class BuiltInImplantRules implements ImplantRules {
                     + "|lo de online|dang ky nhan \\d+k|fb88|w88|188bet|kubet|jun88|789bet|new88|8xbet|sunwin|hitclub)\\b");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u200b]+");
 
     private BuiltInImplantRules() {
     }
@@ -49,7 +50,9 @@ final class BuiltInImplantRules implements ImplantRules {
 
     /** Lower case without tone marks, đ as d, runs of white space as one space. */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replaceAll("[\\s\\u00a0\\u200b]+", " ");
+        String lower = text.toLowerCase(Locale.ROOT);
+        String plain = Normalizer.isNormalized(lower, Normalizer.Form.NFD) ? lower
+                : MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(plain.replace('đ', 'd')).replaceAll(" ");
     }
 }

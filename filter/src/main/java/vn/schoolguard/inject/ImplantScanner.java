@@ -30,6 +30,7 @@ public final class ImplantScanner {
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
             "meta", "source", "track", "wbr");
     private static final int EXCERPT = 120;
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
 
     private final ImplantRules rules;
     private final ApprovedContent approved;
@@ -133,6 +134,13 @@ public final class ImplantScanner {
     }
 
     static boolean hides(String attributes) {
+        if (attributes.isBlank()) {
+            return false;
+        }
+        String lower = attributes.toLowerCase(Locale.ROOT);
+        if (!lower.contains("hidden") && !lower.contains("style")) {
+            return false;
+        }
         if (attribute(attributes, "hidden") != null) {
             return true;
         }
@@ -181,7 +189,7 @@ public final class ImplantScanner {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
-        Matcher m = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);").matcher(text);
+        Matcher m = ENTITY.matcher(text);
         int last = 0;
         while (m.find()) {
             out.append(text, last, m.start());

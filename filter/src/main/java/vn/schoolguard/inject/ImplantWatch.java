@@ -24,7 +24,12 @@ final class ImplantWatch implements AutoCloseable {
     private final AtomicLong scanned = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
 
-    ImplantWatch(ImplantScanner scanner, List<ImplantAlerts> sinks, Clock clock, int queue) {
+    private final int perMinute;
+    private long minute = Long.MIN_VALUE;
+    private int admitted;
+
+    ImplantWatch(ImplantScanner scanner, List<ImplantAlerts> sinks, Clock clock, int queue, int perMinute) {
+        this.perMinute = perMinute;
         this.scanner = scanner;
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
@@ -33,6 +38,23 @@ final class ImplantWatch implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * True when another page may be scanned this minute; asked before a page is copied, so that a busy site
+     * spends a bounded amount of CPU on scans whatever its traffic.
+     */
+    synchronized boolean admit() {
+        long now = clock.millis() / 60_000;
+        if (now != minute) {
+            minute = now;
+            admitted = 0;
+        }
+        if (admitted >= perMinute) {
+            return false;
+        }
+        admitted++;
+        return true;
     }
 
     /** Queues a page for scanning; returns false (and counts a drop) when the queue is full. */

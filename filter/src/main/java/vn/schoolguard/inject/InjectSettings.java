@@ -80,9 +80,11 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
      * @param sampleRate   {@code implant.sample-rate}: share of HTML pages scanned, 0 to 1
      * @param maxBytes     {@code implant.max-bytes}: most bytes of one page kept for the scan
      * @param queue        {@code implant.queue}: pages waiting for a scan; more are dropped, never waited for
+     * @param perMinute    {@code implant.max-scans-per-minute}: most pages scanned in one minute
      * @param allowedHosts {@code implant.allowed-hosts}: link hosts never reported
      */
-    public record Implant(boolean enabled, double sampleRate, int maxBytes, int queue, List<String> allowedHosts) {
+    public record Implant(boolean enabled, double sampleRate, int maxBytes, int queue, int perMinute,
+                          List<String> allowedHosts) {
     }
 
     /** Settings with only the three essentials given; everything else has its default. */
@@ -92,7 +94,7 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                 new Headers(true, true, Optional.of("strict-origin-when-cross-origin"), Optional.of("SAMEORIGIN"),
                         Duration.ofDays(365), false, Optional.of(DEFAULT_PERMISSIONS)),
                 new Csp("report-only", Optional.empty(), Optional.empty()),
-                new Implant(true, 0.05, 1 << 20, 16, List.of()), 16 * 1024);
+                new Implant(true, 0.05, 1 << 20, 16, 60, List.of()), 16 * 1024);
     }
 
     static final String DEFAULT_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
@@ -155,6 +157,7 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                 reader.decimal("implant.sample-rate", 0.05, 0.0, 1.0),
                 (int) reader.bytes("implant.max-bytes", 1 << 20, 1024, 16L << 20),
                 reader.integer("implant.queue", 16, 1, 10_000),
+                reader.integer("implant.max-scans-per-minute", 60, 1, 100_000),
                 reader.list("implant.allowed-hosts", List.of()));
         int holdLimit = (int) reader.bytes("inject.hold-limit", 16 * 1024, 64, 1 << 20);
         return new InjectSettings(siteId, Optional.ofNullable(portal), label, trackerHost, fallback, title,

@@ -65,7 +65,7 @@ public final class PageDecorator implements AutoCloseable {
         InjectSettings.Implant implant = settings.implant();
         boolean watching = implant.enabled() && implant.sampleRate() > 0;
         this.watch = watching ? new ImplantWatch(new ImplantScanner(rules, approved, implant.allowedHosts()),
-                List.of(ImplantAlerts.logging(), recentAlerts), clock, implant.queue()) : null;
+                List.of(ImplantAlerts.logging(), recentAlerts), clock, implant.queue(), implant.perMinute()) : null;
         this.active = snippets.hasTracker() || snippets.hasPortal() || watching;
         if (!snippets.hasTracker()) {
             LOG.info("EMC tracker is not inserted: emc.site-id is not set");
@@ -90,7 +90,8 @@ public final class PageDecorator implements AutoCloseable {
             chain.doFilter(request, response);
             return;
         }
-        boolean sampled = watch != null && ThreadLocalRandom.current().nextDouble() < settings.implant().sampleRate();
+        boolean sampled = watch != null && ThreadLocalRandom.current().nextDouble() < settings.implant().sampleRate()
+                && watch.admit();
         DecoratedResponse decorated = new DecoratedResponse(request, response, insertion(request, response),
                 settings.holdLimit(), () -> headers.apply(request, response),
                 sampled ? settings.implant().maxBytes() : 0, this::scan);

@@ -61,7 +61,7 @@ class ImplantWatchTest {
             }
         };
         try (ImplantWatch watch = new ImplantWatch(new ImplantScanner(slow, ApprovedContent.NONE, List.of()),
-                List.of(), CLOCK, 1)) {
+                List.of(), CLOCK, 1, 60)) {
             assertThat(watch.submit("/a", "h", "text")).isTrue();
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(watch.submit("/b", "h", "text")).isTrue();
@@ -72,6 +72,40 @@ class ImplantWatchTest {
             release.countDown();
             assertThat(watch.awaitIdle(10_000)).isTrue();
             assertThat(watch.scanned()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void scansPerMinuteAreCappedAndTheCapRenewsEachMinute() {
+        MutableClock clock = new MutableClock(Instant.parse("2024-05-01T08:00:00Z"));
+        try (ImplantWatch watch = new ImplantWatch(new ImplantScanner(ImplantRules.builtIn(), ApprovedContent.NONE, List.of()),
+                List.of(), clock, 4, 3)) {
+            assertThat(List.of(watch.admit(), watch.admit(), watch.admit(), watch.admit())).containsExactly(true, true, true, false);
+            clock.now = clock.now.plusSeconds(60);
+            assertThat(watch.admit()).isTrue();
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }
