@@ -41,8 +41,8 @@ import vn.schoolguard.inject.PageInspection;
 
 /** {@code schoolguard check URL...}: what a department's scanner sees on each school site. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Fetches school sites and reports the EMC tracker (and its site ID), the parent-portal link,",
-                "security headers and planted links. Exit code 0 when every site passes, 1 when one fails."})
+        description = "Fetches school sites and reports the EMC tracker (and its site ID), the parent-portal link, "
+                + "security headers and planted links. Exit code 0 when every site passes, 1 when one fails.")
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([A-Za-z0-9._:-]+)");
