@@ -43,8 +43,10 @@ import vn.schoolguard.moderation.SubmissionCapture;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.ClientAddressResolver;
 import vn.schoolguard.ratelimit.SubmissionGate;
+import vn.schoolguard.spam.SpamImplantRules;
 import vn.schoolguard.spam.SpamScorer;
 import vn.schoolguard.store.Database;
+import vn.schoolguard.store.JdbcApprovedContent;
 import vn.schoolguard.store.JdbcSpamMemory;
 import vn.schoolguard.store.JdbcSubmissionStore;
 import vn.schoolguard.store.StoreException;
@@ -162,7 +164,8 @@ public final class SchoolGuardFilter implements Filter {
         console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages, pages,
                 ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), clock);
         retention = new Retention(ipLog, config.ipLog(), clock);
-        decorator = new PageDecorator(config.inject());
+        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
+                new JdbcApprovedContent(database, config.siteKey()), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
                 config.dataDir(), config.moderation().routes().size(),
@@ -252,6 +255,9 @@ public final class SchoolGuardFilter implements Filter {
         }
         if (retention != null) {
             retention.close();
+        }
+        if (decorator != null) {
+            decorator.close();
         }
         if (database != null) {
             database.close();

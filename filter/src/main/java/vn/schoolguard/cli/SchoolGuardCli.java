@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 UsersCommand.class,
                 IpLogCommand.class,
                 MigrateCommand.class,
+                CheckCommand.class,
         })
 public final class SchoolGuardCli implements Runnable {
 

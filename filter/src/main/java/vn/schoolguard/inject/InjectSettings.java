@@ -1,26 +1,192 @@
 package vn.schoolguard.inject;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import vn.schoolguard.config.ConfigReader;
 
 /**
- * What is added to outgoing HTML pages.
+ * What is added to outgoing HTML pages and which security headers go on every response.
  *
- * @param emcSiteId     the site's EMC monitoring ID; empty means no tracker
- * @param portalUrl     the parent portal's address; empty means no link
- * @param portalLabel   the link's visible text
+ * <p>Read from the configuration by {@link #read(ConfigReader)}; see {@code docs/en/page-compliance.md}
+ * for every key. Immutable and thread-safe.
+ *
+ * @param emcSiteId      {@code emc.site-id}: the site's EMC monitoring ID; empty means no tracker
+ * @param portalUrl      {@code portal.url}: the parent portal's address; empty means no link
+ * @param portalLabel    {@code portal.label}: the link's visible text
+ * @param trackerHost    {@code emc.tracker-host}: host serving the EMC tracker, default {@code f-emc.ngsp.gov.vn}
+ * @param fallbackLabel  {@code emc.fallback-label}: static text shown to visitors without script; empty for none
+ * @param portalTitle    {@code portal.title}: the link's title (tooltip); defaults to the label
+ * @param portalPosition {@code portal.position}: {@code end} (before {@code </body>} unless a placeholder is found)
+ *                       or {@code placeholder} (only where the template has the placeholder comment)
+ * @param portalPages    {@code portal.pages}: {@code all} pages or the {@code home} page only
+ * @param homePaths      {@code portal.home-paths}: paths (below the context path) that count as the home page
+ * @param badges         {@code badge.<name>.image|url|alt|title}: images shown next to the portal link
+ * @param headers        {@code headers.*}: security headers
+ * @param csp            {@code csp.*}: the Content-Security-Policy
+ * @param implant        {@code implant.*}: the outgoing implant watch
+ * @param holdLimit      {@code inject.hold-limit}: most bytes held after a {@code </body>} before inserting anyway
  */
-public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl, String portalLabel) {
+public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl, String portalLabel,
+                             String trackerHost, Optional<String> fallbackLabel, String portalTitle,
+                             PortalPosition portalPosition, PortalPages portalPages, List<String> homePaths,
+                             List<Badge> badges, Headers headers, Csp csp, Implant implant, int holdLimit) {
 
+    static final String DEFAULT_TRACKER_HOST = "f-emc.ngsp.gov.vn";
+    static final String DEFAULT_PORTAL_LABEL = "Cổng thông tin Sở Giáo dục và Đào tạo";
+    private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\\d{1,5})?");
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7e]*");
+
+    /** Where the portal block goes. */
+    public enum PortalPosition { END, PLACEHOLDER }
+
+    /** Which pages get the portal block. */
+    public enum PortalPages { ALL, HOME }
+
+    /** An image link such as the Tín nhiệm mạng badge; {@code url} and {@code title} may be empty. */
+    public record Badge(String name, URI image, Optional<URI> url, String alt, Optional<String> title) {
+    }
+
+    /**
+     * Security headers; a value of {@code off} (empty here) leaves a header out.
+     *
+     * @param enabled            {@code headers.enabled}
+     * @param contentTypeOptions {@code headers.content-type-options}: send {@code nosniff}
+     * @param referrerPolicy     {@code headers.referrer-policy}
+     * @param frameOptions       {@code headers.frame-options}: {@code sameorigin}, {@code deny} or {@code off}
+     * @param hstsMaxAge         {@code headers.hsts-max-age}: HSTS lifetime, sent under HTTPS only; zero for none
+     * @param hstsSubdomains     {@code headers.hsts-include-subdomains}
+     * @param permissionsPolicy  {@code headers.permissions-policy}
+     */
+    public record Headers(boolean enabled, boolean contentTypeOptions, Optional<String> referrerPolicy,
+                          Optional<String> frameOptions, Duration hstsMaxAge, boolean hstsSubdomains,
+                          Optional<String> permissionsPolicy) {
+    }
+
+    /**
+     * @param mode      {@code csp.mode}: {@code report-only} (default), {@code enforce} or {@code off}
+     * @param policy    {@code csp.policy}: replaces the built-in policy; {@code {emc}} stands for the tracker origin
+     * @param reportUri {@code csp.report-uri}: where browsers send violation reports
+     */
+    public record Csp(String mode, Optional<String> policy, Optional<String> reportUri) {
+    }
+
+    /**
+     * @param enabled      {@code implant.enabled}
+     * @param sampleRate   {@code implant.sample-rate}: share of HTML pages scanned, 0 to 1
+     * @param maxBytes     {@code implant.max-bytes}: most bytes of one page kept for the scan
+     * @param queue        {@code implant.queue}: pages waiting for a scan; more are dropped, never waited for
+     * @param perMinute    {@code implant.max-scans-per-minute}: most pages scanned in one minute
+     * @param allowedHosts {@code implant.allowed-hosts}: link hosts never reported
+     */
+    public record Implant(boolean enabled, double sampleRate, int maxBytes, int queue, int perMinute,
+                          List<String> allowedHosts) {
+    }
+
+    /** Settings with only the three essentials given; everything else has its default. */
+    public InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl, String portalLabel) {
+        this(emcSiteId, portalUrl, portalLabel, DEFAULT_TRACKER_HOST, Optional.empty(), portalLabel,
+                PortalPosition.END, PortalPages.ALL, List.of("/"), List.of(),
+                new Headers(true, true, Optional.of("strict-origin-when-cross-origin"), Optional.of("SAMEORIGIN"),
+                        Duration.ofDays(365), false, Optional.of(DEFAULT_PERMISSIONS)),
+                new Csp("report-only", Optional.empty(), Optional.empty()),
+                new Implant(true, 0.05, 1 << 20, 16, 60, List.of()), 16 * 1024);
+    }
+
+    static final String DEFAULT_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /** Reads every {@code emc.*}, {@code portal.*}, {@code badge.*}, {@code headers.*}, {@code csp.*}, {@code implant.*} key. */
     public static InjectSettings read(ConfigReader reader) {
         Optional<String> siteId = reader.optional("emc.site-id");
         if (siteId.isPresent() && !siteId.get().matches("\\d{1,12}")) {
             reader.problem("emc.site-id", siteId.get(), "the numeric site ID given by the EMC operator");
         }
+        String trackerHost = reader.string("emc.tracker-host", DEFAULT_TRACKER_HOST);
+        if (!HOST.matcher(trackerHost).matches()) {
+            reader.problem("emc.tracker-host", trackerHost, "a host name such as " + DEFAULT_TRACKER_HOST);
+            trackerHost = DEFAULT_TRACKER_HOST;
+        }
+        Optional<String> fallback = reader.optional("emc.fallback-label");
         URI portal = reader.httpUrl("portal.url", null);
-        return new InjectSettings(siteId, Optional.ofNullable(portal),
-                reader.string("portal.label", "Cổng thông tin Sở Giáo dục và Đào tạo"));
+        String label = reader.string("portal.label", DEFAULT_PORTAL_LABEL);
+        String title = reader.string("portal.title", label);
+        PortalPosition position = PortalPosition.valueOf(
+                reader.choice("portal.position", "end", "end", "placeholder").toUpperCase(java.util.Locale.ROOT));
+        PortalPages pages = PortalPages.valueOf(
+                reader.choice("portal.pages", "all", "all", "home").toUpperCase(java.util.Locale.ROOT));
+        List<String> homePaths = reader.list("portal.home-paths", List.of("/"));
+        for (String path : homePaths) {
+            if (!path.startsWith("/")) {
+                reader.problem("portal.home-paths", reader.raw("portal.home-paths"),
+                        "paths starting with /, separated by commas, such as /,/index.html");
+                break;
+            }
+        }
+        List<Badge> badges = new ArrayList<>();
+        for (String name : reader.names("badge.")) {
+            String prefix = "badge." + name + ".";
+            URI image = reader.httpUrl(prefix + "image", null);
+            if (image == null && reader.optional(prefix + "image").isEmpty()) {
+                reader.problem(prefix + "image", "", "the badge image's absolute http(s) URL");
+            }
+            Optional<URI> url = Optional.ofNullable(reader.httpUrl(prefix + "url", null));
+            String alt = reader.required(prefix + "alt", "the text that describes the badge image (alt text)");
+            Optional<String> badgeTitle = reader.optional(prefix + "title");
+            if (image != null) {
+                badges.add(new Badge(name, image, url, alt, badgeTitle));
+            }
+        }
+        Headers headers = new Headers(
+                reader.bool("headers.enabled", true),
+                reader.bool("headers.content-type-options", true),
+                headerValue(reader, "headers.referrer-policy", "strict-origin-when-cross-origin"),
+                frameOptions(reader),
+                reader.duration("headers.hsts-max-age", Duration.ofDays(365), Duration.ZERO, Duration.ofDays(3650)),
+                reader.bool("headers.hsts-include-subdomains", false),
+                headerValue(reader, "headers.permissions-policy", DEFAULT_PERMISSIONS));
+        Csp csp = new Csp(
+                reader.choice("csp.mode", "report-only", "report-only", "enforce", "off"),
+                headerValue(reader, "csp.policy", null),
+                headerValue(reader, "csp.report-uri", null));
+        Implant implant = new Implant(
+                reader.bool("implant.enabled", true),
+                reader.decimal("implant.sample-rate", 0.05, 0.0, 1.0),
+                (int) reader.bytes("implant.max-bytes", 1 << 20, 1024, 16L << 20),
+                reader.integer("implant.queue", 16, 1, 10_000),
+                reader.integer("implant.max-scans-per-minute", 60, 1, 100_000),
+                reader.list("implant.allowed-hosts", List.of()));
+        int holdLimit = (int) reader.bytes("inject.hold-limit", 16 * 1024, 64, 1 << 20);
+        return new InjectSettings(siteId, Optional.ofNullable(portal), label, trackerHost, fallback, title,
+                position, pages, homePaths, List.copyOf(badges), headers, csp, implant, holdLimit);
+    }
+
+    private static Optional<String> headerValue(ConfigReader reader, String key, String defaultValue) {
+        Optional<String> raw = reader.optional(key);
+        String value = raw.orElse(defaultValue);
+        if (value == null || value.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        if (!HEADER_VALUE.matcher(value).matches()) {
+            reader.problem(key, value, "printable ASCII text (a header value), or off");
+            return Optional.ofNullable(defaultValue);
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<String> frameOptions(ConfigReader reader) {
+        return switch (reader.choice("headers.frame-options", "sameorigin", "sameorigin", "deny", "off")) {
+            case "deny" -> Optional.of("DENY");
+            case "off" -> Optional.empty();
+            default -> Optional.of("SAMEORIGIN");
+        };
+    }
+
+    /** The tracker's origin, such as {@code https://f-emc.ngsp.gov.vn}. */
+    String trackerOrigin() {
+        return "https://" + trackerHost;
     }
 }

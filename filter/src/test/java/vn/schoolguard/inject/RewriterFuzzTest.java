@@ -1,0 +1,147 @@
+package vn.schoolguard.inject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class RewriterFuzzTest {
+
+    private static final String MARK = "<!--INSERTED-->";
+    private static final Insertion FIXED = new Insertion() {
+        @Override
+        public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
+            return MARK;
+        }
+
+        @Override
+        public String atPlaceholder() {
+            return "";
+        }
+    };
+    private static final String[] TOKENS = {
+        "<p>", "</p>", "<div class=\"a\">", "</div>", "Trường THPT Ngô Quyền ", "đề thi học kỳ ", "plain text ",
+        "</body>", "</BODY>", "</Body >", "</body\n>", "</body/>", "</bod", "</bodyx>", "</body-x>", "<", "</", "<<",
+        "</b", "_", "__gov", "<html lang=\"vi\">", "<body>", "</html>", "\n", "  ", "<script>var x='</body>';</script>",
+        "<!-- comment -->", "&amp;", "€ ", "<a href=\"https://example.vn/\">link</a>", "</htm", "<ht",
+        "<h1>", "</h2>", "<hr>", "</br>", "</b>", "<_", "</_", "</<", "<!DOCTYPE html>", "<HTML>", "<i>", "</i>",
+    };
+    private static final Pattern LAST_BODY = Pattern.compile("(?si).*(</body[>/\\s])");
+
+    @Test
+    void everySplitOfRandomMarkupGivesTheInputWithExactlyOneInsertionAtTheLastBodyEnd() throws IOException {
+        Random random = new Random(20230622L);
+        Charset[] charsets = {StandardCharsets.UTF_8, Charset.forName("windows-1258"), StandardCharsets.ISO_8859_1};
+        int inserted = 0;
+        for (int round = 0; round < 4000; round++) {
+            String page = randomPage(random);
+            String expected = expected(page);
+            if (!expected.equals(page)) {
+                inserted++;
+            }
+            if (round % 2 == 0) {
+                Charset charset = charsets[random.nextInt(charsets.length)];
+                byte[] input = page.getBytes(charset);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteRewriter rewriter = new ByteRewriter(out, FIXED, 1 << 20);
+                int i = 0;
+                while (i < input.length) {
+                    int n = random.nextInt(4) == 0 ? 1 : 1 + random.nextInt(Math.min(40, input.length - i));
+                    n = Math.min(n, input.length - i);
+                    if (n == 1 && random.nextBoolean()) {
+                        rewriter.write(input[i]);
+                    } else {
+                        rewriter.write(input, i, n);
+                    }
+                    i += n;
+                }
+                rewriter.finish();
+                assertThat(new String(out.toByteArray(), charset)).as("round %d in %s: %s", round, charset, page)
+                        .isEqualTo(new String(expected.getBytes(charset), charset));
+            } else {
+                StringWriter out = new StringWriter();
+                CharRewriter rewriter = new CharRewriter(out, FIXED, 1 << 20);
+                char[] input = page.toCharArray();
+                int i = 0;
+                while (i < input.length) {
+                    int n = Math.min(1 + random.nextInt(40), input.length - i);
+                    rewriter.write(input, i, n);
+                    i += n;
+                }
+                rewriter.finish();
+                assertThat(out.toString()).as("round %d (writer): %s", round, page).isEqualTo(expected);
+            }
+        }
+        assertThat(inserted).as("pages that got an insertion").isGreaterThan(2000);
+    }
+
+    @Test
+    void contentAfterTheLastBodyEndBeyondTheHoldLimitIsNotHeldAndTheInsertionStillComesOnce() throws IOException {
+        String page = "<html><body>a</body>" + "x".repeat(5000) + "</html>";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteRewriter rewriter = new ByteRewriter(out, FIXED, 1024);
+        byte[] bytes = page.getBytes(StandardCharsets.US_ASCII);
+        rewriter.write(bytes, 0, 3000);
+        assertThat(out.size()).as("bytes passed on before the end").isGreaterThanOrEqualTo(3000 - 1024);
+        rewriter.write(bytes, 3000, bytes.length - 3000);
+        rewriter.finish();
+        assertThat(out.toString(StandardCharsets.US_ASCII))
+                .isEqualTo("<html><body>a" + MARK + "</body>" + "x".repeat(5000) + "</html>");
+    }
+
+    @Test
+    void heldBytesStayWithinAFewBytesWhileNoBodyEndHasBeenSeen() throws IOException {
+        CountingStream out = new CountingStream();
+        ByteRewriter rewriter = new ByteRewriter(out, FIXED, 1024);
+        byte[] chunk = "<p>Tin tức</p><div>_x</div></bod".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 10_000; i++) {
+            rewriter.write(chunk, 0, chunk.length);
+            assertThat((long) chunk.length * (i + 1) - out.count).isLessThanOrEqualTo(6);
+        }
+    }
+
+    /** Reference: insert before the last "</body" followed by >, / or white space; else at the end after "<html". */
+    static String expected(String page) {
+        Matcher m = LAST_BODY.matcher(page);
+        if (m.lookingAt()) {
+            int at = m.start(1);
+            return page.substring(0, at) + MARK + page.substring(at);
+        }
+        if (page.toLowerCase(Locale.ROOT).contains("<html")) {
+            return page + MARK;
+        }
+        return page;
+    }
+
+    private static String randomPage(Random random) {
+        StringBuilder page = new StringBuilder();
+        int tokens = random.nextInt(60);
+        for (int i = 0; i < tokens; i++) {
+            page.append(TOKENS[random.nextInt(TOKENS.length)]);
+        }
+        return page.toString();
+    }
+
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
