@@ -38,6 +38,7 @@ import vn.schoolguard.moderation.ApprovalListener;
 import vn.schoolguard.moderation.BadSubmission;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.Route;
+import vn.schoolguard.moderation.RuleReview;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionCapture;
 import vn.schoolguard.net.ClientAddress;
@@ -52,6 +53,7 @@ import vn.schoolguard.store.JdbcSubmissionStore;
 import vn.schoolguard.store.StoreException;
 import vn.schoolguard.web.ConsoleAccess;
 import vn.schoolguard.web.ConsolePages;
+import vn.schoolguard.web.ConsoleServices;
 import vn.schoolguard.web.ConsoleRouter;
 import vn.schoolguard.web.Http;
 import vn.schoolguard.web.PosterPages;
@@ -159,10 +161,10 @@ public final class SchoolGuardFilter implements Filter {
         SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
         ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
-        ConsolePages pages = new ConsolePages(config.console(), config.moderation(), access, moderation, accounts, hasher,
-                sessions, clock, ipLog, gate.blockList());
-        console = new ConsoleRouter(config.console(), config.moderation(), moderation, access, posterPages, pages,
-                ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), clock);
+        RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
+        ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
+                hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock);
+        console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
         retention = new Retention(ipLog, config.ipLog(), clock);
         decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock);

@@ -35,9 +35,11 @@ final class ApiHandler {
     private final Moderation moderation;
     private final ConsoleAccess access;
     private final IpLogApi ipLog;
+    private final RulesApi rules;
     private final BlockApi blocks;
 
-    ApiHandler(Moderation moderation, ConsoleAccess access, IpLogApi ipLog, BlockApi blocks) {
+    ApiHandler(Moderation moderation, ConsoleAccess access, IpLogApi ipLog, BlockApi blocks, RulesApi rules) {
+        this.rules = rules;
         this.moderation = moderation;
         this.access = access;
         this.ipLog = ipLog;
@@ -46,6 +48,10 @@ final class ApiHandler {
 
     void handle(HttpServletRequest request, HttpServletResponse response, String path, ConsoleAccess.Caller caller,
                 String clientIp) throws IOException {
+        if (path.equals("/rules") || path.startsWith("/rules/")) {
+            rules.handle(request, response, path, caller);
+            return;
+        }
         if (path.equals("/iplog") || path.startsWith("/iplog/")) {
             ipLog.handle(request, response, path, caller, clientIp);
             return;

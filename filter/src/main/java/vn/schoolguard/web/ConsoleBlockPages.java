@@ -1,11 +1,6 @@
 package vn.schoolguard.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,8 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.ratelimit.Block;
@@ -37,20 +30,12 @@ final class ConsoleBlockPages {
     private final Moderation moderation;
     private final ConsoleAccess access;
     private final Clock clock;
-    private final Template template;
 
     ConsoleBlockPages(BlockList blocks, Moderation moderation, ConsoleAccess access, Clock clock) {
         this.blocks = blocks;
         this.moderation = moderation;
         this.access = access;
         this.clock = clock;
-        Mustache.Compiler compiler = Mustache.compiler().escapeHTML(true).nullValue("").emptyStringIsFalse(true)
-                .withLoader(ConsoleBlockPages::open);
-        try (Reader reader = open("blocks")) {
-            this.template = compiler.compile(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read console template blocks", e);
-        }
     }
 
     /** Handles {@code /blocks...}; false when the path is not one of these pages. */
@@ -138,18 +123,11 @@ final class ConsoleBlockPages {
                 "count", String.valueOf(s.blockIds().size()),
                 "text", ctx.text("console.blocks.suggestion", s.cidr(), String.valueOf(s.blockIds().size())))).toList());
         model.put("hasSuggestions", !((List<?>) model.get("suggestions")).isEmpty());
-        Http.html(ctx.response, status, template.execute(model));
+        ctx.render(status, "blocks", model);
     }
 
     private static boolean digits(String text) {
         return text != null && text.matches("[0-9]{1,18}");
     }
 
-    private static Reader open(String name) {
-        InputStream in = ConsoleBlockPages.class.getResourceAsStream(ConsoleView.ROOT + name + ".mustache");
-        if (in == null) {
-            throw new IllegalStateException("missing console template " + ConsoleView.ROOT + name + ".mustache");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
 }

@@ -98,6 +98,7 @@ final class ConsoleContext {
         model.put("navHistory", "history".equals(nav));
         model.put("navAccounts", "accounts".equals(nav));
         model.put("navIplog", "iplog".equals(nav));
+        model.put("navRules", "rules".equals(nav));
         model.put("flash", ConsoleFlash.read(request, messages).orElse(null));
         return model;
     }

@@ -1,7 +1,6 @@
 package vn.schoolguard.web;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,15 +8,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.ConsoleUser;
-import vn.schoolguard.account.PasswordHasher;
-import vn.schoolguard.account.SessionStore;
-import vn.schoolguard.iplog.IpLog;
-import vn.schoolguard.moderation.Moderation;
-import vn.schoolguard.moderation.ModerationSettings;
-import vn.schoolguard.ratelimit.BlockList;
 
 /**
  * The browser console: server-rendered HTML pages for signing in, the moderation queue, a submission's
@@ -28,7 +20,7 @@ import vn.schoolguard.ratelimit.BlockList;
  * {@code /login}, {@code /logout} (POST), {@code /queue}, {@code /items/{id}} with
  * {@code /items/{id}/approve|reject|spam|edit} (POST), {@code /items/bulk} (POST), {@code /history},
  * {@code /accounts} (admin), {@code /iplog}, {@code /iplog/verify} (investigator), {@code /iplog/audit} (admin),
- * {@code /blocks} (the block list), {@code /lang?to=vi|en} and {@code /assets/...}.
+ * {@code /blocks} (the block list), {@code /rules} (spam rule statistics and re-check), {@code /lang?to=vi|en} and {@code /assets/...}.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -42,28 +34,17 @@ public final class ConsolePages {
     private final ConsoleAccountPages accountPages;
     private final ConsoleIpLogPages ipLogPages;
     private final ConsoleBlockPages blockPages;
+    private final ConsoleRulePages rulePages;
 
-    /**
-     * @param settings           the console settings (path, account source)
-     * @param moderationSettings the routes, for their labels and field roles
-     * @param access             sign-in, sessions and CSRF checks
-     * @param moderation         the queue and decisions
-     * @param accounts           built-in accounts, for the accounts page
-     * @param hasher             hashes passwords set on the accounts page
-     * @param sessions           ended when an account's password changes or it is disabled
-     * @param clock              the time of account changes
-     * @param ipLog              the IP log, for investigators
-     * @param blocks             the block list, for {@code /blocks}
-     */
-    public ConsolePages(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
-                        Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
-                        Clock clock, IpLog ipLog, BlockList blocks) {
-        this.settings = settings;
-        this.access = access;
-        this.queue = new ConsoleQueuePages(moderationSettings, moderation, access);
-        this.accountPages = new ConsoleAccountPages(accounts, hasher, sessions, access, clock);
-        this.ipLogPages = new ConsoleIpLogPages(ipLog);
-        this.blockPages = new ConsoleBlockPages(blocks, moderation, access, clock);
+    public ConsolePages(ConsoleServices services) {
+        this.settings = services.settings();
+        this.access = services.access();
+        this.queue = new ConsoleQueuePages(services.moderationSettings(), services.moderation(), services.access());
+        this.accountPages = new ConsoleAccountPages(services.accounts(), services.hasher(), services.sessions(),
+                services.access(), services.clock());
+        this.ipLogPages = new ConsoleIpLogPages(services.ipLog());
+        this.blockPages = new ConsoleBlockPages(services.blocks(), services.moderation(), services.access(), services.clock());
+        this.rulePages = new ConsoleRulePages(services.rules(), services.access());
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, String sub, String clientIp) throws IOException {
@@ -113,6 +94,8 @@ public final class ConsolePages {
             if (!ipLogPages.handle(ctx, sub)) {
                 ctx.error(404, "console.error.not-found");
             }
+        } else if (sub.equals("/rules") || sub.startsWith("/rules/")) {
+            rulePages.handle(ctx, sub);
         } else if (sub.equals("/blocks") || sub.startsWith("/blocks/")) {
             blockPages.handle(ctx, sub);
         } else if (!queue.handle(ctx, sub)) {

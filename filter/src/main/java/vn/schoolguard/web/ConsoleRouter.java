@@ -1,7 +1,6 @@
 package vn.schoolguard.web;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,12 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.schoolguard.iplog.IpLog;
-import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Submission;
-import vn.schoolguard.ratelimit.BlockList;
 import vn.schoolguard.store.StoreException;
 
 /**
@@ -34,15 +30,15 @@ public final class ConsoleRouter {
     private final ApiHandler api;
     private final ConsolePages pages;
 
-    public ConsoleRouter(ConsoleSettings settings, ModerationSettings moderationSettings, Moderation moderation,
-                         ConsoleAccess access, PosterPages posterPages, ConsolePages pages, IpLog ipLog, IpLogExport export,
-                         BlockList blocks, Clock clock) {
-        this.settings = settings;
-        this.moderationSettings = moderationSettings;
-        this.moderation = moderation;
-        this.access = access;
+    public ConsoleRouter(ConsoleServices services, PosterPages posterPages, ConsolePages pages) {
+        this.settings = services.settings();
+        this.moderationSettings = services.moderationSettings();
+        this.moderation = services.moderation();
+        this.access = services.access();
         this.posterPages = posterPages;
-        this.api = new ApiHandler(moderation, access, new IpLogApi(ipLog, export), new BlockApi(blocks, moderation, access, clock));
+        this.api = new ApiHandler(services.moderation(), services.access(), new IpLogApi(services.ipLog(), services.ipLogExport()),
+                new BlockApi(services.blocks(), services.moderation(), services.access(), services.clock()),
+                new RulesApi(services.rules(), services.access()));
         this.pages = pages;
     }
 

@@ -1,0 +1,34 @@
+package vn.schoolguard.web;
+
+import java.time.Clock;
+
+import vn.schoolguard.account.AccountStore;
+import vn.schoolguard.account.PasswordHasher;
+import vn.schoolguard.account.SessionStore;
+import vn.schoolguard.iplog.IpLog;
+import vn.schoolguard.iplog.IpLogExport;
+import vn.schoolguard.moderation.Moderation;
+import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.moderation.RuleReview;
+import vn.schoolguard.ratelimit.BlockList;
+
+/**
+ * What the console and the REST API work with, built once by the filter.
+ *
+ * @param settings           console path and account source
+ * @param moderationSettings the routes, for labels and field roles
+ * @param access             sign-in, sessions and CSRF checks
+ * @param moderation         the queue and decisions
+ * @param accounts           built-in accounts
+ * @param hasher             hashes passwords set in the console
+ * @param sessions           console sessions, ended when an account changes
+ * @param ipLog              the IP log, for investigators
+ * @param ipLogExport        CSV/JSON export of the IP log
+ * @param blocks             the block list
+ * @param rules              per-rule statistics and the re-check of approved content
+ * @param clock              the time of changes
+ */
+public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
+                              Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
+                              IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock) {
+}
