@@ -22,48 +22,57 @@ class GuardedModerationTest {
     @Test
     void commentIsHeldUntilApprovedThenShownOnceAndApprovingAgainChangesNothing() {
         try (TestSite site = TestSite.guarded(PASSWORD)) {
-            GuardedApi visitor = new GuardedApi(site);
-            GuardedApi moderator = visitor.moderator();
-            String content = "Cảm ơn thầy cô đã chuẩn bị <b>lịch thi</b> rất rõ ràng.";
-
-            HttpResponse<String> posted = visitor.postComment(6, "Phạm Thu Hà, lớp 12A1", content);
-
-            String receipt = GuardedApi.receiptOf(posted);
-            String receiptPage = visitor.page(posted.headers().firstValue("Location").orElseThrow());
-            assertThat(receiptPage).contains(receipt, "đang chờ kiểm duyệt", "data-status=\"pending\"");
-            assertThat(visitor.article(6)).doesNotContain("Phạm Thu Hà").contains("Chưa có bình luận nào");
-
-            JsonNode held = moderator.pendingWith("lịch thi");
-            assertThat(held.path("status").asText()).isEqualTo("pending");
-            assertThat(held.path("route").asText()).isEqualTo("comments");
-            assertThat(held.path("clientIp").asText()).isEqualTo("127.0.0.1");
-            assertThat(held.path("clientPort").asInt()).isBetween(1, 65535);
-            assertThat(held.path("fields").path("author").asText()).isEqualTo("Phạm Thu Hà, lớp 12A1");
-            assertThat(held.path("fields").path("content").asText()).isEqualTo(content);
-            assertThat(held.path("score").isNumber()).isTrue();
-            assertThat(held.path("reasons").isArray()).isTrue();
-            assertThat(held.path("receipt").asText()).isEqualTo(receipt);
-
-            long id = held.path("id").asLong();
-            JsonNode approved = moderator.approve(id);
-            assertThat(approved.path("status").asText()).isEqualTo("approved");
-            assertThat(approved.path("changed").asBoolean()).isTrue();
-            String article = visitor.article(6);
-            assertThat(GuardedApi.occurrences(article, "Phạm Thu Hà, lớp 12A1")).isEqualTo(1);
-            assertThat(GuardedApi.occurrences(article, "<b>lịch thi</b>")).isEqualTo(1);
-            assertThat(article).contains("Bình luận (1)");
-
-            JsonNode again = moderator.approve(id);
-            assertThat(again.path("changed").asBoolean()).isFalse();
-            assertThat(again.path("result").asText()).isEqualTo("unchanged");
-            assertThat(again.path("status").asText()).isEqualTo("approved");
-            String afterAgain = visitor.article(6);
-            assertThat(GuardedApi.occurrences(afterAgain, "Phạm Thu Hà, lớp 12A1")).isEqualTo(1);
-            assertThat(afterAgain).contains("Bình luận (1)");
-
-            assertThat(visitor.receiptPage(receipt)).contains("data-status=\"approved\"", "Đã được phê duyệt và hiển thị");
-            assertThat(moderator.submissions("pending").path("total").asLong()).isZero();
+            heldApprovedShownOnce(site);
         }
+    }
+
+    /**
+     * Issue 2's first "Done when" story on a running guarded site with no submissions yet: held, listed,
+     * approved once, shown once, approved again without effect. Returns the approved item's id.
+     */
+    static long heldApprovedShownOnce(TestSite site) {
+        GuardedApi visitor = new GuardedApi(site);
+        GuardedApi moderator = visitor.moderator();
+        String content = "Cảm ơn thầy cô đã chuẩn bị <b>lịch thi</b> rất rõ ràng.";
+
+        HttpResponse<String> posted = visitor.postComment(6, "Phạm Thu Hà, lớp 12A1", content);
+
+        String receipt = GuardedApi.receiptOf(posted);
+        String receiptPage = visitor.page(posted.headers().firstValue("Location").orElseThrow());
+        assertThat(receiptPage).contains(receipt, "đang chờ kiểm duyệt", "data-status=\"pending\"");
+        assertThat(visitor.article(6)).doesNotContain("Phạm Thu Hà").contains("Chưa có bình luận nào");
+
+        JsonNode held = moderator.pendingWith("lịch thi");
+        assertThat(held.path("status").asText()).isEqualTo("pending");
+        assertThat(held.path("route").asText()).isEqualTo("comments");
+        assertThat(held.path("clientIp").asText()).isEqualTo("127.0.0.1");
+        assertThat(held.path("clientPort").asInt()).isBetween(1, 65535);
+        assertThat(held.path("fields").path("author").asText()).isEqualTo("Phạm Thu Hà, lớp 12A1");
+        assertThat(held.path("fields").path("content").asText()).isEqualTo(content);
+        assertThat(held.path("score").isNumber()).isTrue();
+        assertThat(held.path("reasons").isArray()).isTrue();
+        assertThat(held.path("receipt").asText()).isEqualTo(receipt);
+
+        long id = held.path("id").asLong();
+        JsonNode approved = moderator.approve(id);
+        assertThat(approved.path("status").asText()).isEqualTo("approved");
+        assertThat(approved.path("changed").asBoolean()).isTrue();
+        String article = visitor.article(6);
+        assertThat(GuardedApi.occurrences(article, "Phạm Thu Hà, lớp 12A1")).isEqualTo(1);
+        assertThat(GuardedApi.occurrences(article, "<b>lịch thi</b>")).isEqualTo(1);
+        assertThat(article).contains("Bình luận (1)");
+
+        JsonNode again = moderator.approve(id);
+        assertThat(again.path("changed").asBoolean()).isFalse();
+        assertThat(again.path("result").asText()).isEqualTo("unchanged");
+        assertThat(again.path("status").asText()).isEqualTo("approved");
+        String afterAgain = visitor.article(6);
+        assertThat(GuardedApi.occurrences(afterAgain, "Phạm Thu Hà, lớp 12A1")).isEqualTo(1);
+        assertThat(afterAgain).contains("Bình luận (1)");
+
+        assertThat(visitor.receiptPage(receipt)).contains("data-status=\"approved\"", "Đã được phê duyệt và hiển thị");
+        assertThat(moderator.submissions("pending").path("total").asLong()).isZero();
+        return id;
     }
 
     @Test
