@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <pre>{@code
  * GuardedApi api = new GuardedApi(site);
  * HttpResponse<String> posted = api.postComment(6, "Lan", "Bài viết hay!");   // 303 to the receipt
- * JsonNode held = api.pendingWithContent("Bài viết hay!");
- * api.moderator().approve(held.get("id").asLong());
+ * JsonNode held = api.moderator().pendingWith("Bài viết hay!");
+ * api.moderator().approve(held.path("id").asLong());
  * }</pre>
  */
 final class GuardedApi {

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -82,7 +83,7 @@ class GuardedConsoleBrowserTest {
             for (WebElement link : comment.findElements(By.tagName("a"))) {
                 link.click();
             }
-            new org.openqa.selenium.interactions.Actions(driver).moveToElement(comment).perform();
+            new Actions(driver).moveToElement(comment).perform();
             assertThat(driver.getCurrentUrl()).as("clicking the comment's links left the page").endsWith("/news/4");
 
             JavascriptExecutor js = driver;

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -247,7 +248,7 @@ class GuardedModerationTest {
     }
 
     private static HttpResponse<String> postThroughProxy(TestSite site, String content) {
-        String body = SiteHttp.form(java.util.Map.of("author", "Khách qua proxy", "email", "", "content", content));
+        String body = SiteHttp.form(Map.of("author", "Khách qua proxy", "email", "", "content", content));
         return site.http().send(HttpRequest.newBuilder(site.uri("/news/6/comments"))
                 .header("Content-Type", SiteHttp.FORM_TYPE)
                 .header("X-Forwarded-For", "113.161.72.5")
