@@ -18,12 +18,7 @@ public final class Http {
     }
 
     public static void json(HttpServletResponse response, int status, Object body) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        send(response, status, "application/json; charset=UTF-8", Json.write(body));
     }
 
     /** A JSON error body: {@code {"status":N,"error":"..."}}. */
@@ -35,18 +30,18 @@ public final class Http {
     }
 
     public static void html(HttpServletResponse response, int status, String html) throws IOException {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        send(response, status, "text/html; charset=UTF-8", html);
     }
 
     public static void text(HttpServletResponse response, int status, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        send(response, status, "text/plain; charset=UTF-8", text);
+    }
+
+    /** Answers with a complete, uncached UTF-8 body of a known length. */
+    private static void send(HttpServletResponse response, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType("text/plain; charset=UTF-8");
+        response.setContentType(contentType);
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
