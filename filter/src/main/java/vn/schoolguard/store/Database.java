@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect to the database at " + settings.url() + ": " + rootMessage(e), e);
         }
+        unregisterRelocatedDrivers();
         try {
             migrate(dataSource);
         } catch (RuntimeException e) {
@@ -66,6 +67,22 @@ public final class Database implements AutoCloseable {
         }
         LOG.info("SchoolGuard database ready at {}", settings.url());
         return new Database(dataSource, settings.isPostgres());
+    }
+
+    // In the drop-in JAR the drivers are relocated copies that register themselves with DriverManager when loaded;
+    // left there they would answer the host application's own jdbc:h2: and jdbc:postgresql: look-ups. The pool
+    // keeps its own driver instance, so they are taken out again.
+    private static void unregisterRelocatedDrivers() {
+        for (java.sql.Driver driver : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+            if (driver.getClass().getName().startsWith("vn.schoolguard.")
+                    && driver.getClass().getClassLoader() == Database.class.getClassLoader()) {
+                try {
+                    java.sql.DriverManager.deregisterDriver(driver);
+                } catch (java.sql.SQLException e) {
+                    LOG.warn("Could not unregister {} from DriverManager: {}", driver.getClass().getName(), e.getMessage());
+                }
+            }
+        }
     }
 
     private static void migrate(DataSource dataSource) {

@@ -1,0 +1,43 @@
+package vn.schoolguard.containers.tomcat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+
+import vn.schoolguard.containers.DropInSite;
+
+/** Issue 7: everything the drop-in JAR carries is relocated under vn/schoolguard, so nothing clashes with the host. */
+class DropInJarContentsIT {
+
+    @Test
+    void everyClassLivesUnderVnSchoolguard() throws Exception {
+        List<String> outside = new ArrayList<>();
+        try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
+            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                String name = entry.getName();
+                boolean isClass = name.endsWith(".class");
+                // Versioned classes under META-INF/versions would be looked up by their original names.
+                boolean allowed = name.startsWith("vn/schoolguard/")
+                        || (name.startsWith("META-INF/") && !(isClass && name.startsWith("META-INF/versions/")))
+                        || (!isClass && name.endsWith("/"));
+                if (!allowed) {
+                    outside.add(name);
+                }
+            }
+        }
+        assertThat(outside).as("entries outside vn/schoolguard/ and META-INF/").isEmpty();
+    }
+
+    @Test
+    void noSlf4jApiInside() throws Exception {
+        try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
+            assertThat(jar.getEntry("org/slf4j/LoggerFactory.class")).isNull();
+            assertThat(jar.getEntry("META-INF/services/java.sql.Driver")).isNull();
+        }
+    }
+}

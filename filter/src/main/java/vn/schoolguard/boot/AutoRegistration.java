@@ -1,0 +1,121 @@
+package vn.schoolguard.boot;
+
+import java.net.MalformedURLException;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+
+import vn.schoolguard.SchoolGuardFilter;
+
+/**
+ * Internal: decides whether a web application gets the filter registered by code, and registers it first.
+ * Uses only the Servlet API and {@link ServletContext#log}, because it runs before anyone knows whether
+ * the application can see SLF4J.
+ */
+public final class AutoRegistration {
+
+    /** Context-parameter that turns auto-registration off when {@code false}. */
+    public static final String AUTO_REGISTER = "schoolguard.autoRegister";
+    /** Context-parameter that registers the filter without a settings file when {@code true}. */
+    public static final String ENABLED = "schoolguard.enabled";
+    /** The name the filter is registered under. */
+    public static final String FILTER_NAME = "schoolguard";
+
+    static final String CONFIG_PARAM = "schoolguard.config";
+    static final String CONFIG_ENV = "SCHOOLGUARD_CONFIG";
+    static final String DEFAULT_FILE = "/WEB-INF/schoolguard.properties";
+    // A name, not a class literal: nothing may load the filter class before SLF4J is known to be there.
+    private static final String FILTER_CLASS = "vn.schoolguard.SchoolGuardFilter";
+    private static final String SLF4J_PROBE = "org.slf4j.LoggerFactory";
+
+    private AutoRegistration() {
+    }
+
+    /** What was decided for one web application. */
+    public enum Outcome { REGISTERED, TURNED_OFF, NOT_CONFIGURED, DECLARED_BY_APPLICATION, NAME_TAKEN }
+
+    /**
+     * Registers the filter in {@code context} when the rules in {@link vn.schoolguard.SchoolGuardInitializer}
+     * say so, and writes the decision to the context's log.
+     *
+     * @throws IllegalStateException when the filter is wanted but the application cannot see slf4j-api
+     */
+    public static Outcome register(ServletContext context, Properties systemProperties, Map<String, String> environment) {
+        String switchValue = context.getInitParameter(AUTO_REGISTER);
+        if (switchValue != null && switchValue.trim().equalsIgnoreCase("false")) {
+            context.log(BootMessages.turnedOff(AUTO_REGISTER));
+            return Outcome.TURNED_OFF;
+        }
+        Optional<String> declared = context.getFilterRegistrations().values().stream()
+                .filter(r -> FILTER_CLASS.equals(r.getClassName()))
+                .map(FilterRegistration::getName).findFirst();
+        if (declared.isPresent()) {
+            context.log(BootMessages.declaredByApplication(declared.get()));
+            return Outcome.DECLARED_BY_APPLICATION;
+        }
+        Optional<String> source = settingsSource(context, systemProperties, environment);
+        if (source.isEmpty()) {
+            context.log(BootMessages.notConfigured(DEFAULT_FILE, ENABLED));
+            return Outcome.NOT_CONFIGURED;
+        }
+        if (!canSee(context.getClassLoader(), SLF4J_PROBE)) {
+            // Fail closed: the site asked for moderation, so it must not quietly run without it.
+            String message = BootMessages.noSlf4j(source.get());
+            context.log(message);
+            throw new IllegalStateException(message);
+        }
+        FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, SchoolGuardFilter.class);
+        if (registration == null) {
+            context.log(BootMessages.nameTaken(FILTER_NAME));
+            return Outcome.NAME_TAKEN;
+        }
+        // The filter follows async requests through PageDecorator, so async servlets of the host keep working.
+        registration.setAsyncSupported(true);
+        // isMatchAfter=false puts the mapping ahead of every filter mapping the application declares.
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.log(BootMessages.registered(source.get(), FILTER_NAME, AUTO_REGISTER));
+        return Outcome.REGISTERED;
+    }
+
+    /** Where the settings will come from, or empty when the application has not asked for the filter. */
+    static Optional<String> settingsSource(ServletContext context, Properties systemProperties, Map<String, String> environment) {
+        String param = context.getInitParameter(CONFIG_PARAM);
+        if (param != null && !param.isBlank()) {
+            return Optional.of("context-parameter " + CONFIG_PARAM + " = " + param.trim());
+        }
+        String property = systemProperties.getProperty(CONFIG_PARAM);
+        if (property != null && !property.isBlank()) {
+            return Optional.of("system property " + CONFIG_PARAM + " = " + property.trim());
+        }
+        String variable = environment.get(CONFIG_ENV);
+        if (variable != null && !variable.isBlank()) {
+            return Optional.of("environment variable " + CONFIG_ENV + " = " + variable.trim());
+        }
+        try {
+            if (context.getResource(DEFAULT_FILE) != null) {
+                return Optional.of(DEFAULT_FILE);
+            }
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        String enabled = context.getInitParameter(ENABLED);
+        if (enabled != null && enabled.trim().equalsIgnoreCase("true")) {
+            return Optional.of("context-parameter " + ENABLED + " = true (settings from system properties and environment)");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean canSee(ClassLoader loader, String className) {
+        try {
+            Class.forName(className, false, loader == null ? AutoRegistration.class.getClassLoader() : loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

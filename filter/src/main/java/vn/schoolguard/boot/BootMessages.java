@@ -1,0 +1,40 @@
+package vn.schoolguard.boot;
+
+// Texts of the auto-registration decisions, in one place so that tests and docs can quote them.
+final class BootMessages {
+
+    private BootMessages() {
+    }
+
+    static String registered(String source, String name, String switchParam) {
+        return "SchoolGuard: filter '" + name + "' registered first on /* (settings: " + source
+                + "); to turn this off set context-parameter " + switchParam + "=false";
+    }
+
+    static String turnedOff(String switchParam) {
+        return "SchoolGuard: auto-registration is off (context-parameter " + switchParam
+                + "=false); declare vn.schoolguard.SchoolGuardFilter in web.xml to use it";
+    }
+
+    static String declaredByApplication(String name) {
+        return "SchoolGuard: the application declares the filter itself as '" + name
+                + "'; using that declaration and its order";
+    }
+
+    static String notConfigured(String defaultFile, String enabledParam) {
+        return "SchoolGuard: not registered, no settings found (expected " + defaultFile
+                + ", context-parameter or system property schoolguard.config, environment variable SCHOOLGUARD_CONFIG,"
+                + " or context-parameter " + enabledParam + "=true)";
+    }
+
+    static String nameTaken(String name) {
+        return "SchoolGuard: not registered, the application already has another filter named '" + name
+                + "'; declare vn.schoolguard.SchoolGuardFilter in web.xml under another name";
+    }
+
+    static String noSlf4j(String source) {
+        return "SchoolGuard cannot start: settings were found (" + source + ") but slf4j-api 2.x is not visible to"
+                + " this application. Copy slf4j-api-2.x.jar (and, for logs in the container's log, slf4j-jdk14-2.x.jar)"
+                + " to WEB-INF/lib or the container's lib directory, or remove the settings file to run without SchoolGuard";
+    }
+}
