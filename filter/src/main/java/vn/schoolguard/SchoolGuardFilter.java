@@ -267,8 +267,11 @@ public final class SchoolGuardFilter implements Filter {
     }
 
     private static SchoolGuardConfig loadConfig(FilterConfig filterConfig) {
-        SchoolGuardConfig.Builder builder = SchoolGuardConfig.builder();
         ServletContext context = filterConfig.getServletContext();
+        // Outside the web application (a redeploy must not wipe it), and one per application on a shared server.
+        String application = context.getContextPath().isEmpty() ? "ROOT" : context.getContextPath().substring(1).replace('/', '#');
+        SchoolGuardConfig.Builder builder = SchoolGuardConfig.builder()
+                .defaultDataDir(Path.of(System.getProperty("user.home"), ".schoolguard", application));
         String file = firstNonBlank(filterConfig.getInitParameter("config-file"),
                 context.getInitParameter("schoolguard.config"), System.getProperty("schoolguard.config"),
                 System.getenv("SCHOOLGUARD_CONFIG"));

@@ -59,12 +59,12 @@ public final class SchoolGuardConfig {
     private final IpLogSettings ipLog;
     private final RateLimitSettings rateLimit;
 
-    private SchoolGuardConfig(ConfigReader reader) {
+    private SchoolGuardConfig(ConfigReader reader, Path defaultDataDir) {
         this.siteKey = reader.string("site.key", "default");
         if (!SITE_KEY.matcher(siteKey).matches()) {
             reader.problem("site.key", siteKey, "lower-case letters, digits, dots and dashes (at most 100), such as thpt-ngo-quyen");
         }
-        this.dataDir = reader.path("data.dir", Path.of(System.getProperty("user.home"), ".schoolguard")).toAbsolutePath();
+        this.dataDir = reader.path("data.dir", defaultDataDir).toAbsolutePath();
         this.store = StoreSettings.read(reader, dataDir);
         this.proxies = ProxySettings.read(reader);
         this.moderation = ModerationSettings.read(reader);
@@ -128,6 +128,7 @@ public final class SchoolGuardConfig {
         private final Map<String, String> values = new LinkedHashMap<>();
         private Map<String, String> environment = System.getenv();
         private Properties systemProperties = System.getProperties();
+        private Path defaultDataDir = Path.of(System.getProperty("user.home"), ".schoolguard");
 
         private Builder() {
         }
@@ -155,6 +156,15 @@ public final class SchoolGuardConfig {
             Properties properties = new Properties();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return properties(properties);
+        }
+
+        /**
+         * The data directory used when {@code data.dir} is not set (default {@code ~/.schoolguard}); the filter
+         * gives each web application its own directory under it.
+         */
+        public Builder defaultDataDir(Path dir) {
+            this.defaultDataDir = dir;
+            return this;
         }
 
         /** Sets one value, as a filter init-parameter would. */
@@ -191,7 +201,7 @@ public final class SchoolGuardConfig {
             // A first pass learns every key the capabilities read, so that an environment variable
             // can be matched to its dotted key however the key mixes dots and dashes.
             ConfigReader probe = new ConfigReader(merged);
-            new SchoolGuardConfig(probe);
+            new SchoolGuardConfig(probe, defaultDataDir);
             Map<String, String> keysByEnvName = new LinkedHashMap<>();
             for (String key : probe.knownKeys()) {
                 keysByEnvName.put(envName(key), key);
@@ -210,7 +220,7 @@ public final class SchoolGuardConfig {
                 }
             }
             ConfigReader reader = new ConfigReader(merged);
-            SchoolGuardConfig config = new SchoolGuardConfig(reader);
+            SchoolGuardConfig config = new SchoolGuardConfig(reader, defaultDataDir);
             problems.addAll(0, reader.problems());
             for (String unknown : reader.unknownKeys()) {
                 problems.add(new ConfigProblem(unknown, reader.raw(unknown),
