@@ -32,6 +32,15 @@ final class DatabaseOptions {
         String jdbcUrl;
     }
 
+    /** Opens the database; with {@code mustExist}, a data directory without a SchoolGuard database is an error. */
+    Database open(boolean mustExist) {
+        if (mustExist && target.dataDir != null && !java.nio.file.Files.exists(target.dataDir.resolve("schoolguard.mv.db"))) {
+            throw new IllegalArgumentException("there is no SchoolGuard database in " + target.dataDir.toAbsolutePath()
+                    + " (no schoolguard.mv.db); check --data-dir: it is the filter's data.dir, or the sample site's --data-dir");
+        }
+        return open();
+    }
+
     Database open() {
         String url = target.jdbcUrl != null ? target.jdbcUrl : StoreSettings.h2Url(target.dataDir.toAbsolutePath());
         String pass = password != null ? password : System.getenv().getOrDefault("SCHOOLGUARD_STORE_PASSWORD", "");

@@ -99,7 +99,7 @@ final class IpLogCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = database.open()) {
+            try (Database db = database.open(true)) {
                 return run(new IpLog(db, database.site, Clock.systemUTC()), spec.commandLine().getOut(), spec.commandLine().getErr());
             }
         }
@@ -227,6 +227,8 @@ final class IpLogCommand implements Runnable {
             }
             java.time.Instant now = java.time.Instant.now();
             int[] done = log.applyRetention(now.minus(delete), java.util.Optional.ofNullable(pseudo).map(now::minus));
+            log.audit(actor(), "purge", java.util.Map.of("older-than", olderThan,
+                    "pseudonymise-older-than", pseudonymise == null ? "" : pseudonymise), done[0] + done[1], null);
             out.println(done[0] + " entries deleted, " + done[1] + " pseudonymised");
             return 0;
         }

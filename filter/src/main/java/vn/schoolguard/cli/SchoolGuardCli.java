@@ -34,6 +34,7 @@ public final class SchoolGuardCli implements Runnable {
     /** Runs a command line with the given output and error streams (for tests and embedding). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new SchoolGuardCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        helpEverywhere(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -42,6 +43,16 @@ public final class SchoolGuardCli implements Runnable {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** Every command and subcommand answers {@code --help}, however deep. */
+    private static void helpEverywhere(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            helpEverywhere(sub);
+        }
     }
 
     @Override

@@ -213,8 +213,7 @@ public final class SchoolGuardConfig {
                 }
                 String key = keysByEnvName.get(name);
                 if (key == null) {
-                    problems.add(new ConfigProblem(name, variable.getValue(),
-                            "no such setting; see docs/configuration.md for the list of keys"));
+                    problems.add(ConfigProblem.unknown(name, variable.getValue()));
                 } else {
                     merged.put(key, variable.getValue());
                 }
@@ -223,8 +222,7 @@ public final class SchoolGuardConfig {
             SchoolGuardConfig config = new SchoolGuardConfig(reader, defaultDataDir);
             problems.addAll(0, reader.problems());
             for (String unknown : reader.unknownKeys()) {
-                problems.add(new ConfigProblem(unknown, reader.raw(unknown),
-                        "no such setting; see docs/configuration.md for the list of keys"));
+                problems.add(ConfigProblem.unknown(unknown, reader.raw(unknown)));
             }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);

@@ -76,10 +76,16 @@ public final class IpLog {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String salt = HexFormat.of().formatHex(randomBytes(16));
         var client = e.client();
+        // Cut to the column sizes before hashing: the hash must cover exactly what is stored, whatever a poster sends.
+        String userAgent = truncate(e.userAgent(), 1000);
+        String posterUser = truncate(e.posterUser(), 200);
+        String path = truncate(e.path(), 2000);
+        String forwarded = truncate(client.forwardedChain(), 2000);
+        String route = truncate(e.route(), 100);
         String personal = ChainHash.personal(salt, client.ip(), client.port(), client.peerIp(), client.peerPort(),
-                client.forwardedChain(), e.userAgent(), e.posterUser());
+                forwarded, userAgent, posterUser);
         IpLogRecord unsigned = new IpLogRecord(lastSeq + 1, at, client.ip(), client.port(), client.peerIp(), client.peerPort(),
-                client.forwardedChain(), client.malformed(), e.userAgent(), e.posterUser(), e.route(), e.method(), e.path(),
+                forwarded, client.malformed(), userAgent, posterUser, route, e.method(), path,
                 e.submissionId(), e.receipt(), e.outcome(), truncate(e.detail(), 500), e.contentSha256(), salt, personal, false,
                 lastHash, null);
         String hash = ChainHash.entry(siteKey, unsigned);
@@ -99,11 +105,11 @@ public final class IpLog {
             ps.setInt(++i, record.peerPort());
             ps.setString(++i, record.forwardedChain());
             ps.setBoolean(++i, record.forwardedFlag());
-            ps.setString(++i, truncate(record.userAgent(), 1000));
-            ps.setString(++i, truncate(record.posterUser(), 200));
+            ps.setString(++i, record.userAgent());
+            ps.setString(++i, record.posterUser());
             ps.setString(++i, record.route());
             ps.setString(++i, record.method());
-            ps.setString(++i, truncate(record.path(), 2000));
+            ps.setString(++i, record.path());
             if (record.submissionId() == null) {
                 ps.setNull(++i, Types.BIGINT);
             } else {

@@ -56,5 +56,9 @@ class UsersCommandTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("no account 'nobody'");
         assertThat(run("", "users", "list").code()).isEqualTo(2);
+        Run wrongDir = run("", "iplog", "verify", "--data-dir", dataDir.resolve("nowhere").toString());
+        assertThat(wrongDir.code()).isEqualTo(1);
+        assertThat(wrongDir.err()).contains("there is no SchoolGuard database in");
+        assertThat(run("", "iplog", "verify", "--help").code()).isZero();
     }
 }

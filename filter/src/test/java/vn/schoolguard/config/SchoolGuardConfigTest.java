@@ -29,7 +29,7 @@ class SchoolGuardConfigTest {
         assertThat(e.getMessage())
                 .contains("setting 'limits.max-body' has invalid value 'lots': expected a size from 1024 to 16777216 bytes, such as 64KB or 1MB")
                 .contains("setting 'proxies.trusted' has invalid value 'not-a-block'")
-                .contains("setting 'moderaton.replay' has invalid value 'false': expected no such setting");
+                .contains("setting 'moderaton.replay' is not known (value 'false'): check its spelling");
     }
 
     @Test

@@ -63,6 +63,6 @@ class InjectSettingsTest {
                                 "setting 'badge.tnm.alt' is missing: expected the text that describes the badge image (alt text)",
                                 "setting 'csp.mode' has invalid value 'strict': expected one of report-only, enforce, off",
                                 "setting 'headers.permissions-policy' has invalid value 'camera=(ô)': expected printable ASCII text (a header value), or off",
-                                "setting 'badge.tnm.colour' has invalid value 'red': expected no such setting; see docs/configuration.md for the list of keys"));
+                                "setting 'badge.tnm.colour' is not known (value 'red'): check its spelling; every key is listed in docs/en/configuration.md"));
     }
 }

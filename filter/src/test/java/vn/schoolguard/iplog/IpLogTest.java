@@ -233,6 +233,21 @@ class IpLogTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void overlongPosterChosenValuesAreStoredAsHashedAndTheChainStillVerifies(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            IpLog log = new IpLog(db, "default", new MutableClock(T0));
+            log.record(new IpLogEntry(new ClientAddress("198.51.100.4", 5000, "198.51.100.4", 5000, "x".repeat(3000), false),
+                    "U".repeat(1500), "u".repeat(300), "comments", "POST", "/" + "p".repeat(2500), null, null, Outcome.REFUSED,
+                    "d".repeat(700), null));
+            assertThat(log.verify(n -> { })).satisfies(r -> assertThat(r.ok()).as(r.message()).isTrue());
+            assertThat(log.search(IpLogQuery.parse(Map.<String, String>of()::get)).items().get(0).userAgent()).hasSize(1000);
+        } catch (IpLogQuery.BadQuery e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void badSearchParametersAreExplained() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> query(Map.of("ip", "999.1.1.1")))
