@@ -29,6 +29,8 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
     private final Runnable headers;
     private final int captureLimit;
     private final BiConsumer<HttpServletRequest, String> scan;
+    private final Defang defang;
+    private Defang.Finishing defanging;
 
     private Mode mode = Mode.UNDECIDED;
     private Long heldLength;
@@ -42,10 +44,12 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
     /**
      * @param captureLimit bytes or characters kept for the implant scan; zero when this page is not sampled
      * @param scan         receives the captured page at the end
+     * @param defang       strips planted hosts from the page, or null
      */
     DecoratedResponse(HttpServletRequest request, HttpServletResponse response, Insertion insertion, int holdLimit,
-                      Runnable headers, int captureLimit, BiConsumer<HttpServletRequest, String> scan) {
+                      Runnable headers, int captureLimit, BiConsumer<HttpServletRequest, String> scan, Defang defang) {
         super(response);
+        this.defang = defang;
         this.request = request;
         this.insertion = insertion;
         this.holdLimit = holdLimit;
@@ -211,6 +215,9 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         if (chars != null && chars.rewriter != null) {
             chars.rewriter.finish();
         }
+        if (defanging != null) {
+            defanging.finish();
+        }
         if (captureLimit > 0) {
             String page = capturedChars != null ? capturedChars.toString()
                     : capturedBytes != null ? capturedBytes.toString(charset()) : null;
@@ -255,10 +262,20 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
             mode = Mode.REWRITE;
             heldLength = null;
             if (stream != null) {
-                stream.rewriter = new ByteRewriter(stream.target, insertion, holdLimit);
+                java.io.OutputStream out = stream.target;
+                if (defang != null) {
+                    out = defang.wrap(out);
+                    defanging = (Defang.Finishing) out;
+                }
+                stream.rewriter = new ByteRewriter(out, insertion, holdLimit);
             }
             if (chars != null) {
-                chars.rewriter = new CharRewriter(chars.target, insertion, holdLimit);
+                java.io.Writer out = chars.target;
+                if (defang != null) {
+                    out = defang.wrap(out);
+                    defanging = (Defang.Finishing) out;
+                }
+                chars.rewriter = new CharRewriter(out, insertion, holdLimit);
             }
         } else {
             mode = Mode.PASS;

@@ -82,9 +82,10 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
      * @param queue        {@code implant.queue}: pages waiting for a scan; more are dropped, never waited for
      * @param perMinute    {@code implant.max-scans-per-minute}: most pages scanned in one minute
      * @param allowedHosts {@code implant.allowed-hosts}: link hosts never reported
+     * @param strip        {@code implant.strip}: once a gambling link is found planted, defang its host in every page
      */
     public record Implant(boolean enabled, double sampleRate, int maxBytes, int queue, int perMinute,
-                          List<String> allowedHosts) {
+                          List<String> allowedHosts, boolean strip) {
     }
 
     /** Settings with only the three essentials given; everything else has its default. */
@@ -94,7 +95,7 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                 new Headers(true, true, Optional.of("strict-origin-when-cross-origin"), Optional.of("SAMEORIGIN"),
                         Duration.ofDays(365), false, Optional.of(DEFAULT_PERMISSIONS)),
                 new Csp("report-only", Optional.empty(), Optional.empty()),
-                new Implant(true, 0.05, 1 << 20, 16, 60, List.of()), 16 * 1024);
+                new Implant(true, 0.05, 1 << 20, 16, 60, List.of(), false), 16 * 1024);
     }
 
     static final String DEFAULT_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
@@ -158,7 +159,8 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                 (int) reader.bytes("implant.max-bytes", 1 << 20, 1024, 16L << 20),
                 reader.integer("implant.queue", 16, 1, 10_000),
                 reader.integer("implant.max-scans-per-minute", 60, 1, 100_000),
-                reader.list("implant.allowed-hosts", List.of()));
+                reader.list("implant.allowed-hosts", List.of()),
+                reader.bool("implant.strip", false));
         int holdLimit = (int) reader.bytes("inject.hold-limit", 16 * 1024, 64, 1 << 20);
         return new InjectSettings(siteId, Optional.ofNullable(portal), label, trackerHost, fallback, title,
                 position, pages, homePaths, List.copyOf(badges), headers, csp, implant, holdLimit);

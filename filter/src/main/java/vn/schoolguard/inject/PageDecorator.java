@@ -46,6 +46,7 @@ public final class PageDecorator implements AutoCloseable {
     private final SecurityHeaders headers;
     private final RecentImplantAlerts recentAlerts = new RecentImplantAlerts(100);
     private final ImplantWatch watch;
+    private final PlantedHosts planted;
     private final boolean active;
 
     /** A decorator with the built-in gambling rules, nothing marked approved and the system clock. */
@@ -64,8 +65,11 @@ public final class PageDecorator implements AutoCloseable {
         this.headers = SecurityHeaders.of(settings, snippets);
         InjectSettings.Implant implant = settings.implant();
         boolean watching = implant.enabled() && implant.sampleRate() > 0;
+        this.planted = watching && implant.strip() ? new PlantedHosts() : null;
+        List<ImplantAlerts> sinks = planted == null ? List.of(ImplantAlerts.logging(), recentAlerts)
+                : List.of(ImplantAlerts.logging(), recentAlerts, planted);
         this.watch = watching ? new ImplantWatch(new ImplantScanner(rules, approved, implant.allowedHosts()),
-                List.of(ImplantAlerts.logging(), recentAlerts), clock, implant.queue(), implant.perMinute()) : null;
+                sinks, clock, implant.queue(), implant.perMinute()) : null;
         this.active = snippets.hasTracker() || snippets.hasPortal() || watching;
         if (!snippets.hasTracker()) {
             LOG.info("EMC tracker is not inserted: emc.site-id is not set");
@@ -94,7 +98,7 @@ public final class PageDecorator implements AutoCloseable {
                 && watch.admit();
         DecoratedResponse decorated = new DecoratedResponse(request, response, insertion(request, response),
                 settings.holdLimit(), () -> headers.apply(request, response),
-                sampled ? settings.implant().maxBytes() : 0, this::scan);
+                sampled ? settings.implant().maxBytes() : 0, this::scan, planted == null ? null : planted.current());
         request.setAttribute(ATTRIBUTE, decorated);
         DecoratedRequest wrapped = new DecoratedRequest(request, decorated);
         chain.doFilter(wrapped, decorated);

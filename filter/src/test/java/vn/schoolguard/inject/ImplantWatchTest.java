@@ -40,6 +40,49 @@ class ImplantWatchTest {
     }
 
     @Test
+    void withStripOnPlantedGamblingHostsAreDefangedInLaterPagesWithoutChangingTheirLength() throws Exception {
+        PageDecorator decorator = new PageDecorator(PageServer.settings("implant.sample-rate", "1", "implant.strip", "true"),
+                ImplantRules.builtIn(), ApprovedContent.NONE, CLOCK);
+        HttpServlet stream = PageDecoratorTest.servlet((rq, rs) -> {
+            rs.setContentType("text/html;charset=UTF-8");
+            byte[] page = ImplantScannerTest.fixture("planted.html").getBytes("UTF-8");
+            rs.setContentLength(page.length);
+            // Split the host across writes: defanging must hold back across chunk boundaries.
+            int cut = new String(page, "ISO-8859-1").indexOf("fb88a.com") + 3;
+            rs.getOutputStream().write(page, 0, cut);
+            rs.getOutputStream().write(page, cut, page.length - cut);
+        });
+        HttpServlet writer = PageDecoratorTest.servlet((rq, rs) -> {
+            rs.setContentType("text/html;charset=UTF-8");
+            rs.getWriter().write(ImplantScannerTest.fixture("planted.html"));
+        });
+        try (PageServer server = new PageServer(decorator).servlet("/w/*", writer).servlet("/*", stream).start()) {
+            var first = server.get("/planted.html");
+            assertThat(first.getContent()).contains("fb88a.com");
+            assertThat(decorator.watch().awaitIdle(10_000)).isTrue();
+            var later = server.get("/planted.html");
+            assertThat(later.getContent()).doesNotContain("fb88a.com").contains("xxxxx.xxx");
+            assertThat(later.getContent().length()).isEqualTo(first.getContent().length());
+            assertThat(server.get("/w/planted.html").getContent()).doesNotContain("fb88a.com").contains("xxxxx.xxx");
+        }
+    }
+
+    @Test
+    void withoutStripPlantedLinksAreOnlyReported() throws Exception {
+        PageDecorator decorator = new PageDecorator(PageServer.settings("implant.sample-rate", "1"),
+                ImplantRules.builtIn(), ApprovedContent.NONE, CLOCK);
+        HttpServlet page = PageDecoratorTest.servlet((rq, rs) -> {
+            rs.setContentType("text/html;charset=UTF-8");
+            rs.getWriter().write(ImplantScannerTest.fixture("planted.html"));
+        });
+        try (PageServer server = new PageServer(decorator).servlet("/*", page).start()) {
+            server.get("/planted.html");
+            assertThat(decorator.watch().awaitIdle(10_000)).isTrue();
+            assertThat(server.get("/planted.html").getContent()).contains("fb88a.com");
+        }
+    }
+
+    @Test
     void fullQueueDropsPagesInsteadOfBlockingTheRequest() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
