@@ -90,7 +90,7 @@ public final class PageDecorator implements AutoCloseable {
             return;
         }
         headers.apply(request, response);
-        if (!active) {
+        if (!active || isAsset(request.getRequestURI())) {
             chain.doFilter(request, response);
             return;
         }
@@ -106,6 +106,22 @@ public final class PageDecorator implements AutoCloseable {
             decorated.finish();
         }
     }
+
+    /**
+     * Whether a path names a style sheet, script, image, font or document, which is never an HTML page: such
+     * requests get the security headers but no response wrapper, so static files cost next to nothing.
+     */
+    static boolean isAsset(String uri) {
+        int dot = uri.lastIndexOf('.');
+        if (dot < 0 || dot < uri.lastIndexOf('/')) {
+            return false;
+        }
+        return ASSET_EXTENSIONS.contains(uri.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> ASSET_EXTENSIONS = java.util.Set.of("css", "js", "mjs", "map", "png", "jpg",
+            "jpeg", "gif", "webp", "avif", "svg", "ico", "woff", "woff2", "ttf", "otf", "eot", "pdf", "doc", "docx", "xls",
+            "xlsx", "ppt", "pptx", "zip", "mp3", "mp4", "webm", "txt", "xml", "json");
 
     /** The same security headers, for pages SchoolGuard serves itself (the console). */
     public SecurityHeaders securityHeaders() {

@@ -93,7 +93,7 @@ public final class GuardedLoad {
         try (TestSite guarded = TestSite.start(TestSite.options(PASSWORD));
              TestSite plain = TestSite.start(TestSite.options(PASSWORD).withGuard(false))) {
             Map<String, List<Result>> results = new LinkedHashMap<>();
-            for (String path : List.of("/", "/news/6")) {
+            for (String path : List.of("/", "/news/6", "/static/site.css")) {
                 for (TestSite site : List.of(guarded, plain)) {
                     for (int i = 0; i < WARM_UP; i++) {
                         site.http().get(path);
@@ -102,7 +102,7 @@ public final class GuardedLoad {
             }
             // Alternating rounds, so that a slow moment of the machine does not land on one side only.
             for (int r = 0; r < ROUNDS; r++) {
-                for (String path : List.of("/", "/news/6")) {
+                for (String path : List.of("/", "/news/6", "/static/site.css")) {
                     List<TestSite> order = r % 2 == 0 ? List.of(guarded, plain) : List.of(plain, guarded);
                     for (TestSite site : order) {
                         String key = (site == guarded ? "guard    " : "no-guard ") + "GET " + path;
@@ -114,7 +114,7 @@ public final class GuardedLoad {
             Map<String, Result> merged = new LinkedHashMap<>();
             results.forEach((key, list) -> merged.put(key, Result.merge(list)));
             merged.forEach((key, result) -> System.out.println(result.describe(key)));
-            for (String path : List.of("/", "/news/6")) {
+            for (String path : List.of("/", "/news/6", "/static/site.css")) {
                 Result g = merged.get("guard    GET " + path);
                 Result p = merged.get("no-guard GET " + path);
                 System.out.printf(Locale.ROOT, "GET %-8s guard/no-guard: throughput %.2f, p50 %.2f, p99 %.2f%n", path,
