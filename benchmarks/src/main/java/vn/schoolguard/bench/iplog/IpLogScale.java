@@ -37,14 +37,14 @@ import vn.schoolguard.store.StoreSettings;
 
 /**
  * The IP log at scale: builds a chain of realistic entries, then times searches by address and block within
- * a month, a streaming CSV export and a full verification, and prints a table.
+ * 30-day windows, a streaming CSV export and a full verification, and prints a table.
  *
  * <pre>
  * java -Xmx256m -cp benchmarks/target/benchmarks.jar vn.schoolguard.bench.iplog.IpLogScale \
- *     --db h2|postgres --rows 10000000 --dir /tmp/iplog-scale [--runs 11] [--export-rows 1000000]
+ *     --db h2|postgres --rows 1000000 [--span-days 730] --dir /tmp/iplog-scale [--runs 11] [--export-rows 1000000]
  * </pre>
  *
- * The data directory is reused when it already holds a chain of the requested size, so the measurements can
+ * A data directory that already holds a chain is reused as it is (whatever its size), so the measurements can
  * be repeated without building again.
  */
 public final class IpLogScale {
