@@ -198,12 +198,29 @@ public final class IpLog {
                     total = rs.getLong(1);
                 }
             }
-            List<IpLogRecord> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_iplog WHERE " + where.sql
+            // Pick the page's row ids first: for address and block searches the index alone answers, so a busy
+            // CGNAT address does not cost a table read per match; then fetch just the page's rows by primary key.
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sg_iplog WHERE " + where.sql
                     + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
                 int n = where.bind(ps);
                 ps.setInt(n + 1, query.limit());
                 ps.setInt(n + 2, query.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<IpLogRecord> items = new ArrayList<>();
+            if (ids.isEmpty()) {
+                return new Page<>(items, total);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_iplog WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY seq DESC")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setLong(i + 1, ids.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(map(rs));

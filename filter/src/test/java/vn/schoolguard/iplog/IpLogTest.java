@@ -155,6 +155,12 @@ class IpLogTest {
             var page = log.search(query(Map.of("limit", "10", "offset", "0")));
             assertThat(page.items()).hasSize(10);
             assertThat(page.items().get(0).seq()).isEqualTo(101);
+            // Pages are picked by sequence number first, then fetched: order and contents must survive that.
+            assertThat(log.search(query(Map.of("limit", "10", "offset", "10"))).items()).extracting(IpLogRecord::seq)
+                    .containsExactly(91L, 90L, 89L, 88L, 87L, 86L, 85L, 84L, 83L, 82L);
+            assertThat(log.search(query(Map.of("ip", "113.161.0.7"))).items()).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.clientIp()).isEqualTo("113.161.0.7"));
+            assertThat(log.search(query(Map.of("ip", "113.161.0.7", "offset", "5"))).items()).isEmpty();
         }
     }
 
