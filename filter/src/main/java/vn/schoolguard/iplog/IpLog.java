@@ -200,9 +200,11 @@ public final class IpLog {
             }
             // Pick the page's row ids first: for address and block searches the index alone answers, so a busy
             // CGNAT address does not cost a table read per match; then fetch just the page's rows by primary key.
+            // Newest first by time (which follows the chain, as entries are stamped under the chain's lock): for one
+            // address that is the index's own order, read backwards, so the page stops after `limit` entries.
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sg_iplog WHERE " + where.sql
-                    + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
+                    + " ORDER BY logged_at DESC, seq DESC LIMIT ? OFFSET ?")) {
                 int n = where.bind(ps);
                 ps.setInt(n + 1, query.limit());
                 ps.setInt(n + 2, query.offset());
@@ -217,7 +219,7 @@ public final class IpLog {
                 return new Page<>(items, total);
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_iplog WHERE id IN ("
-                    + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY seq DESC")) {
+                    + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY logged_at DESC, seq DESC")) {
                 for (int i = 0; i < ids.size(); i++) {
                     ps.setLong(i + 1, ids.get(i));
                 }
