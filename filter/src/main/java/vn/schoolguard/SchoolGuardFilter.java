@@ -159,7 +159,7 @@ public final class SchoolGuardFilter implements Filter {
         Authenticator authenticator = new Authenticator(accounts, hasher, config.console(), clock);
         authenticator.seed();
         SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
-        ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
+        ConsoleAccess access = new ConsoleAccess(config.console(), config.proxies(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
