@@ -7,8 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,7 +24,7 @@ import vn.schoolguard.web.ConsoleSettings;
 // Security-critical: login throttling and credential checks.
 public final class Authenticator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    private static final Log LOG = Log.get(Authenticator.class);
     private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
 
     /** The outcome of a login attempt. */
