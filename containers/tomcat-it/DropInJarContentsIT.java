@@ -40,4 +40,24 @@ class DropInJarContentsIT {
             assertThat(jar.getEntry("META-INF/services/java.sql.Driver")).isNull();
         }
     }
+
+    @Test
+    void noClassLinksAgainstTheHostsSlf4jAndTheBundledCopyHasItsProvider() throws Exception {
+        List<String> linked = new ArrayList<>();
+        try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
+            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    String bytes = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (bytes.contains("org/slf4j/")) {
+                        linked.add(entry.getName());
+                    }
+                }
+            }
+            assertThat(linked).as("classes referring to the host's org.slf4j (a linkage error on SLF4J 1.7 or none)").isEmpty();
+            JarEntry provider = jar.getJarEntry("META-INF/services/vn.schoolguard.shaded.slf4j.spi.SLF4JServiceProvider");
+            assertThat(provider).as("the bundled SLF4J copy's provider").isNotNull();
+            assertThat(new String(jar.getInputStream(provider).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
+                    .isEqualTo("vn.schoolguard.log.BundledLibrariesProvider");
+        }
+    }
 }

@@ -20,8 +20,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.Authenticator;
@@ -96,7 +95,7 @@ public final class SchoolGuardFilter implements Filter {
     /** ServletContext attribute holding the list of {@link ApprovalListener}s (see {@link #approvalListeners}). */
     public static final String LISTENERS_ATTRIBUTE = "vn.schoolguard.approvalListeners";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SchoolGuardFilter.class);
+    private static final Log LOG = Log.get(SchoolGuardFilter.class);
     private static final String FILTERED = SchoolGuardFilter.class.getName() + ".FILTERED";
 
     private SchoolGuardConfig config;

@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,7 +26,7 @@ import vn.schoolguard.web.ConsoleSettings;
 // Security-critical: login throttling and credential checks.
 public final class Authenticator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    private static final Log LOG = Log.get(Authenticator.class);
 
     /** The outcome of a login attempt. */
     public sealed interface Result permits Success, Failure, Locked {

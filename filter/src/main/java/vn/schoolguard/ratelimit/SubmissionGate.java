@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Line;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.Outcome;
@@ -29,8 +29,8 @@ import vn.schoolguard.store.StoreException;
 // Security-critical: the flood defence of every submission route.
 public final class SubmissionGate implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
-    private static final Logger MIRROR = LoggerFactory.getLogger(IpLog.MIRROR_LOGGER);
+    private static final Log LOG = Log.get(SubmissionGate.class);
+    private static final Log MIRROR = Log.get(IpLog.MIRROR_LOGGER);
     private static final long UNAVAILABLE_RETRY_SECONDS = 30;
 
     /** Why a submission was refused, and the status it gets. */
@@ -164,8 +164,8 @@ public final class SubmissionGate implements AutoCloseable {
             log.record(outcome, detail);
         } catch (StoreException e) {
             // The refusal stands either way; leave a trace outside the database.
-            MIRROR.atWarn().addKeyValue("outcome", outcome.key()).addKeyValue("client", clientKey).addKeyValue("detail", detail)
-                    .log("refused submission attempt not stored: {}", e.getMessage());
+            MIRROR.warn(Line.of("iplog refusal not stored").add("outcome", outcome.key()).add("client", clientKey)
+                    .add("detail", detail).remark(e.getMessage()));
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
@@ -20,7 +19,7 @@ import vn.schoolguard.store.StoreException;
  */
 public final class ConsoleRouter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRouter.class);
+    private static final Log LOG = Log.get(ConsoleRouter.class);
 
     private final ConsoleSettings settings;
     private final ModerationSettings moderationSettings;

@@ -39,6 +39,11 @@ public final class DropInChecks {
         siteKeepsItsOwnLibraries();
     }
 
+    /** Posts a comment; asserts it is held (303) and listed as pending. Returns the submission id. */
+    public String heldPost(String text) throws Exception {
+        return postIsHeldUntilApproved(text);
+    }
+
     void pagesCarryTheEmcTrackerAndPortalLink() throws Exception {
         HttpResponse<String> home = get("/news/1", false);
         assertThat(home.statusCode()).isEqualTo(200);
