@@ -192,7 +192,10 @@ final class IpLogCommand implements Runnable {
                 err.println("schoolguard: " + e.getMessage());
                 return 2;
             }
-            Progress progress = new Progress(err, "exported", log.count(query));
+            long matches = log.count(query);
+            // Audited before the first row is written, so an export that is cut off still leaves a trace.
+            log.audit(actor(), "export-" + format, query.description(), matches, null);
+            Progress progress = new Progress(err, "exported", matches);
             IpLogExport export = new IpLogExport(log, VIETNAM);
             long rows;
             try (Writer writer = output == null
@@ -201,7 +204,6 @@ final class IpLogCommand implements Runnable {
                 rows = format.equals("csv") ? export.csv(query, writer, progress) : export.json(query, writer, progress);
             }
             progress.done();
-            log.audit(actor(), "export-" + format, query.description(), rows, null);
             if (output != null) {
                 out.println(rows + " entries written to " + output);
             }

@@ -98,15 +98,20 @@ final class IpLogApi {
             Http.json(response, 200, body);
             return;
         }
-        // A full export streams every match in constant memory; its row count is audited afterwards.
+        // Security-critical: audited before the first row leaves, so an export cut off mid-stream still leaves a
+        // trace; the count is of the matches at that moment (the stream itself runs in constant memory).
+        log.audit(caller.user().name(), "export-" + format, query.description(), log.count(query), clientIp);
         response.setStatus(200);
         response.setHeader("Cache-Control", "no-store");
         String name = "iplog-" + LocalDate.now() + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         response.setContentType(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/json; charset=UTF-8");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        long rows = format.equals("csv") ? export.csv(query, out, n -> { }) : export.json(query, out, n -> { });
+        if (format.equals("csv")) {
+            export.csv(query, out, n -> { });
+        } else {
+            export.json(query, out, n -> { });
+        }
         out.flush();
-        log.audit(caller.user().name(), "export-" + format, query.description(), rows, clientIp);
     }
 }
