@@ -179,6 +179,10 @@ final class IpLogCommand implements Runnable {
         @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
         Path output;
 
+        @Option(names = "--proof", paramLabel = "FILE",
+                description = "Write the chain proof (JSON) to this file; the CSV holds rows only, the JSON export also carries it inside.")
+        Path proof;
+
         @Override
         int run(IpLog log, PrintWriter out, PrintWriter err) throws IOException {
             if (!format.equals("csv") && !format.equals("json")) {
@@ -206,6 +210,13 @@ final class IpLogCommand implements Runnable {
             progress.done();
             if (output != null) {
                 out.println(rows + " entries written to " + output);
+            }
+            Map<String, Object> chainProof = export.proof(query);
+            if (proof != null) {
+                Files.writeString(proof, Json.write(chainProof) + "\n", StandardCharsets.UTF_8);
+                out.println("chain proof written to " + proof);
+            } else if (format.equals("csv")) {
+                err.println("chain head at export: " + chainProof.get("chainHead") + " (use --proof FILE to keep the proof)");
             }
             return 0;
         }

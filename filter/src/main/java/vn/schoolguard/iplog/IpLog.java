@@ -257,6 +257,37 @@ public final class IpLog {
         });
     }
 
+    /** How many entries match, the first and last sequence number among them and the last one's hash (for a proof). */
+    public Map<String, Object> span(IpLogQuery query) {
+        Where where = where(query);
+        return database.read(c -> {
+            Map<String, Object> span = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(seq), MAX(seq) FROM sg_iplog WHERE " + where.sql)) {
+                where.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    span.put("matches", rs.getLong(1));
+                    long first = rs.getLong(2);
+                    span.put("firstSeq", rs.wasNull() ? null : first);
+                    long last = rs.getLong(3);
+                    span.put("lastSeq", rs.wasNull() ? null : last);
+                }
+            }
+            String lastHash = null;
+            if (span.get("lastSeq") != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT entry_hash FROM sg_iplog WHERE site_key = ? AND seq = ?")) {
+                    ps.setString(1, siteKey);
+                    ps.setLong(2, (Long) span.get("lastSeq"));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        lastHash = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+            span.put("lastEntryHash", lastHash);
+            return span;
+        });
+    }
+
     /** Every match in chain order, handed over one at a time from a database cursor: memory does not grow with the log. */
     public long stream(IpLogQuery query, Consumer<IpLogRecord> sink) {
         Where where = where(query);
