@@ -2,7 +2,6 @@ package vn.schoolguard;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Enumeration;
@@ -45,6 +44,7 @@ import vn.schoolguard.net.ClientAddressResolver;
 import vn.schoolguard.ratelimit.SubmissionGate;
 import vn.schoolguard.spam.SpamImplantRules;
 import vn.schoolguard.spam.SpamScorer;
+import vn.schoolguard.store.DataDirectory;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.JdbcApprovedContent;
 import vn.schoolguard.store.JdbcSpamMemory;
@@ -99,6 +99,7 @@ public final class SchoolGuardFilter implements Filter {
     private static final String FILTERED = SchoolGuardFilter.class.getName() + ".FILTERED";
 
     private SchoolGuardConfig config;
+    private DataDirectory dataDirectory;
     private Database database;
     private Moderation moderation;
     private SubmissionCapture capture;
@@ -132,13 +133,14 @@ public final class SchoolGuardFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         try {
-            Files.createDirectories(config.dataDir());
+            dataDirectory = DataDirectory.open(config.dataDir());
         } catch (IOException e) {
             throw new ServletException("SchoolGuard cannot create its data directory " + config.dataDir()
                     + " (setting data.dir): " + e.getMessage(), e);
         }
         try {
             database = Database.open(config.store());
+            dataDirectory.tightenNow();
         } catch (StoreException e) {
             LOG.error("SchoolGuard cannot start: {}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
@@ -259,6 +261,9 @@ public final class SchoolGuardFilter implements Filter {
         }
         if (decorator != null) {
             decorator.close();
+        }
+        if (dataDirectory != null) {
+            dataDirectory.close();
         }
         if (database != null) {
             database.close();

@@ -62,7 +62,8 @@ public final class IpLog {
     public IpLogRecord append(Connection c, IpLogEntry e) throws SQLException {
         long lastSeq;
         String lastHash;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM sg_iplog_head WHERE site_key = ? FOR UPDATE")) {
+        Instant lastAt;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, last_at FROM sg_iplog_head WHERE site_key = ? FOR UPDATE")) {
             ps.setString(1, siteKey);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -70,10 +71,18 @@ public final class IpLog {
                 }
                 lastSeq = rs.getLong(1);
                 lastHash = rs.getString(2);
+                OffsetDateTime last = rs.getObject(3, OffsetDateTime.class);
+                lastAt = last == null ? Instant.EPOCH : last.toInstant();
             }
         }
-        // Millisecond precision, and never before the previous entry, so time order follows chain order.
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // Security-critical: millisecond precision, and never before the previous entry, so time order follows chain
+        // order even when the clock steps back; retention cuts by time, and an entry stamped in the past would be
+        // purged together with (and take with it) everything logged before it.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = now.isBefore(lastAt) ? lastAt : now;
+        if (at != now) {
+            LOG.warn("The clock is behind the IP log's last entry ({} < {}); the entry is stamped {}", now, lastAt, at);
+        }
         String salt = HexFormat.of().formatHex(randomBytes(16));
         var client = e.client();
         // Cut to the column sizes before hashing: the hash must cover exactly what is stored, whatever a poster sends.
@@ -126,10 +135,11 @@ public final class IpLog {
             ps.setString(++i, record.entryHash());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sg_iplog_head SET last_seq = ?, last_hash = ? WHERE site_key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sg_iplog_head SET last_seq = ?, last_hash = ?, last_at = ? WHERE site_key = ?")) {
             ps.setLong(1, record.seq());
             ps.setString(2, record.entryHash());
-            ps.setString(3, siteKey);
+            ps.setObject(3, record.loggedAt().atOffset(ZoneOffset.UTC));
+            ps.setString(4, siteKey);
             ps.executeUpdate();
         }
         if (record.seq() % CHECKPOINT_EVERY == 0) {
@@ -230,6 +240,37 @@ public final class IpLog {
                     return rs.getLong(1);
                 }
             }
+        });
+    }
+
+    /** How many entries match, the first and last sequence number among them and the last one's hash (for a proof). */
+    public Map<String, Object> span(IpLogQuery query) {
+        Where where = where(query);
+        return database.read(c -> {
+            Map<String, Object> span = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(seq), MAX(seq) FROM sg_iplog WHERE " + where.sql)) {
+                where.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    span.put("matches", rs.getLong(1));
+                    long first = rs.getLong(2);
+                    span.put("firstSeq", rs.wasNull() ? null : first);
+                    long last = rs.getLong(3);
+                    span.put("lastSeq", rs.wasNull() ? null : last);
+                }
+            }
+            String lastHash = null;
+            if (span.get("lastSeq") != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT entry_hash FROM sg_iplog WHERE site_key = ? AND seq = ?")) {
+                    ps.setString(1, siteKey);
+                    ps.setLong(2, (Long) span.get("lastSeq"));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        lastHash = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+            span.put("lastEntryHash", lastHash);
+            return span;
         });
     }
 

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
     public static Database open(StoreSettings settings) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("schoolguard");
-        hikari.setJdbcUrl(settings.url());
+        hikari.setJdbcUrl(H2Network.safeUrl(settings.url()));
         hikari.setUsername(settings.user());
         hikari.setPassword(settings.password());
         hikari.setMaximumPoolSize(settings.poolSize());

@@ -114,7 +114,16 @@ public final class TestSite implements AutoCloseable {
                 // The server may answer and close before the whole body is sent; its answer is what counts.
             }
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } 
+        }
+    }
+
+    /** A GET whose body is kept as bytes (to see a byte order mark, say). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public jakarta.servlet.ServletContext servletContext() {
