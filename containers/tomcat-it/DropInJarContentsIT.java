@@ -33,6 +33,23 @@ class DropInJarContentsIT {
         assertThat(outside).as("entries outside vn/schoolguard/ and META-INF/").isEmpty();
     }
 
+    /** The javax JAR is transformed from the jakarta one: its replay must allow javax's forward attribute names. */
+    @Test
+    void replayAllowsTheForwardAttributesOfThisContainersServletApi() throws Exception {
+        String api = System.getProperty("servlet.api").startsWith("javax.") ? "javax" : "jakarta";
+        String other = api.equals("javax") ? "jakarta" : "javax";
+        try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
+            JarEntry entry = jar.getJarEntry("vn/schoolguard/moderation/ReplayRequest.class");
+            assertThat(entry).isNotNull();
+            String constants;
+            try (var in = jar.getInputStream(entry)) {
+                constants = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            assertThat(constants).contains(api + ".servlet.forward.request_uri", api + ".servlet.forward.mapping")
+                    .doesNotContain(other + ".servlet.forward.");
+        }
+    }
+
     @Test
     void noSlf4jApiInside() throws Exception {
         try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {

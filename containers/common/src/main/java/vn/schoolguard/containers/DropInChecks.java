@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * What every container must show once the drop-in JAR is in the site: page injection, a held post, approval
- * by the REST API with the post replayed to the site, the IP log entry, and the site's own libraries untouched.
+ * by the REST API with the post replayed to the site, the IP log entry, the site's own libraries untouched, and a
+ * replay approved in the browser console that shows the site nothing of the moderator.
  */
 public final class DropInChecks {
 
@@ -37,6 +38,8 @@ public final class DropInChecks {
         approvalReplaysThePostToTheSite(id, text);
         ipLogRecordsThePoster(id);
         siteKeepsItsOwnLibraries();
+        String api = System.getProperty("servlet.api", "jakarta.servlet.Servlet").startsWith("javax.") ? "javax" : "jakarta";
+        new ReplayIsolationChecks(base, api).replayShowsNothingOfTheModerator();
     }
 
     /** Posts a comment; asserts it is held (303) and listed as pending. Returns the submission id. */
