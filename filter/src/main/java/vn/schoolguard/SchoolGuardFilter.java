@@ -214,7 +214,7 @@ public final class SchoolGuardFilter implements Filter {
     private void hold(HttpServletRequest request, HttpServletResponse response, Route route, String path) throws IOException {
         ClientAddress client = addresses.resolve(request);
         // Blocks and rate limits come first, before the body is read, so that refusing a flood stays cheap.
-        Optional<SubmissionGate.Refusal> refusal = gate.check(route.name(), client.ip(), request.getRemoteUser(),
+        Optional<SubmissionGate.Refusal> refusal = gate.check(route.name(), client, request.getRemoteUser(),
                 (outcome, detail) -> capture.logAttempt(request, route, path, client, outcome, detail));
         if (refusal.isPresent()) {
             posterPages.limited(request, response, refusal.get().kind().status(), refusal.get().retryAfterSeconds());

@@ -28,7 +28,7 @@ class IpLogTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     static IpLogEntry entry(String ip, int port, String route) {
-        return new IpLogEntry(new ClientAddress(ip, port, "10.0.0.1", 40000, "X-Forwarded-For: " + ip, false),
+        return new IpLogEntry(new ClientAddress(ip, port, "10.0.0.1", 40000, "X-Forwarded-For: " + ip, false, true),
                 "Mozilla/5.0 (Android 14)", null, route, "POST", "/news/1/comments", null, null, Outcome.HELD, null, "ab".repeat(32));
     }
 
@@ -247,7 +247,7 @@ class IpLogTest {
     void overlongPosterChosenValuesAreStoredAsHashedAndTheChainStillVerifies(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             IpLog log = new IpLog(db, "default", new MutableClock(T0));
-            log.record(new IpLogEntry(new ClientAddress("198.51.100.4", 5000, "198.51.100.4", 5000, "x".repeat(3000), false),
+            log.record(new IpLogEntry(new ClientAddress("198.51.100.4", 5000, "198.51.100.4", 5000, "x".repeat(3000), false, false),
                     "U".repeat(1500), "u".repeat(300), "comments", "POST", "/" + "p".repeat(2500), null, null, Outcome.REFUSED,
                     "d".repeat(700), null));
             assertThat(log.verify(n -> { })).satisfies(r -> assertThat(r.ok()).as(r.message()).isTrue());
