@@ -41,8 +41,8 @@ public final class AutoRegistration {
      * say so, and writes the decision to the context's log.
      */
     public static Outcome register(ServletContext context, Properties systemProperties, Map<String, String> environment) {
-        String switchValue = context.getInitParameter(AUTO_REGISTER);
-        if (switchValue != null && switchValue.trim().equalsIgnoreCase("false")) {
+        Optional<String> switchValue = switchValue(context, AUTO_REGISTER, systemProperties, environment);
+        if (switchValue.isPresent() && switchValue.get().equalsIgnoreCase("false")) {
             context.log(BootMessages.turnedOff(AUTO_REGISTER));
             return Outcome.TURNED_OFF;
         }
@@ -92,9 +92,24 @@ public final class AutoRegistration {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-        String enabled = context.getInitParameter(ENABLED);
-        if (enabled != null && enabled.trim().equalsIgnoreCase("true")) {
-            return Optional.of("context-parameter " + ENABLED + " = true (settings from system properties and environment)");
+        Optional<String> enabled = switchValue(context, ENABLED, systemProperties, environment);
+        if (enabled.isPresent() && enabled.get().equalsIgnoreCase("true")) {
+            return Optional.of(ENABLED + " = true (settings from system properties and environment)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A registration switch: the application's context-parameter first, then the server-wide system property,
+     * then the environment variable ({@code SCHOOLGUARD_AUTOREGISTER}, {@code SCHOOLGUARD_ENABLED}).
+     */
+    private static Optional<String> switchValue(ServletContext context, String name, Properties systemProperties,
+                                                Map<String, String> environment) {
+        String variable = "SCHOOLGUARD_" + name.substring("schoolguard.".length()).toUpperCase(java.util.Locale.ROOT);
+        for (String value : new String[] {context.getInitParameter(name), systemProperties.getProperty(name), environment.get(variable)}) {
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
         }
         return Optional.empty();
     }
