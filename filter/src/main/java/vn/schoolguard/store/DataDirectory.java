@@ -17,8 +17,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
+
 
 /**
  * The data directory, kept private to the user the site runs as: the directory (and any below it) 700, its files 600,
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 // Security-critical: the directory holds the IP log (addresses of minors' families) and the console accounts.
 public final class DataDirectory implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
+    private static final Log LOG = Log.get(DataDirectory.class);
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OPEN = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,

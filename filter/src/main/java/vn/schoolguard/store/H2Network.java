@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
+
 
 /**
  * Keeps the embedded H2 database off the network. {@code AUTO_SERVER=TRUE} lets a second process (the command line)
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 // Security-critical: the IP log must not be one TCP connection away from the school's network.
 final class H2Network {
 
-    private static final Logger LOG = LoggerFactory.getLogger(H2Network.class);
+    private static final Log LOG = Log.get(H2Network.class);
     private static final String PROPERTY = "h2.bindAddress";
     private static final String LOOPBACK = "127.0.0.1";
 
