@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The guarded site's test set-up: its settings are the profile {@value #PROFILE} (application-guarded.properties). */
+/** The guarded site's test set-up: its settings are the profile {@value #PROFILE} (application-guarded.yaml). */
 final class Guarded {
 
     static final String PROFILE = "guarded";
