@@ -1,7 +1,5 @@
 package vn.schoolguard.net;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -82,11 +80,7 @@ public final class Cidr {
     }
 
     private static String format(byte[] network, int prefix) {
-        try {
-            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return IpLiteral.formatExact(network) + "/" + prefix;
     }
 
     @Override

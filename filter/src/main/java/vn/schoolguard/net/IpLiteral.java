@@ -1,7 +1,5 @@
 package vn.schoolguard.net;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -168,12 +166,46 @@ public final class IpLiteral {
         return out.toString();
     }
 
+    /** RFC 5952 text of an address, IPv4-mapped IPv6 written as the IPv4 address. */
     static String format(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(unmapIpv4(bytes)).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
+        return formatExact(unmapIpv4(bytes));
+    }
+
+    /** RFC 5952 text: dotted IPv4; IPv6 in lower case, no leading zeros, the longest run of zero groups as {@code ::}. */
+    static String formatExact(byte[] address) {
+        if (address.length == 4) {
+            return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
         }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+            i += length;
+        }
+        StringBuilder text = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     /** {@code ::ffff:a.b.c.d} as the 4 bytes of {@code a.b.c.d}; anything else unchanged. */

@@ -96,20 +96,21 @@ class AutoRegistrationTest {
     }
 
     @Test
-    void registrationSwitchesMayBeServerWideSystemPropertiesOrEnvironmentVariables() {
+    void registrationSwitchesMayBeServerWideSystemPropertiesOrEnvironmentVariables() throws Exception {
         ServletContextHandler plain = new ServletContextHandler("/");
         Properties enabled = new Properties();
         enabled.setProperty(AutoRegistration.ENABLED, "true");
         assertThat(AutoRegistration.settingsSource(plain.getServletContext(), enabled, Map.of())).isPresent();
         assertThat(AutoRegistration.settingsSource(plain.getServletContext(), new Properties(),
                 Map.of("SCHOOLGUARD_ENABLED", "true"))).isPresent();
-        Properties off = new Properties();
-        off.setProperty(AutoRegistration.AUTO_REGISTER, "false");
-        ServletContextHandler withSettings = new ServletContextHandler("/");
-        withSettings.setInitParameter(AutoRegistration.ENABLED, "true");
-        withSettings.setServer(new Server());
-        assertThat(AutoRegistration.register(withSettings.getServletContext(), off, Map.of()))
-                .isEqualTo(AutoRegistration.Outcome.TURNED_OFF);
+        writeSettings();
+        System.setProperty(AutoRegistration.AUTO_REGISTER, "false");
+        try {
+            start(Map.of(), false);
+        } finally {
+            System.clearProperty(AutoRegistration.AUTO_REGISTER);
+        }
+        assertThat(post().statusCode()).isEqualTo(418);
     }
 
     private void writeSettings() throws Exception {

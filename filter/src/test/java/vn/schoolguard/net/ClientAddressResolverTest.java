@@ -120,10 +120,10 @@ class ClientAddressResolverTest {
 
     @Test
     void ipLiteralsParseStrictly() {
-        assertThat(IpLiteral.canonical("::")).hasValue("0:0:0:0:0:0:0:0");
+        assertThat(IpLiteral.canonical("::")).hasValue("::");
         assertThat(IpLiteral.canonical("1:2:3:4:5:6:7::")).hasValue("1:2:3:4:5:6:7:0");
         assertThat(IpLiteral.canonical("::ffff:1.2.3.4")).hasValue("1.2.3.4");
-        assertThat(IpLiteral.canonical("64:ff9b::192.0.2.33")).hasValue("64:ff9b:0:0:0:0:c000:221");
+        assertThat(IpLiteral.canonical("64:ff9b::192.0.2.33")).hasValue("64:ff9b::c000:221");
         assertThat(IpLiteral.canonical("0.0.0.0")).hasValue("0.0.0.0");
         for (String bad : new String[] {"", ":", ":::", "1:2:3:4:5:6:7:8::", "1.2.3.4::", "::1.2.3", "1.2.3.4.5", "1..2.3",
                 "-1.2.3.4", "+1.2.3.4", "1.2.3.4 5", "g::1", "[::1", "::1]", "0x1.2.3.4", "1e2.0.0.1"}) {
