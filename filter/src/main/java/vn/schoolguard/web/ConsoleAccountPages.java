@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import vn.schoolguard.account.Account;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
+import vn.schoolguard.account.PasswordPolicy;
 import vn.schoolguard.account.SessionStore;
 
 /** The admin's accounts page: list, create, reset a password, change roles, disable and enable. Hashes are never shown. */
@@ -23,8 +24,8 @@ final class ConsoleAccountPages {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{2,64}");
     private static final Pattern ACTION = Pattern.compile("/accounts/([a-z0-9._-]{2,64})/(password|roles|disable|enable)");
-    static final int MIN_PASSWORD = 8;
-    private static final int MAX_PASSWORD = 200;
+    static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
+    private static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
@@ -170,8 +171,8 @@ final class ConsoleAccountPages {
     }
 
     private static Optional<String> passwordProblem(ConsoleContext ctx, String password) {
-        int length = password == null ? 0 : password.codePointCount(0, password.length());
-        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+        int length = PasswordPolicy.length(password);
+        if (!PasswordPolicy.acceptable(password)) {
             return Optional.of(ctx.text("console.accounts.bad-password", String.valueOf(MIN_PASSWORD),
                     String.valueOf(MAX_PASSWORD), String.valueOf(length)));
         }
