@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 
@@ -100,7 +102,8 @@ final class IpLogCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Database db = database.open(true)) {
-                return run(new IpLog(db, database.site, Clock.systemUTC()), spec.commandLine().getOut(), spec.commandLine().getErr());
+                String site = database.site(db, true, spec.commandLine().getErr());
+                return run(new IpLog(db, site, Clock.systemUTC()), spec.commandLine().getOut(), spec.commandLine().getErr());
             }
         }
 
@@ -111,20 +114,60 @@ final class IpLogCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", description = "Check the hash chain; exit 0 when it verifies, 3 naming the first bad entry otherwise.")
+    @Command(name = "verify", description = {"Check the hash chain of every site in the database (or only --site's):"
+            + " exit 0 when every chain verifies, 3 naming the first bad entry otherwise.",
+            "A database without any IP-log entry says so (check --data-dir) and exits 0."})
     static final class Verify extends Base {
         @Override
-        int run(IpLog log, PrintWriter out, PrintWriter err) {
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Database db = database.open(true)) {
+                SortedSet<String> sites = SiteKeys.withIpLog(db);
+                if (database.site != null && !sites.contains(database.site)) {
+                    return noEntries(db, out, err);
+                }
+                if (sites.isEmpty()) {
+                    out.println("no IP-log entries in " + database.describe());
+                    return 0;
+                }
+                int failed = 0;
+                for (String site : database.site != null ? Set.of(database.site) : sites) {
+                    failed += verify(new IpLog(db, site, Clock.systemUTC()), site, out, err) ? 0 : 1;
+                }
+                return failed == 0 ? 0 : 3;
+            }
+        }
+
+        /** --site names a site without entries: fine if the filter runs it (its head exists), a mistake otherwise. */
+        private int noEntries(Database db, PrintWriter out, PrintWriter err) {
+            SortedSet<String> known = SiteKeys.all(db);
+            if (known.contains(database.site)) {
+                out.println("site " + database.site + ": no IP-log entries yet, OK");
+                return 0;
+            }
+            SortedSet<String> logged = SiteKeys.withIpLog(db);
+            err.println("schoolguard: there is no site '" + database.site + "' in " + database.describe() + "; "
+                    + (logged.isEmpty() ? "it holds no IP-log entries at all" : "sites with IP-log entries: " + String.join(", ", logged)));
+            return 2;
+        }
+
+        private static boolean verify(IpLog log, String site, PrintWriter out, PrintWriter err) {
             Progress progress = new Progress(err, "verified", -1);
             VerifyResult result = log.verify(progress);
             progress.done();
             log.audit(actor(), "verify", Map.of(), result.checked(), null);
             if (result.ok()) {
-                out.println("OK: " + result.message());
-                return 0;
+                out.println("site " + site + ": " + result.checked() + " entries verified, head seq=" + log.head().get("seq") + ", OK");
+                return true;
             }
-            out.println("FAILED at seq " + result.badSeq() + ": " + result.message());
-            return 3;
+            out.println("site " + site + ": FAILED at seq " + result.badSeq() + ": " + result.message());
+            return false;
+        }
+
+        @Override
+        int run(IpLog log, PrintWriter out, PrintWriter err) {
+            throw new IllegalStateException("verify runs per site");
         }
     }
 

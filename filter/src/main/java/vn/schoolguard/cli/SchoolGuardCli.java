@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "schoolguard", mixinStandardHelpOptions = true, versionProvider = SchoolGuardCli.Version.class,
         description = "SchoolGuard: moderation, IP log and page compliance for Java school websites.",
+        footer = {"", "Commands on the database take --data-dir DIR (the filter's data.dir) or --jdbc-url URL, and",
+                "--site KEY (the filter's site.key) when the database holds several sites.",
+                "Console passwords are typed at the prompt, or given with --password-stdin or --password-env VAR."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScoreCommand.class,
@@ -33,7 +36,12 @@ public final class SchoolGuardCli implements Runnable {
 
     /** Runs a command line with the given output and error streams (for tests and embedding). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new SchoolGuardCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return run(CliContext.system(), out, err, args);
+    }
+
+    /** Runs a command line with the given standard input, terminal and environment. */
+    static int run(CliContext context, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new SchoolGuardCli(), factory(context)).setCaseInsensitiveEnumValuesAllowed(true);
         helpEverywhere(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -43,6 +51,21 @@ public final class SchoolGuardCli implements Runnable {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** Picocli's own factory, handing the context to the commands that read input. */
+    static CommandLine.IFactory factory(CliContext context) {
+        CommandLine.IFactory plain = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = plain.create(type);
+                if (made instanceof CliContext.Aware aware) {
+                    aware.context(context);
+                }
+                return made;
+            }
+        };
     }
 
     /** Every command and subcommand answers {@code --help}, however deep. */

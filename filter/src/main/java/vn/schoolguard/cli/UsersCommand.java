@@ -1,11 +1,7 @@
 package vn.schoolguard.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,18 +36,34 @@ final class UsersCommand implements Runnable {
     }
 
     /** What every users subcommand shares: the database and a way to print. */
-    abstract static class Base implements Callable<Integer> {
+    abstract static class Base implements Callable<Integer>, CliContext.Aware {
         @Mixin
         DatabaseOptions database;
 
         @Spec
         CommandSpec spec;
 
+        CliContext context = CliContext.system();
+        /** The site the command works on, known once it runs. */
+        String site;
+
+        @Override
+        public void context(CliContext context) {
+            this.context = context;
+        }
+
         @Override
         public Integer call() throws Exception {
-            try (Database db = database.open()) {
-                return run(new AccountStore(db, database.site), spec.commandLine().getOut(), spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
+            try (Database db = database.open(!creates())) {
+                site = database.site(db, !creates(), err);
+                return run(new AccountStore(db, site), spec.commandLine().getOut(), err);
             }
+        }
+
+        /** Whether the command may create the database and the site (only {@code add} does). */
+        boolean creates() {
+            return false;
         }
 
         abstract int run(AccountStore accounts, PrintWriter out, PrintWriter err) throws IOException;
@@ -77,8 +89,13 @@ final class UsersCommand implements Runnable {
         @Option(names = "--roles", required = true, split = ",", description = "moderator, investigator and/or admin.")
         List<String> roles;
 
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordOptions password;
+
+        @Override
+        boolean creates() {
+            return true;
+        }
 
         @Override
         int run(AccountStore accounts, PrintWriter out, PrintWriter err) throws IOException {
@@ -91,12 +108,12 @@ final class UsersCommand implements Runnable {
                 err.println("roles " + wanted + " are not valid: use moderator, investigator and/or admin");
                 return 2;
             }
-            String password = readPassword(passwordStdin, err);
-            if (password == null) {
+            String secret = password.read(context, err);
+            if (secret == null) {
                 return 2;
             }
-            accounts.upsert(name, new PasswordHasher().hash(password), wanted, Instant.now());
-            out.println("account '" + name + "' saved with roles " + String.join(" ", wanted));
+            accounts.upsert(name, new PasswordHasher().hash(secret), wanted, Instant.now());
+            out.println("account '" + name + "' of site " + site + " saved with roles " + String.join(" ", wanted));
             return 0;
         }
     }
@@ -106,16 +123,20 @@ final class UsersCommand implements Runnable {
         @Parameters(index = "0", description = "Account name.")
         String name;
 
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordOptions password;
 
         @Override
         int run(AccountStore accounts, PrintWriter out, PrintWriter err) throws IOException {
-            String password = readPassword(passwordStdin, err);
-            if (password == null) {
+            if (accounts.find(name).isEmpty()) {
+                err.println("there is no account '" + name + "'");
+                return 1;
+            }
+            String secret = password.read(context, err);
+            if (secret == null) {
                 return 2;
             }
-            if (!accounts.setPassword(name, new PasswordHasher().hash(password), Instant.now())) {
+            if (!accounts.setPassword(name, new PasswordHasher().hash(secret), Instant.now())) {
                 err.println("there is no account '" + name + "'");
                 return 1;
             }
@@ -177,27 +198,5 @@ final class UsersCommand implements Runnable {
         }
         out.println("account '" + name + "' " + (disabled ? "disabled" : "enabled"));
         return 0;
-    }
-
-    /** A password from standard input or typed twice at the terminal; null (after a message) when unusable. */
-    static String readPassword(boolean fromStdin, PrintWriter err) throws IOException {
-        String password;
-        Console console = System.console();
-        if (fromStdin || console == null) {
-            password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        } else {
-            char[] first = console.readPassword("Password: ");
-            char[] second = console.readPassword("Again: ");
-            if (first == null || second == null || !new String(first).equals(new String(second))) {
-                err.println("the two passwords differ");
-                return null;
-            }
-            password = new String(first);
-        }
-        if (password == null || password.length() < 10) {
-            err.println("a console password needs at least 10 characters");
-            return null;
-        }
-        return password;
     }
 }

@@ -17,6 +17,7 @@ import vn.schoolguard.account.Account;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.PasswordHasher;
+import vn.schoolguard.account.PasswordPolicy;
 import vn.schoolguard.account.SessionStore;
 
 /** The admin's accounts page: list, create, reset a password, change roles, disable and enable. Hashes are never shown. */
@@ -27,8 +28,8 @@ final class ConsoleAccountPages {
     /** Changes that hand out access ask for the admin's own password again. */
     private static final Set<String> REAUTH = Set.of("password", "roles");
     static final String CURRENT_PASSWORD = "current_password";
-    static final int MIN_PASSWORD = 8;
-    private static final int MAX_PASSWORD = 200;
+    static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
+    private static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
@@ -193,8 +194,8 @@ final class ConsoleAccountPages {
     }
 
     private static Optional<String> passwordProblem(ConsoleContext ctx, String password) {
-        int length = password == null ? 0 : password.codePointCount(0, password.length());
-        if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+        int length = PasswordPolicy.length(password);
+        if (!PasswordPolicy.acceptable(password)) {
             return Optional.of(ctx.text("console.accounts.bad-password", String.valueOf(MIN_PASSWORD),
                     String.valueOf(MAX_PASSWORD), String.valueOf(length)));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.schoolguard.account.PasswordPolicy;
 import vn.schoolguard.config.ConfigReader;
 
 /**
@@ -63,8 +64,9 @@ public record ConsoleSettings(String path, String accountSource, Map<String, Str
             }
         }
         String seedPassword = reader.string("accounts.seed-password", "");
-        if (!seed.isEmpty() && seedPassword.length() < 8) {
-            reader.problem("accounts.seed-password", seedPassword.isEmpty() ? "" : "(hidden)", "a password of at least 8 characters for the seeded accounts");
+        if (!seed.isEmpty() && !PasswordPolicy.acceptable(seedPassword)) {
+            reader.problem("accounts.seed-password", seedPassword.isEmpty() ? "" : "(hidden)", "a password of "
+                    + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters for the seeded accounts");
         }
         boolean reset = reader.choice("accounts.seed-mode", "create", "create", "reset").equals("reset");
         return new ConsoleSettings(path, source, containerRoles, seed, seedPassword, reset,

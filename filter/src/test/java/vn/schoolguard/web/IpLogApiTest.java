@@ -109,6 +109,6 @@ class IpLogApiTest {
         int code = SchoolGuardCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                 "iplog", "verify", "--data-dir", dataDir.toString());
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("OK: all 3 entries verify");
+        assertThat(out.toString()).contains("site default: 3 entries verified, head seq=3, OK");
     }
 }
