@@ -46,6 +46,7 @@ public final class PageDecorator implements AutoCloseable {
     private final RecentImplantAlerts recentAlerts = new RecentImplantAlerts(100);
     private final ImplantWatch watch;
     private final PlantedHosts planted;
+    private final DecorationScope scope;
     private final boolean active;
 
     /** A decorator with the built-in gambling rules, nothing marked approved and the system clock. */
@@ -69,6 +70,7 @@ public final class PageDecorator implements AutoCloseable {
                 : List.of(ImplantAlerts.logging(), recentAlerts, planted);
         this.watch = watching ? new ImplantWatch(new ImplantScanner(rules, approved, implant.allowedHosts()),
                 sinks, clock, implant.queue(), implant.perMinute()) : null;
+        this.scope = new DecorationScope(settings.scope());
         this.active = snippets.hasTracker() || snippets.hasPortal() || watching;
         if (!snippets.hasTracker()) {
             LOG.info("EMC tracker is not inserted: emc.site-id is not set");
@@ -89,7 +91,9 @@ public final class PageDecorator implements AutoCloseable {
             return;
         }
         headers.apply(request, response);
-        if (!active || isAsset(request.getRequestURI())) {
+        // Pages out of scope (admin and sign-in areas) keep the security headers but are passed through untouched:
+        // no tracker or portal, and no implant scan, since they show drafts and held spam that is not public.
+        if (!active || isAsset(request.getRequestURI()) || !scope.decorates(pathInContext(request))) {
             chain.doFilter(request, response);
             return;
         }
@@ -180,6 +184,24 @@ public final class PageDecorator implements AutoCloseable {
             path = "/";
         }
         return settings.homePaths().contains(path);
+    }
+
+    /**
+     * The container's decoded, normalized path within the context ({@code %61dmin} is {@code admin}, path parameters
+     * dropped), which is what the application routes on; the raw request URI would let an encoding slip past.
+     */
+    // Security-critical: decoration scope is decided on this path.
+    static String pathInContext(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        if (!path.isEmpty()) {
+            return path;
+        }
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String raw = context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        return raw.isEmpty() ? "/" : raw;
     }
 
     private static Optional<String> nonce(HttpServletResponse response) {
