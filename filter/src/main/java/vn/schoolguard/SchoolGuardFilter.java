@@ -163,12 +163,13 @@ public final class SchoolGuardFilter implements Filter {
         ConsoleAccess access = new ConsoleAccess(config.console(), config.proxies(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
-        ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
-                hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock);
-        console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
-        retention = new Retention(ipLog, config.ipLog(), clock);
         decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock);
+        ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
+                hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
+                decorator.decorationWarnings());
+        console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
+        retention = new Retention(ipLog, config.ipLog(), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
                 config.dataDir(), config.moderation().routes().size(),

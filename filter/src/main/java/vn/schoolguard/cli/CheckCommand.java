@@ -38,11 +38,12 @@ import picocli.CommandLine.Parameters;
 import vn.schoolguard.inject.ImplantFinding;
 import vn.schoolguard.inject.ImplantRules;
 import vn.schoolguard.inject.PageInspection;
+import vn.schoolguard.inject.PagePolicyCheck;
 
 /** {@code schoolguard check URL...}: what a department's scanner sees on each school site. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Fetches school sites and reports the EMC tracker (and its site ID), the parent-portal link, "
-                + "security headers and planted links. Exit code 0 when every site passes, 1 when one fails.")
+        description = "Fetches school sites and reports the EMC tracker (and its site ID), whether the page's own "
+                + "Content-Security-Policy lets it run, the parent-portal link, security headers and planted links. Exit code 0 when every site passes, 1 when one fails.")
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([A-Za-z0-9._:-]+)");
@@ -161,7 +162,8 @@ final class CheckCommand implements Callable<Integer> {
                 implants.add(Map.of("kind", finding.kind(), "detail", finding.detail(), "excerpt", finding.excerpt()));
             }
             report.put("implants", implants);
-            boolean ok = response.statusCode() == 200 && trackerOk && portalOk && implants.isEmpty()
+            boolean cspOk = trackerPolicy(report, html, response.headers(), finalUri);
+            boolean ok = response.statusCode() == 200 && trackerOk && portalOk && implants.isEmpty() && cspOk
                     && (!strictHeaders || (Boolean) headers.get("ok"));
             report.put("ok", ok);
         } catch (IOException | RuntimeException e) {
@@ -173,6 +175,21 @@ final class CheckCommand implements Callable<Integer> {
             report.put("error", "interrupted");
         }
         return report;
+    }
+
+    /** Whether the page's own enforced policies (headers and meta elements) let its EMC tracker run and report. */
+    private static boolean trackerPolicy(Map<String, Object> report, String html, HttpHeaders headers, URI uri) {
+        PagePolicyCheck check = PagePolicyCheck.of(html, headers.allValues("Content-Security-Policy"), uri);
+        List<Map<String, String>> blocked = new ArrayList<>();
+        for (PagePolicyCheck.Finding finding : check.findings()) {
+            blocked.add(Map.of("source", finding.source(), "blocks", finding.blocked(), "directive", finding.directive()));
+        }
+        Map<String, Object> csp = new LinkedHashMap<>();
+        csp.put("ok", blocked.isEmpty());
+        csp.put("checked", check.checked());
+        csp.put("blocked", blocked);
+        report.put("trackerCsp", csp);
+        return blocked.isEmpty();
     }
 
     private static Map<String, Object> headers(HttpHeaders headers, URI uri) {
@@ -240,6 +257,14 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Object> headers = (Map<String, Object>) report.get("headers");
         List<String> missing = (List<String>) headers.get("missing");
         out.println("  headers       " + (missing.isEmpty() ? "all present" : "missing " + String.join(", ", missing)));
+        Map<String, Object> csp = (Map<String, Object>) report.get("trackerCsp");
+        List<Map<String, String>> blocked = (List<Map<String, String>>) csp.get("blocked");
+        out.println("  tracker CSP   " + (!blocked.isEmpty() ? "BLOCKED"
+                : (Boolean) csp.get("checked") ? "allows it" : "not checked (no inline EMC tracker)"));
+        for (Map<String, String> b : blocked) {
+            out.println("    " + (b.get("source").equals("meta") ? "<meta http-equiv> " : "header ") + b.get("directive")
+                    + "  stops the " + b.get("blocks").replace('-', ' '));
+        }
         List<Map<String, String>> implants = (List<Map<String, String>>) report.get("implants");
         out.println("  planted       " + (implants.isEmpty() ? "none found" : implants.size() + " found"));
         for (Map<String, String> implant : implants) {

@@ -30,6 +30,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
     private final int captureLimit;
     private final BiConsumer<HttpServletRequest, String> scan;
     private final Defang defang;
+    private final HeadCapture head;
     private Defang.Finishing defanging;
 
     private Mode mode = Mode.UNDECIDED;
@@ -45,11 +46,14 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
      * @param captureLimit bytes or characters kept for the implant scan; zero when this page is not sampled
      * @param scan         receives the captured page at the end
      * @param defang       strips planted hosts from the page, or null
+     * @param head         receives the start of a rewritten page, for the Content-Security-Policy check
      */
     DecoratedResponse(HttpServletRequest request, HttpServletResponse response, Insertion insertion, int holdLimit,
-                      Runnable headers, int captureLimit, BiConsumer<HttpServletRequest, String> scan, Defang defang) {
+                      Runnable headers, int captureLimit, BiConsumer<HttpServletRequest, String> scan, Defang defang,
+                      HeadCapture head) {
         super(response);
         this.defang = defang;
+        this.head = head;
         this.request = request;
         this.insertion = insertion;
         this.holdLimit = holdLimit;
@@ -170,6 +174,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         chars = null;
         capturedBytes = null;
         capturedChars = null;
+        head.clear();
         // reset() drops every header, ours included; the page still deserves them.
         headers.run();
     }
@@ -188,6 +193,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         }
         capturedBytes = null;
         capturedChars = null;
+        head.clear();
     }
 
     /**
@@ -375,9 +381,9 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         public void write(int b) throws IOException {
             decide();
             if (rewriter != null) {
-                if (captureLimit > 0) {
-                    captureBytes(new byte[] {(byte) b}, 0, 1);
-                }
+                byte[] one = {(byte) b};
+                captureBytes(one, 0, 1);
+                head.bytes(one, 0, 1);
                 rewriter.write(b);
             } else {
                 target.write(b);
@@ -389,6 +395,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
             decide();
             if (rewriter != null) {
                 captureBytes(b, off, len);
+                head.bytes(b, off, len);
                 rewriter.write(b, off, len);
             } else {
                 target.write(b, off, len);
@@ -434,6 +441,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
             decide();
             if (rewriter != null) {
                 captureChars(c, off, len);
+                head.chars(c, off, len);
                 rewriter.write(c, off, len);
             } else {
                 target.write(c, off, len);
@@ -447,6 +455,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
                 char[] c = new char[len];
                 s.getChars(off, off + len, c, 0);
                 captureChars(c, 0, len);
+                head.chars(c, 0, len);
                 rewriter.write(c, 0, len);
             } else {
                 target.write(s, off, len);

@@ -30,11 +30,14 @@ import vn.schoolguard.config.ConfigReader;
  * @param csp            {@code csp.*}: the Content-Security-Policy
  * @param implant        {@code implant.*}: the outgoing implant watch
  * @param holdLimit      {@code inject.hold-limit}: most bytes held after a {@code </body>} before inserting anyway
+ * @param scope          {@code inject.include}, {@code inject.exclude}, {@code inject.exclude-defaults}: which pages
+ *                       get the tracker, portal block and badges
  */
 public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl, String portalLabel,
                              String trackerHost, Optional<String> fallbackLabel, String portalTitle,
                              PortalPosition portalPosition, PortalPages portalPages, List<String> homePaths,
-                             List<Badge> badges, Headers headers, Csp csp, Implant implant, int holdLimit) {
+                             List<Badge> badges, Headers headers, Csp csp, Implant implant, int holdLimit,
+                             Scope scope) {
 
     static final String DEFAULT_TRACKER_HOST = "f-emc.ngsp.gov.vn";
     static final String DEFAULT_PORTAL_LABEL = "Cổng thông tin Sở Giáo dục và Đào tạo";
@@ -88,6 +91,26 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                           List<String> allowedHosts, boolean strip) {
     }
 
+    /**
+     * Which pages are decorated. A page is decorated when {@code include} is empty or one of its patterns matches,
+     * and no exclusion matches; exclusions are {@code exclude} plus, unless switched off, the built-in list of
+     * administration and sign-in areas.
+     *
+     * @param include         {@code inject.include}: path patterns within the web application; empty for every page
+     * @param exclude         {@code inject.exclude}: path patterns never decorated, added to the built-in ones
+     * @param excludeDefaults {@code inject.exclude-defaults}: whether the built-in exclusions apply
+     */
+    public record Scope(List<String> include, List<String> exclude, boolean excludeDefaults) {
+
+        /** Every page except the built-in administration and sign-in areas. */
+        public static final Scope DEFAULT = new Scope(List.of(), List.of(), true);
+
+        public Scope {
+            include = List.copyOf(include);
+            exclude = List.copyOf(exclude);
+        }
+    }
+
     /** Settings with only the three essentials given; everything else has its default. */
     public InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl, String portalLabel) {
         this(emcSiteId, portalUrl, portalLabel, DEFAULT_TRACKER_HOST, Optional.empty(), portalLabel,
@@ -95,12 +118,12 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                 new Headers(true, true, Optional.of("strict-origin-when-cross-origin"), Optional.of("SAMEORIGIN"),
                         Duration.ofDays(365), false, Optional.of(DEFAULT_PERMISSIONS)),
                 new Csp("report-only", Optional.empty(), Optional.empty()),
-                new Implant(true, 0.05, 1 << 20, 16, 60, List.of(), false), 16 * 1024);
+                new Implant(true, 0.05, 1 << 20, 16, 60, List.of(), false), 16 * 1024, Scope.DEFAULT);
     }
 
     static final String DEFAULT_PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-    /** Reads every {@code emc.*}, {@code portal.*}, {@code badge.*}, {@code headers.*}, {@code csp.*}, {@code implant.*} key. */
+    /** Reads every {@code emc.*}, {@code portal.*}, {@code badge.*}, {@code headers.*}, {@code csp.*}, {@code implant.*}, {@code inject.*} key. */
     public static InjectSettings read(ConfigReader reader) {
         Optional<String> siteId = reader.optional("emc.site-id");
         if (siteId.isPresent() && !siteId.get().matches("\\d{1,12}")) {
@@ -163,7 +186,24 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                 reader.bool("implant.strip", false));
         int holdLimit = (int) reader.bytes("inject.hold-limit", 16 * 1024, 64, 1 << 20);
         return new InjectSettings(siteId, Optional.ofNullable(portal), label, trackerHost, fallback, title,
-                position, pages, homePaths, List.copyOf(badges), headers, csp, implant, holdLimit);
+                position, pages, homePaths, List.copyOf(badges), headers, csp, implant, holdLimit, scope(reader));
+    }
+
+    private static Scope scope(ConfigReader reader) {
+        List<String> include = patterns(reader, "inject.include");
+        List<String> exclude = patterns(reader, "inject.exclude");
+        return new Scope(include, exclude, reader.bool("inject.exclude-defaults", true));
+    }
+
+    private static List<String> patterns(ConfigReader reader, String key) {
+        List<String> patterns = reader.list(key, List.of());
+        for (String pattern : patterns) {
+            if (!DecorationScope.valid(pattern)) {
+                reader.problem(key, pattern, "path patterns within the web application, starting with /, separated by "
+                        + "commas, where * stands for one path segment and ** for any number (such as /admin/**)");
+            }
+        }
+        return patterns;
     }
 
     private static Optional<String> headerValue(ConfigReader reader, String key, String defaultValue) {

@@ -3,8 +3,11 @@ package vn.schoolguard.inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.DispatcherType;
@@ -24,6 +27,9 @@ import vn.schoolguard.log.Log;
  * one (up to {@code inject.hold-limit}) are held, and the tracker and portal block go in before the last
  * {@code </body>}. A placeholder comment {@code <!-- schoolguard:portal -->} in a template puts the portal
  * block exactly there. Pages that already carry an EMC tracker ({@code _govaq}) get no second one.
+ * Pages outside {@link InjectSettings.Scope} (by default the administration and sign-in areas) get the headers only.
+ * A page whose own enforced Content-Security-Policy would stop the inserted tracker is reported in
+ * {@link #decorationWarnings()} and the log.
  * Only HTML with an ASCII-compatible charset is touched; compressed responses, HEAD, 204, 304, redirects and
  * bodies the container replaces (sendError) are passed through, and a Content-Length the page no longer
  * matches is dropped. Asynchronous responses are finished on {@code AsyncContext.complete()}.
@@ -46,6 +52,10 @@ public final class PageDecorator implements AutoCloseable {
     private final RecentImplantAlerts recentAlerts = new RecentImplantAlerts(100);
     private final ImplantWatch watch;
     private final PlantedHosts planted;
+    private final DecorationScope scope;
+    private final TrackerPolicy trackerPolicy;
+    private final DecorationWarnings warnings;
+    private final Map<String, List<TrackerPolicy.Block>> verdicts = new ConcurrentHashMap<>();
     private final boolean active;
 
     /** A decorator with the built-in gambling rules, nothing marked approved and the system clock. */
@@ -69,6 +79,9 @@ public final class PageDecorator implements AutoCloseable {
                 : List.of(ImplantAlerts.logging(), recentAlerts, planted);
         this.watch = watching ? new ImplantWatch(new ImplantScanner(rules, approved, implant.allowedHosts()),
                 sinks, clock, implant.queue(), implant.perMinute()) : null;
+        this.scope = new DecorationScope(settings.scope());
+        this.trackerPolicy = TrackerPolicy.of(settings.trackerOrigin(), snippets.trackerSource());
+        this.warnings = new DecorationWarnings(clock);
         this.active = snippets.hasTracker() || snippets.hasPortal() || watching;
         if (!snippets.hasTracker()) {
             LOG.info("EMC tracker is not inserted: emc.site-id is not set");
@@ -89,15 +102,18 @@ public final class PageDecorator implements AutoCloseable {
             return;
         }
         headers.apply(request, response);
-        if (!active || isAsset(request.getRequestURI())) {
+        // Pages out of scope (admin and sign-in areas) keep the security headers but are passed through untouched:
+        // no tracker or portal, and no implant scan, since they show drafts and held spam that is not public.
+        if (!active || isAsset(request.getRequestURI()) || !scope.decorates(pathInContext(request))) {
             chain.doFilter(request, response);
             return;
         }
         boolean sampled = watch != null && ThreadLocalRandom.current().nextDouble() < settings.implant().sampleRate()
                 && watch.admit();
-        DecoratedResponse decorated = new DecoratedResponse(request, response, insertion(request, response),
+        HeadCapture head = new HeadCapture();
+        DecoratedResponse decorated = new DecoratedResponse(request, response, insertion(request, response, head),
                 settings.holdLimit(), () -> headers.apply(request, response),
-                sampled ? settings.implant().maxBytes() : 0, this::scan, planted == null ? null : planted.current());
+                sampled ? settings.implant().maxBytes() : 0, this::scan, planted == null ? null : planted.current(), head);
         request.setAttribute(ATTRIBUTE, decorated);
         DecoratedRequest wrapped = new DecoratedRequest(request, decorated);
         chain.doFilter(wrapped, decorated);
@@ -132,6 +148,11 @@ public final class PageDecorator implements AutoCloseable {
         return recentAlerts.recent();
     }
 
+    /** Pages whose own Content-Security-Policy stops the inserted tracker, for the console. */
+    public DecorationWarnings decorationWarnings() {
+        return warnings;
+    }
+
     /** Stops the implant watch thread. */
     @Override
     public void close() {
@@ -153,13 +174,19 @@ public final class PageDecorator implements AutoCloseable {
         watch.submit(page, request.getServerName(), html);
     }
 
-    private Insertion insertion(HttpServletRequest request, HttpServletResponse response) {
+    private Insertion insertion(HttpServletRequest request, HttpServletResponse response, HeadCapture head) {
         boolean portalHere = snippets.hasPortal() && (settings.portalPages() == InjectSettings.PortalPages.ALL || isHome(request));
         boolean portalAtEnd = portalHere && settings.portalPosition() == InjectSettings.PortalPosition.END;
         return new Insertion() {
             @Override
             public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
-                String tracker = trackerAlreadyThere ? "" : snippets.tracker(nonce(response));
+                String tracker = "";
+                if (!trackerAlreadyThere && snippets.hasTracker()) {
+                    List<String> metas = MetaPolicies.in(head.text());
+                    Optional<String> nonce = nonce(response, metas);
+                    checkPolicies(request, response, metas, nonce);
+                    tracker = snippets.tracker(nonce);
+                }
                 return portalAtEnd && !portalPlaced ? snippets.portalBlock() + tracker : tracker;
             }
 
@@ -182,9 +209,78 @@ public final class PageDecorator implements AutoCloseable {
         return settings.homePaths().contains(path);
     }
 
-    private static Optional<String> nonce(HttpServletResponse response) {
+    /**
+     * The container's decoded, normalized path within the context ({@code %61dmin} is {@code admin}, path parameters
+     * dropped), which is what the application routes on; the raw request URI would let an encoding slip past.
+     */
+    // Security-critical: decoration scope is decided on this path.
+    static String pathInContext(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        if (!path.isEmpty()) {
+            return path;
+        }
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String raw = context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        return raw.isEmpty() ? "/" : raw;
+    }
+
+    /**
+     * Warns when a policy the page enforces (its {@code <meta>} elements, or a header the application set) would stop
+     * the tracker about to be inserted. Report-only policies block nothing.
+     */
+    private void checkPolicies(HttpServletRequest request, HttpServletResponse response, List<String> metas,
+                               Optional<String> nonce) {
+        Collection<String> headerPolicies = response.getHeaders("Content-Security-Policy");
+        if (metas.isEmpty() && headerPolicies.isEmpty()) {
+            return;
+        }
+        String origin = origin(request);
+        String path = pathInContext(request);
+        for (String policy : headerPolicies) {
+            verdict(policy, true, nonce, origin).forEach(block -> warnings.record(path, "header", block));
+        }
+        for (String policy : metas) {
+            verdict(policy, false, nonce, origin).forEach(block -> warnings.record(path, "meta", block));
+        }
+    }
+
+    private List<TrackerPolicy.Block> verdict(String policy, boolean fromHeader, Optional<String> nonce, String origin) {
+        String key = fromHeader + "\n" + nonce.orElse("") + "\n" + origin + "\n" + policy;
+        List<TrackerPolicy.Block> known = verdicts.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<TrackerPolicy.Block> blocks;
+        try {
+            blocks = trackerPolicy.blocks(policy, fromHeader, nonce, origin);
+        } catch (RuntimeException e) {
+            LOG.debug("Content-Security-Policy not understood: {}", policy, e);
+            return List.of();
+        }
+        // Nonces change per page, so the cache is only bounded, never relied on.
+        if (verdicts.size() >= 256) {
+            verdicts.clear();
+        }
+        verdicts.put(key, List.copyOf(blocks));
+        return blocks;
+    }
+
+    private static String origin(HttpServletRequest request) {
+        String host = request.getServerName();
+        if (host != null && host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return request.getScheme() + "://" + host + ":" + request.getServerPort();
+    }
+
+    private static Optional<String> nonce(HttpServletResponse response, List<String> metas) {
         List<String> policies = new ArrayList<>(response.getHeaders("Content-Security-Policy"));
         policies.addAll(response.getHeaders("Content-Security-Policy-Report-Only"));
+        // A nonce from the page's own <meta> policy is the next best: the header's decides when both exist.
+        policies.addAll(metas);
         for (String policy : policies) {
             Optional<String> nonce = Snippets.nonceIn(policy);
             if (nonce.isPresent()) {

@@ -62,6 +62,11 @@ final class Snippets {
         return portalBlock;
     }
 
+    /** The inline tracker script's text, without the element; empty without a site ID. */
+    String trackerSource() {
+        return trackerScript;
+    }
+
     /** The {@code 'nonce-...'} value of a Content-Security-Policy, preferring script-src. */
     static Optional<String> nonceIn(String policy) {
         if (policy == null) {

@@ -39,7 +39,8 @@ public final class ConsolePages {
     public ConsolePages(ConsoleServices services) {
         this.settings = services.settings();
         this.access = services.access();
-        this.queue = new ConsoleQueuePages(services.moderationSettings(), services.moderation(), services.access());
+        this.queue = new ConsoleQueuePages(services.moderationSettings(), services.moderation(), services.access(),
+                services.decorationWarnings());
         this.accountPages = new ConsoleAccountPages(services.accounts(), services.hasher(), services.sessions(),
                 services.access(), services.clock());
         this.ipLogPages = new ConsoleIpLogPages(services.ipLog());

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import vn.schoolguard.moderation.Decision;
 import vn.schoolguard.moderation.FieldRole;
+import vn.schoolguard.inject.DecorationWarning;
+import vn.schoolguard.inject.DecorationWarnings;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Page;
@@ -50,11 +52,14 @@ final class ConsoleQueuePages {
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Moderation moderation;
     private final ConsoleAccess access;
+    private final DecorationWarnings decorationWarnings;
 
-    ConsoleQueuePages(ModerationSettings settings, Moderation moderation, ConsoleAccess access) {
+    ConsoleQueuePages(ModerationSettings settings, Moderation moderation, ConsoleAccess access,
+                      DecorationWarnings decorationWarnings) {
         settings.routes().forEach(r -> routes.put(r.name(), r));
         this.moderation = moderation;
         this.access = access;
+        this.decorationWarnings = decorationWarnings;
     }
 
     /** Handles the paths this class knows; false for any other. */
@@ -170,7 +175,27 @@ final class ConsoleQueuePages {
         model.put("summary", result.total() == 0 ? "" : ctx.text("console.queue.summary",
                 String.valueOf(first), String.valueOf(last), String.valueOf(result.total())));
         model.put("pager", ConsolePager.pager(ctx, "/queue", filters, page, size, result.total()));
+        List<Map<String, Object>> cspWarnings = cspWarnings(ctx);
+        model.put("cspWarnings", cspWarnings);
+        model.put("hasCspWarnings", !cspWarnings.isEmpty());
         ctx.render(200, "queue", model);
+    }
+
+    /** Pages where the site's own Content-Security-Policy stops the EMC tracker; shown above the queue. */
+    private List<Map<String, Object>> cspWarnings(ConsoleContext ctx) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DecorationWarning w : decorationWarnings.recent()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pattern", w.pagePattern());
+            row.put("example", w.examplePath());
+            row.put("source", w.source().equals("meta") ? "<meta http-equiv>" : "Content-Security-Policy header");
+            row.put("blocked", ctx.text("console.csp.blocked." + w.blocked()));
+            row.put("directive", w.directive());
+            row.put("pages", w.pages());
+            row.put("lastSeen", ConsoleFormat.time(w.lastSeen()));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private Map<String, Object> tab(ConsoleContext ctx, String key, long count, String current, Map<String, String> filters) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
+import vn.schoolguard.inject.DecorationWarnings;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.moderation.Moderation;
@@ -27,8 +28,10 @@ import vn.schoolguard.ratelimit.BlockList;
  * @param blocks             the block list
  * @param rules              per-rule statistics and the re-check of approved content
  * @param clock              the time of changes
+ * @param decorationWarnings pages whose own Content-Security-Policy stops the inserted EMC tracker
  */
 public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                               Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
-                              IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock) {
+                              IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
+                              DecorationWarnings decorationWarnings) {
 }

@@ -43,9 +43,15 @@ public final class TestSite implements AutoCloseable {
                          String queryString) {
     }
 
+    /** A page the site serves as it is, at any path: its HTML and the headers the application sets. */
+    public record Served(String html, Map<String, String> headers) {
+    }
+
     public final List<Stored> stored = new CopyOnWriteArrayList<>();
     /** What the probe route ({@code POST /probe/*}) saw of each request, as {@link ProbeDump} writes it. */
     public final List<String> probes = new CopyOnWriteArrayList<>();
+    /** Pages by decoded path within the context; other paths not under /posts answer 404. */
+    public final Map<String, Served> pages = new java.util.concurrent.ConcurrentHashMap<>();
     public volatile int appStatus = 303;
     private final Server server;
     private final ServletContextHandler context;
@@ -70,6 +76,7 @@ public final class TestSite implements AutoCloseable {
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
         context.addServlet(new ServletHolder("probe", new ProbeServlet()), "/probe/*");
+        context.addServlet(new ServletHolder(new PagesServlet()), "/");
         server.setHandler(context);
         server.start();
     }
@@ -149,6 +156,25 @@ public final class TestSite implements AutoCloseable {
         protected void doPost(HttpServletRequest request, HttpServletResponse response) {
             probes.add(ProbeDump.of(request));
             response.setStatus(204);
+        }
+    }
+
+    private final class PagesServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            // Lenient like many applications: doubled slashes and a trailing slash reach the same page.
+            String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+                    .replaceAll("/{2,}", "/");
+            Served page = pages.get(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+            if (page == null) {
+                response.sendError(404);
+                return;
+            }
+            page.headers().forEach(response::addHeader);
+            response.setContentType("text/html; charset=UTF-8");
+            response.getWriter().write(page.html());
         }
     }
 
