@@ -36,6 +36,7 @@ import vn.schoolguard.iplog.Retention;
 import vn.schoolguard.moderation.ApprovalListener;
 import vn.schoolguard.moderation.BadSubmission;
 import vn.schoolguard.moderation.Moderation;
+import vn.schoolguard.moderation.PublicationSettings;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.RuleReview;
 import vn.schoolguard.moderation.Submission;
@@ -47,6 +48,7 @@ import vn.schoolguard.spam.SpamImplantRules;
 import vn.schoolguard.spam.SpamScorer;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.JdbcApprovedContent;
+import vn.schoolguard.store.JdbcPublication;
 import vn.schoolguard.store.JdbcSpamMemory;
 import vn.schoolguard.store.JdbcSubmissionStore;
 import vn.schoolguard.store.StoreException;
@@ -145,7 +147,13 @@ public final class SchoolGuardFilter implements Filter {
         }
         Clock clock = Clock.systemUTC();
         JdbcSubmissionStore store = new JdbcSubmissionStore(database);
-        moderation = new Moderation(store, config.moderation(), config.siteKey(), clock);
+        PublicationSettings publication = config.publication();
+        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
+                new JdbcApprovedContent(database, config.siteKey()), clock,
+                publication.watch() ? new JdbcPublication(database, config.siteKey(), config.moderation().routes()) : null,
+                publication.watchFor(), publication.pagesPerMinute());
+        moderation = new Moderation(store, config.moderation(), config.siteKey(), clock, publication,
+                decorator::publicationChanged);
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
         SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
@@ -165,8 +173,6 @@ public final class SchoolGuardFilter implements Filter {
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock);
         console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
         retention = new Retention(ipLog, config.ipLog(), clock);
-        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
-                new JdbcApprovedContent(database, config.siteKey()), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
                 config.dataDir(), config.moderation().routes().size(),
