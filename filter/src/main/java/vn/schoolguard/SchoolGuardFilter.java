@@ -35,6 +35,7 @@ import vn.schoolguard.iplog.Retention;
 import vn.schoolguard.moderation.ApprovalListener;
 import vn.schoolguard.moderation.BadSubmission;
 import vn.schoolguard.moderation.Moderation;
+import vn.schoolguard.moderation.PublicationSettings;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.RuleReview;
 import vn.schoolguard.moderation.Submission;
@@ -47,6 +48,7 @@ import vn.schoolguard.spam.SpamScorer;
 import vn.schoolguard.store.DataDirectory;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.JdbcApprovedContent;
+import vn.schoolguard.store.JdbcPublication;
 import vn.schoolguard.store.JdbcSpamMemory;
 import vn.schoolguard.store.JdbcSubmissionStore;
 import vn.schoolguard.store.StoreException;
@@ -147,7 +149,13 @@ public final class SchoolGuardFilter implements Filter {
         }
         Clock clock = Clock.systemUTC();
         JdbcSubmissionStore store = new JdbcSubmissionStore(database);
-        moderation = new Moderation(store, config.moderation(), config.siteKey(), clock);
+        PublicationSettings publication = config.publication();
+        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
+                new JdbcApprovedContent(database, config.siteKey()), clock,
+                publication.watch() ? new JdbcPublication(database, config.siteKey(), config.moderation().routes()) : null,
+                publication.watchFor(), publication.pagesPerMinute());
+        moderation = new Moderation(store, config.moderation(), config.siteKey(), clock, publication,
+                decorator::publicationChanged);
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
         SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
@@ -163,8 +171,6 @@ public final class SchoolGuardFilter implements Filter {
         ConsoleAccess access = new ConsoleAccess(config.console(), config.proxies(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
-        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
-                new JdbcApprovedContent(database, config.siteKey()), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
                 decorator.decorationWarnings());

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import vn.schoolguard.inject.InjectSettings;
 import vn.schoolguard.iplog.IpLogSettings;
 import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.moderation.PublicationSettings;
 import vn.schoolguard.net.ProxySettings;
 import vn.schoolguard.ratelimit.RateLimitSettings;
 import vn.schoolguard.spam.SpamSettings;
@@ -53,6 +54,7 @@ public final class SchoolGuardConfig {
     private final StoreSettings store;
     private final ProxySettings proxies;
     private final ModerationSettings moderation;
+    private final PublicationSettings publication;
     private final ConsoleSettings console;
     private final SpamSettings spam;
     private final InjectSettings inject;
@@ -68,6 +70,7 @@ public final class SchoolGuardConfig {
         this.store = StoreSettings.read(reader, dataDir);
         this.proxies = ProxySettings.read(reader);
         this.moderation = ModerationSettings.read(reader);
+        this.publication = PublicationSettings.read(reader);
         this.console = ConsoleSettings.read(reader);
         this.spam = SpamSettings.read(reader);
         this.inject = InjectSettings.read(reader);
@@ -100,6 +103,11 @@ public final class SchoolGuardConfig {
 
     public ModerationSettings moderation() {
         return moderation;
+    }
+
+    /** How approved submissions are confirmed on the site's pages. */
+    public PublicationSettings publication() {
+        return publication;
     }
 
     public ConsoleSettings console() {

@@ -56,6 +56,7 @@ public final class PageDecorator implements AutoCloseable {
     private final TrackerPolicy trackerPolicy;
     private final DecorationWarnings warnings;
     private final Map<String, List<TrackerPolicy.Block>> verdicts = new ConcurrentHashMap<>();
+    private final PublicationWatch publication;
     private final boolean active;
 
     /** A decorator with the built-in gambling rules, nothing marked approved and the system clock. */
@@ -69,6 +70,20 @@ public final class PageDecorator implements AutoCloseable {
      * @param clock    stamps implant alerts
      */
     public PageDecorator(InjectSettings settings, ImplantRules rules, ApprovedContent approved, Clock clock) {
+        this(settings, rules, approved, clock, null, java.time.Duration.ZERO, 0);
+    }
+
+    /**
+     * A decorator that also confirms publication: it looks for the text of approved, unseen submissions in the
+     * pages it serves (off the request thread, at most {@code pagesPerMinute} pages a minute) and records where
+     * each was first seen.
+     *
+     * @param publication    the submissions to look for; null for no publication watch
+     * @param watchFor       how long after approval a submission is looked for
+     * @param pagesPerMinute most pages looked at in one minute
+     */
+    public PageDecorator(InjectSettings settings, ImplantRules rules, ApprovedContent approved, Clock clock,
+                         AwaitingPublication publication, java.time.Duration watchFor, int pagesPerMinute) {
         this.settings = settings;
         this.snippets = new Snippets(settings);
         this.headers = SecurityHeaders.of(settings, snippets);
@@ -82,7 +97,8 @@ public final class PageDecorator implements AutoCloseable {
         this.scope = new DecorationScope(settings.scope());
         this.trackerPolicy = TrackerPolicy.of(settings.trackerOrigin(), snippets.trackerSource());
         this.warnings = new DecorationWarnings(clock);
-        this.active = snippets.hasTracker() || snippets.hasPortal() || watching;
+        this.publication = publication == null ? null : new PublicationWatch(publication, clock, watchFor, pagesPerMinute);
+        this.active = snippets.hasTracker() || snippets.hasPortal() || watching || this.publication != null;
         if (!snippets.hasTracker()) {
             LOG.info("EMC tracker is not inserted: emc.site-id is not set");
         }
@@ -111,9 +127,17 @@ public final class PageDecorator implements AutoCloseable {
         boolean sampled = watch != null && ThreadLocalRandom.current().nextDouble() < settings.implant().sampleRate()
                 && watch.admit();
         HeadCapture head = new HeadCapture();
+        boolean seeking = publication != null && publication.wants(request.getMethod());
         DecoratedResponse decorated = new DecoratedResponse(request, response, insertion(request, response, head),
                 settings.holdLimit(), () -> headers.apply(request, response),
-                sampled ? settings.implant().maxBytes() : 0, this::scan, planted == null ? null : planted.current(), head);
+                sampled || seeking ? settings.implant().maxBytes() : 0, (req, html) -> {
+                    if (sampled) {
+                        scan(req, html);
+                    }
+                    if (seeking) {
+                        publication.submit(target(req), response.getStatus(), html);
+                    }
+                }, planted == null ? null : planted.current(), head);
         request.setAttribute(ATTRIBUTE, decorated);
         DecoratedRequest wrapped = new DecoratedRequest(request, decorated);
         chain.doFilter(wrapped, decorated);
@@ -153,12 +177,26 @@ public final class PageDecorator implements AutoCloseable {
         return warnings;
     }
 
-    /** Stops the implant watch thread. */
+    /** Tells the publication watch that a submission was approved, so that it looks for it from the next page on. */
+    public void publicationChanged() {
+        if (publication != null) {
+            publication.changed();
+        }
+    }
+
+    /** Stops the implant and publication watch threads. */
     @Override
     public void close() {
         if (watch != null) {
             watch.close();
         }
+        if (publication != null) {
+            publication.close();
+        }
+    }
+
+    PublicationWatch publicationWatch() {
+        return publication;
     }
 
     InjectSettings settings() {
@@ -170,8 +208,11 @@ public final class PageDecorator implements AutoCloseable {
     }
 
     private void scan(HttpServletRequest request, String html) {
-        String page = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        watch.submit(page, request.getServerName(), html);
+        watch.submit(target(request), request.getServerName(), html);
+    }
+
+    private static String target(HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     private Insertion insertion(HttpServletRequest request, HttpServletResponse response, HeadCapture head) {

@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class CapturedResponse implements HttpServletResponse {
 
-    private static final int MAX_BODY = 8 * 1024;
+    private static final int MAX_BODY = 64 * 1024;
 
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final BoundedBuffer body = new BoundedBuffer(MAX_BODY);
@@ -55,6 +55,17 @@ final class CapturedResponse implements HttpServletResponse {
             writer.flush();
         }
         return body.toString(charset());
+    }
+
+    /** What the application answered, for the route's success rules; a sendError message stands in for an empty body. */
+    ReplayAnswer answer() {
+        String text = bodyExcerpt();
+        if (text.isBlank() && errorMessage != null) {
+            text = errorMessage;
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return new ReplayAnswer(status, redirect, text, java.util.Collections.unmodifiableMap(copy));
     }
 
     private Charset charset() {

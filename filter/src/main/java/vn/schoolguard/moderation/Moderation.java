@@ -51,13 +51,45 @@ public final class Moderation {
     private final String siteKey;
     private final Clock clock;
     private final Replayer replayer = new Replayer();
+    private final PublicationSettings publication;
+    private final Runnable sent;
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
 
     public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock) {
+        this(store, settings, siteKey, clock, new PublicationSettings(false, Duration.ofDays(7), Duration.ofHours(1), 1), () -> { });
+    }
+
+    /**
+     * @param publication how long an approved submission may stay unseen before the console flags it
+     * @param sent        told after each submission the application accepted, so that the publication watch looks for it
+     */
+    public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock,
+                      PublicationSettings publication, Runnable sent) {
         this.store = store;
         this.settings = settings;
         this.siteKey = siteKey;
         this.clock = clock;
+        this.publication = publication;
+        this.sent = sent;
+    }
+
+    /** True when an approved submission has gone unseen longer than {@code publication.unseen-after}. */
+    public boolean unseenTooLong(Submission s) {
+        return s.unseenFor(clock.instant(), publication.unseenAfter());
+    }
+
+    /** How approved submissions are confirmed on the site's pages. */
+    public PublicationSettings publication() {
+        return publication;
+    }
+
+    /**
+     * Approved submissions whose text no page has shown {@code publication.unseen-after} after the application
+     * accepted them (within the watch window), oldest first: a moderator should check that they are on the site.
+     */
+    public Page<Submission> approvedButUnseen(int limit) {
+        java.time.Instant now = clock.instant();
+        return store.unseen(siteKey, now.minus(publication.watchFor()), now.minus(publication.unseenAfter()), limit);
     }
 
     /** The listeners told of every approval; applications add theirs here. */
@@ -171,8 +203,10 @@ public final class Moderation {
             // A moderator overruled "spam": stop holding this poster's details against later posts.
             store.removeSpamMarks(siteKey, id);
         }
+        sent.run();
         String listenerErrors = notifyListeners(ApprovedSubmission.of(submission, actor));
-        return new Outcome(Result.CHANGED, finished, "submission " + id + " approved" + listenerErrors);
+        return new Outcome(Result.CHANGED, finished, "submission " + id + " approved and sent to the site;"
+                + " not seen on a page yet" + listenerErrors);
     }
 
     public Outcome reject(long id, String actor, String reason) {

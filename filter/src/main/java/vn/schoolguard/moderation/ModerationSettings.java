@@ -68,6 +68,7 @@ public record ModerationSettings(List<Route> routes, boolean replay, List<String
         }
         boolean keepUnlisted = reader.choice(prefix + "unlisted", "keep", "keep", "drop").equals("keep");
         String htmlPolicy = reader.choice(prefix + "html-policy", "links", "text", "formatting", "links", "images");
+        SuccessRules success = SuccessRules.read(reader, prefix);
         if (match.isEmpty()) {
             return Optional.empty();
         }
@@ -76,6 +77,6 @@ public record ModerationSettings(List<Route> routes, boolean replay, List<String
             reader.problem(prefix + "match", match, "POST, PUT or PATCH followed by a path pattern such as /news/*/comments");
             return Optional.empty();
         }
-        return Optional.of(new Route(name, label, parsed.get()[0], parsed.get()[1], fields, keepUnlisted, htmlPolicy));
+        return Optional.of(new Route(name, label, parsed.get()[0], parsed.get()[1], fields, keepUnlisted, htmlPolicy, success));
     }
 }

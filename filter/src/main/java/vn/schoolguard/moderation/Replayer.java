@@ -59,22 +59,19 @@ final class Replayer {
             LOG.warn("Replay of submission {} to {} failed", submission.id(), submission.path(), e);
             return new Outcome(false, 0, "the application failed: " + e);
         }
-        int status = response.status();
-        if (status >= 200 && status < 400) {
-            return new Outcome(true, status, null);
-        }
-        String why = response.errorMessage() != null ? response.errorMessage() : firstLine(response.bodyExcerpt());
-        return new Outcome(false, status, "the application answered " + status + (why.isBlank() ? "" : ": " + why));
+        return stored(response.answer(), submission, route);
+    }
+
+    /** Whether the application took it, by the route's success rules. */
+    private static Outcome stored(ReplayAnswer answer, Submission submission, Route route) {
+        SuccessRules.Judgement judged = route.success().judge(answer, submission.method(),
+                PublishedText.value(route, submission.fields()));
+        return new Outcome(judged.accepted(), answer.status(), judged.error());
     }
 
     private static Map<String, Object> jsonBody(Map<String, List<String>> fields) {
         Map<String, Object> body = new LinkedHashMap<>();
         fields.forEach((name, values) -> body.put(name, values.size() == 1 ? values.get(0) : values));
         return body;
-    }
-
-    private static String firstLine(String text) {
-        String plain = text.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
-        return plain.length() > 300 ? plain.substring(0, 300) + "…" : plain;
     }
 }

@@ -16,15 +16,23 @@ import java.util.regex.Pattern;
  * @param fields     roles of named fields, in configuration order
  * @param keepUnlisted whether fields not named in {@code fields} are kept (scored as text) or dropped
  * @param htmlPolicy name of the sanitizer policy for HTML fields
+ * @param success    when the application took a replayed submission ({@code route.<name>.success-*})
  */
 public record Route(String name, String label, String method, String pattern, Map<String, FieldRole> fields,
-                    boolean keepUnlisted, String htmlPolicy) {
+                    boolean keepUnlisted, String htmlPolicy, SuccessRules success) {
 
     private static final Pattern SYNTAX = Pattern.compile("/[A-Za-z0-9._~!$&'()+,;=:@%*/-]*");
 
     public Route {
         // Keeps the configured order, which the console shows fields in.
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        success = success == null ? SuccessRules.DEFAULT : success;
+    }
+
+    /** A route with the default success rules. */
+    public Route(String name, String label, String method, String pattern, Map<String, FieldRole> fields,
+                 boolean keepUnlisted, String htmlPolicy) {
+        this(name, label, method, pattern, fields, keepUnlisted, htmlPolicy, SuccessRules.DEFAULT);
     }
 
     /**

@@ -45,6 +45,7 @@ import vn.schoolguard.spam.Verdict;
  * @param replayError    why the last replay failed, may be null
  * @param replayAttempts how many replays were tried
  * @param version        optimistic-lock counter
+ * @param publication    whether the application accepted it and where its text was seen
  */
 public record Submission(long id, String siteKey, String receipt, String route, String method, String path,
                          String queryString, String contentType, Map<String, List<String>> headers,
@@ -54,9 +55,10 @@ public record Submission(long id, String siteKey, String receipt, String route, 
                          String forwardedChain, String userAgent, String posterUser, Instant receivedAt, Status status,
                          Verdict verdict, double score, List<Reason> reasons, String fingerprint, Instant decidedAt,
                          String decidedBy, String decisionReason, Integer replayStatus, String replayError,
-                         int replayAttempts, int version) {
+                         int replayAttempts, int version, Publication publication) {
 
     public Submission {
+        publication = publication == null ? Publication.NONE : publication;
         headers = Map.copyOf(headers);
         fields = FormFields.copy(fields);
         rawFields = FormFields.copy(rawFields);
@@ -65,6 +67,32 @@ public record Submission(long id, String siteKey, String receipt, String route, 
         rawQueryFields = FormFields.copy(rawQueryFields);
         dropped = List.copyOf(dropped);
         reasons = List.copyOf(reasons);
+    }
+
+    /** A submission with nothing sent or seen yet. */
+    public Submission(long id, String siteKey, String receipt, String route, String method, String path,
+                      String queryString, String contentType, Map<String, List<String>> headers,
+                      Map<String, List<String>> fields, Map<String, List<String>> rawFields,
+                      Map<String, List<String>> removed, Map<String, List<String>> queryFields,
+                      Map<String, List<String>> rawQueryFields, List<String> dropped, String clientIp, int clientPort,
+                      String peerIp, int peerPort, String forwardedChain, String userAgent, String posterUser,
+                      Instant receivedAt, Status status, Verdict verdict, double score, List<Reason> reasons,
+                      String fingerprint, Instant decidedAt, String decidedBy, String decisionReason,
+                      Integer replayStatus, String replayError, int replayAttempts, int version) {
+        this(id, siteKey, receipt, route, method, path, queryString, contentType, headers, fields, rawFields, removed,
+                queryFields, rawQueryFields, dropped, clientIp, clientPort, peerIp, peerPort, forwardedChain, userAgent,
+                posterUser, receivedAt, status, verdict, score, reasons, fingerprint, decidedAt, decidedBy, decisionReason,
+                replayStatus, replayError, replayAttempts, version, Publication.NONE);
+    }
+
+    /** Where its publication stands: seen, sent or failed; null when it was never approved nor tried. */
+    public Publication.State publicationState() {
+        return Publication.stateOf(status, publication, replayError);
+    }
+
+    /** True when it was approved longer than {@code after} before {@code now} and its text was never seen on a page. */
+    public boolean unseenFor(Instant now, java.time.Duration after) {
+        return status == Status.APPROVED && publication.unseenFor(now, after);
     }
 
     /** The first value of a field as the application receives it, or an empty string. */
@@ -91,6 +119,6 @@ public record Submission(long id, String siteKey, String receipt, String route, 
         return new Submission(newId, siteKey, receipt, route, method, path, queryString, contentType, headers, fields,
                 rawFields, removed, queryFields, rawQueryFields, dropped, clientIp, clientPort, peerIp, peerPort, forwardedChain, userAgent, posterUser,
                 receivedAt, status, verdict, score, reasons, fingerprint, decidedAt, decidedBy, decisionReason,
-                replayStatus, replayError, replayAttempts, version);
+                replayStatus, replayError, replayAttempts, version, publication);
     }
 }

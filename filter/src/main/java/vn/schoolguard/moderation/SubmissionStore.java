@@ -59,6 +59,12 @@ public interface SubmissionStore {
     Optional<Submission> finishReplay(String siteKey, long id, boolean stored, int appStatus, String error,
                                       String actor, Instant at);
 
+    /**
+     * Approved submissions the application accepted between {@code sentFrom} and {@code sentBefore} whose text was
+     * never seen in a page, oldest first: what a moderator should look at.
+     */
+    Page<Submission> unseen(String siteKey, Instant sentFrom, Instant sentBefore, int limit);
+
     /** Returns submissions stuck in {@link Status#REPLAYING} longer than {@code olderThan} to the queue. */
     int releaseStaleReplays(String siteKey, Duration olderThan, Instant now);
 

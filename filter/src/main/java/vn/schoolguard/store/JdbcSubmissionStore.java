@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import vn.schoolguard.moderation.Decision;
 import vn.schoolguard.moderation.Page;
+import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionQuery;
@@ -38,7 +39,7 @@ public final class JdbcSubmissionStore implements SubmissionStore {
             + " headers_json, fields_json, raw_fields_json, removed_json, client_ip, client_port, peer_ip, peer_port,"
             + " forwarded_chain, user_agent, poster_user, received_at, status, verdict, score, reasons_json, fingerprint,"
             + " decided_at, decided_by, decision_reason, replay_status, replay_error, replay_attempts, version,"
-            + " query_fields_json, raw_query_json, dropped_json";
+            + " query_fields_json, raw_query_json, dropped_json, sent_at, seen_path, seen_at";
 
     private final Database database;
 
@@ -235,6 +236,7 @@ public final class JdbcSubmissionStore implements SubmissionStore {
         return database.inTransaction(c -> {
             String sql = "UPDATE sg_submissions SET status = ?, replay_status = ?, replay_error = ?,"
                     + " replay_attempts = replay_attempts + 1, decided_at = ?, decided_by = ?, version = version + 1"
+                    + (stored ? ", sent_at = ?, seen_path = NULL, seen_at = NULL" : "")
                     + " WHERE site_key = ? AND id = ? AND status = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 0;
@@ -247,6 +249,9 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 ps.setString(++i, stored ? null : truncate(error, 2000));
                 ps.setObject(++i, time(at));
                 ps.setString(++i, actor);
+                if (stored) {
+                    ps.setObject(++i, time(at));
+                }
                 ps.setString(++i, siteKey);
                 ps.setLong(++i, id);
                 ps.setString(++i, Status.REPLAYING.key());
@@ -258,6 +263,35 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                     + (stored ? "" : ": " + error);
             appendDecision(c, siteKey, id, stored ? "approve" : "replay-failed", actor, at, Status.REPLAYING, to, null, detail);
             return findOne(c, "site_key = ? AND id = ?", siteKey, id);
+        });
+    }
+
+    @Override
+    public Page<Submission> unseen(String siteKey, Instant sentFrom, Instant sentBefore, int limit) {
+        String where = "site_key = ? AND status = ? AND seen_at IS NULL AND sent_at >= ? AND sent_at < ?";
+        List<Object> args = List.of(siteKey, Status.APPROVED.key(), time(sentFrom), time(sentBefore));
+        return database.read(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sg_submissions WHERE " + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Submission> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_submissions WHERE " + where
+                    + " ORDER BY sent_at ASC, id ASC LIMIT ?")) {
+                List<Object> pageArgs = new ArrayList<>(args);
+                pageArgs.add(limit);
+                bind(ps, pageArgs);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(map(rs));
+                    }
+                }
+            }
+            return new Page<>(items, total);
         });
     }
 
@@ -337,7 +371,7 @@ public final class JdbcSubmissionStore implements SubmissionStore {
         return list;
     }
 
-    private static void appendDecision(Connection c, String siteKey, long id, String action, String actor, Instant at,
+    static void appendDecision(Connection c, String siteKey, long id, String action, String actor, Instant at,
                                        Status from, Status to, String reason, String detail) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sg_decisions (site_key, submission_id, action, actor,"
                 + " acted_at, from_status, to_status, reason, detail) VALUES (?,?,?,?,?,?,?,?,?)")) {
@@ -379,7 +413,8 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 Verdict.valueOf(rs.getString("verdict").toUpperCase(Locale.ROOT)), rs.getDouble("score"),
                 Json.read(rs.getString("reasons_json"), REASONS), rs.getString("fingerprint"),
                 instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"), replay,
-                rs.getString("replay_error"), rs.getInt("replay_attempts"), rs.getInt("version"));
+                rs.getString("replay_error"), rs.getInt("replay_attempts"), rs.getInt("version"),
+                new Publication(instant(rs, "sent_at"), rs.getString("seen_path"), instant(rs, "seen_at")));
     }
 
     private static Map<String, List<String>> listMap(String json) {

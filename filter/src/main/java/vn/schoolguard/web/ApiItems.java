@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import vn.schoolguard.moderation.Decision;
+import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.spam.Reason;
 
@@ -43,7 +44,25 @@ public final class ApiItems {
         item.put("decisionReason", s.decisionReason());
         item.put("replayStatus", s.replayStatus());
         item.put("replayError", s.replayError());
+        item.put("publication", publication(s));
         return item;
+    }
+
+    /**
+     * {@code {"state":"seen|sent|failed","seenPath","seenAt","sentAt"}}, or null for a submission never approved
+     * nor tried: only "seen" means a page of the site showed it.
+     */
+    static Map<String, Object> publication(Submission s) {
+        Publication.State state = s.publicationState();
+        if (state == null) {
+            return null;
+        }
+        Map<String, Object> publication = new LinkedHashMap<>();
+        publication.put("state", state.key());
+        publication.put("seenPath", s.publication().seenPath());
+        publication.put("seenAt", s.publication().seenAt() == null ? null : s.publication().seenAt().toString());
+        publication.put("sentAt", s.publication().sentAt() == null ? null : s.publication().sentAt().toString());
+        return publication;
     }
 
     public static Map<String, Object> decision(Decision d) {

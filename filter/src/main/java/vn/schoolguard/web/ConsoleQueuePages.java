@@ -23,6 +23,7 @@ import vn.schoolguard.inject.DecorationWarnings;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Page;
+import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
@@ -178,6 +179,7 @@ final class ConsoleQueuePages {
         List<Map<String, Object>> cspWarnings = cspWarnings(ctx);
         model.put("cspWarnings", cspWarnings);
         model.put("hasCspWarnings", !cspWarnings.isEmpty());
+        unseen(ctx, model);
         ctx.render(200, "queue", model);
     }
 
@@ -196,6 +198,42 @@ final class ConsoleQueuePages {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Approved submissions the site never showed: flagged above the queue, so that nothing is lost silently. */
+    private void unseen(ConsoleContext ctx, Map<String, Object> model) {
+        Page<Submission> unseen = moderation.approvedButUnseen(20);
+        if (unseen.total() == 0) {
+            return;
+        }
+        model.put("unseenCount", String.valueOf(unseen.total()));
+        model.put("unseenIntro", ctx.text("console.unseen.intro", String.valueOf(unseen.total()),
+                human(moderation.publication().unseenAfter())));
+        model.put("unseen", unseen.items().stream().map(s -> Map.<String, Object>of("id", String.valueOf(s.id()),
+                "url", ctx.base + "/items/" + s.id(), "excerpt", ConsoleFormat.excerpt(s.allFields(), routes.get(s.route())),
+                "time", ConsoleFormat.time(s.publication().sentAt()), "iso", ConsoleFormat.iso(s.publication().sentAt()))).toList());
+    }
+
+    /** The console's wording of where an approved (or refused) submission's publication stands, or null. */
+    private String publicationLabel(ConsoleContext ctx, Submission s) {
+        Publication.State state = s.publicationState();
+        if (state == null) {
+            return null;
+        }
+        return switch (state) {
+            case SEEN -> ctx.text("console.publication.seen", s.publication().seenPath(), ConsoleFormat.time(s.publication().seenAt()));
+            case SENT -> moderation.unseenTooLong(s)
+                    ? ctx.text("console.publication.unseen") : ctx.text("console.publication.sent");
+            case FAILED -> ctx.text("console.publication.failed");
+        };
+    }
+
+    private static String human(java.time.Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes % (24 * 60) == 0) {
+            return minutes / (24 * 60) + " d";
+        }
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
     }
 
     private Map<String, Object> tab(ConsoleContext ctx, String key, long count, String current, Map<String, String> filters) {
@@ -229,6 +267,8 @@ final class ConsoleQueuePages {
         row.put("status", s.status().key());
         row.put("statusLabel", ctx.text("console.status." + s.status().key()));
         row.put("replayError", s.replayError() != null && s.status() == Status.PENDING);
+        row.put("publication", s.publicationState() == null ? null : s.publicationState().key());
+        row.put("publicationLabel", s.status() == Status.APPROVED ? publicationLabel(ctx, s) : null);
         row.put("canApprove", canDecide && APPROVABLE.contains(s.status()));
         row.put("canReject", canDecide && REJECTABLE.contains(s.status()));
         row.put("canSpam", canDecide && SPAMMABLE.contains(s.status()));
@@ -288,6 +328,8 @@ final class ConsoleQueuePages {
         model.put("decisionReason", s.decisionReason());
         model.put("replayStatus", s.replayStatus() == null ? "" : String.valueOf(s.replayStatus()));
         model.put("replayErrorText", s.replayError());
+        model.put("publication", s.publicationState() == null ? null : s.publicationState().key());
+        model.put("publicationLabel", publicationLabel(ctx, s));
         model.put("replayAttempts", String.valueOf(s.replayAttempts()));
         List<Map<String, Object>> editable = new ArrayList<>();
         editable(editable, s.queryFields(), route, QUERY_EDIT_PREFIX, QUERY_MARK);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
@@ -62,7 +63,11 @@ public final class PosterPages {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("receipt", submission.get().receipt());
             body.put("status", publicStatus(submission.get().status()));
+            body.put("published", submission.get().publicationState() == Publication.State.SEEN);
             body.put("receivedAt", submission.get().receivedAt().toString());
+            if (submission.get().status() == Status.APPROVED) {
+                body.put("publication", ApiItems.publication(submission.get()));
+            }
             Http.json(response, 200, body);
             return;
         }
@@ -83,9 +88,11 @@ public final class PosterPages {
             .append("<dt>").append(Http.escape(m.get("receipt.code"))).append("</dt><dd class=\"code\" id=\"receipt\">")
             .append(Http.escape(s.receipt())).append("</dd>")
             .append("<dt>").append(Http.escape(m.get("status.state"))).append("</dt><dd id=\"status\" data-status=\"")
-            .append(publicStatus(s.status())).append("\">").append(Http.escape(m.get("status." + publicStatus(s.status())))).append("</dd>")
+            .append(publicStatus(s.status())).append("\"").append(publicationAttribute(s)).append(">")
+            .append(Http.escape(m.get("status." + statusText(s)))).append("</dd>")
             .append("<dt>").append(Http.escape(m.get("status.received"))).append("</dt><dd>")
             .append(TIME.format(s.receivedAt().atZone(zone))).append("</dd>");
+        seenOn(m, s, html);
         route.ifPresent(r -> html.append("<dt>").append(Http.escape(m.get("status.route"))).append("</dt><dd>")
             .append(Http.escape(r.label())).append("</dd>"));
         html.append("</dl>");
@@ -175,6 +182,32 @@ public final class PosterPages {
             }
             return null;
         }
+    }
+
+    /** The wording of a status: "published" only once the approved text was seen on a page of the site. */
+    private static String statusText(Submission s) {
+        if (s.status() != Status.APPROVED) {
+            return publicStatus(s.status());
+        }
+        return s.publicationState() == Publication.State.SEEN ? "published" : "approved";
+    }
+
+    private static String publicationAttribute(Submission s) {
+        return s.status() == Status.APPROVED ? " data-publication=\"" + s.publicationState().key() + "\"" : "";
+    }
+
+    /** Where and when the approved text was seen, as a link to that page of the site. */
+    private void seenOn(Messages m, Submission s, StringBuilder html) {
+        if (s.publicationState() != Publication.State.SEEN) {
+            return;
+        }
+        String path = s.publication().seenPath();
+        // Only a path of this site becomes a link.
+        boolean local = path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
+        String shown = local ? "<a href=\"" + Http.escape(path) + "\">" + Http.escape(path) + "</a>" : Http.escape(path);
+        html.append("<dt>").append(Http.escape(m.get("status.seen"))).append("</dt><dd id=\"seen\">")
+            .append(Http.escape(m.get("status.seen-on", "\u0000", TIME.format(s.publication().seenAt().atZone(zone))))
+                    .replace("\u0000", shown)).append("</dd>");
     }
 
     /** What the public may know of a status: spam is not announced to the poster. */

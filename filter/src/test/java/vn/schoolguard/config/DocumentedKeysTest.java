@@ -120,6 +120,7 @@ class DocumentedKeysTest {
         StoreSettings store = StoreSettings.read(reader, dataDir);
         ProxySettings.read(reader);
         ModerationSettings moderation = ModerationSettings.read(reader);
+        vn.schoolguard.moderation.PublicationSettings.read(reader);
         ConsoleSettings.read(reader);
         SpamSettings.read(reader);
         InjectSettings.read(reader);

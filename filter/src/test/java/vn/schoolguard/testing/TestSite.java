@@ -53,6 +53,15 @@ public final class TestSite implements AutoCloseable {
     /** Pages by decoded path within the context; other paths not under /posts answer 404. */
     public final Map<String, Served> pages = new java.util.concurrent.ConcurrentHashMap<>();
     public volatile int appStatus = 303;
+    /**
+     * How the application answers a post it is not refusing by {@link #appStatus}: {@code redirect} (stores it,
+     * 302 to the post), {@code form} (does not store it, 200 with its form again and an error, as an app that lost
+     * its captcha answer), {@code error-redirect} (does not store it, 302 to {@code /posts/1?error=email}) or
+     * {@code page} (stores it, 200 with the post page and an empty form).
+     */
+    public volatile String appAnswer = "redirect";
+    /** Extra pages served at {@code GET /posts/page/<name>}. */
+    public final Map<String, String> postPages = new java.util.concurrent.ConcurrentHashMap<>();
     private final Server server;
     private final ServletContextHandler context;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -195,19 +204,57 @@ public final class TestSite implements AutoCloseable {
                         .forEachRemaining(f -> fromJson.put(f.getKey(), new String[] {f.getValue().asText()}));
                 parameters = fromJson;
             }
+            String answer = appAnswer;
+            if (answer.equals("form")) {
+                String content = parameters.containsKey("content") ? parameters.get("content")[0] : "";
+                response.setContentType("text/html; charset=UTF-8");
+                response.getWriter().write("<html><body><h1>Post</h1><form method=\"post\"><p class=\"error\">Sai đáp án"
+                        + " câu hỏi kiểm tra</p><textarea name=\"content\">" + escape(content) + "</textarea>"
+                        + "<button>Gửi</button></form></body></html>");
+                return;
+            }
+            if (answer.equals("error-redirect")) {
+                response.sendRedirect(request.getContextPath() + "/posts/1?error=email");
+                return;
+            }
             stored.add(new Stored(request.getPathInfo(), parameters, request.getRemoteAddr(),
                     request.getRemotePort(), request.getContentType(), request.getSession(false) != null,
                     request.getHeader("Cookie"), request.getHeader("Authorization"), request.getQueryString()));
+            if (answer.equals("page")) {
+                doGet(request, response);
+                return;
+            }
             response.sendRedirect(request.getContextPath() + "/posts/1");
+        }
+
+        private static String escape(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         }
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             response.setContentType("text/html; charset=UTF-8");
+            String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+            if (info.equals("/page/echo")) {
+                // A search page: shows the visitor's own query back.
+                String q = request.getParameter("q") == null ? "" : request.getParameter("q");
+                response.getWriter().write("<html><body><h1>Tìm kiếm</h1><p>Kết quả cho: " + escape(q) + "</p></body></html>");
+                return;
+            }
+            if (info.startsWith("/page/")) {
+                String page = postPages.get(info.substring("/page/".length()));
+                if (page == null) {
+                    response.sendError(404);
+                    return;
+                }
+                response.getWriter().write(page);
+                return;
+            }
             StringBuilder html = new StringBuilder("<html><body><h1>Post</h1>");
             for (Stored s : stored) {
                 html.append("<p class=\"comment\">").append(s.parameters().get("content")[0]).append("</p>");
             }
+            html.append("<form method=\"post\"><textarea name=\"content\"></textarea><button>Gửi</button></form>");
             response.getWriter().write(html.append("</body></html>").toString());
         }
     }

@@ -110,7 +110,7 @@ class ConsolePagesTest {
         assertThat(approved.statusCode()).isEqualTo(303);
         assertThat(approved.headers().firstValue("Location"))
                 .hasValue("/school/_schoolguard/queue?status=pending&done=approved&id=" + id);
-        assertThat(browser.follow(approved).body()).contains("Đã duyệt và đăng nội dung #" + id + ".")
+        assertThat(browser.follow(approved).body()).contains("Đã duyệt nội dung #" + id + " và gửi tới trang web")
                 .doesNotContain("id=\"item-" + id + "\"");
         assertThat(site.stored).hasSize(1);
         assertThat(site.stored.get(0).parameters().get("content")).containsExactly("<b>Chúc mừng</b> các em!");

@@ -175,6 +175,25 @@ final class GuardedApi {
         return page(CONSOLE + "/receipt/" + code);
     }
 
+    /**
+     * The receipt page once it contains {@code text}: the site confirms publication on a background thread
+     * shortly after a page showing the approved text was served.
+     */
+    String receiptPageOnce(String code, String text) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String page = receiptPage(code);
+        while (!page.contains(text) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            page = receiptPage(code);
+        }
+        return page;
+    }
+
     /** The body parsed as JSON after checking the status. */
     static JsonNode json(HttpResponse<String> response, int expectedStatus) {
         assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.request().uri(), response.body())

@@ -71,9 +71,32 @@ class GuardedModerationTest {
         assertThat(GuardedApi.occurrences(afterAgain, "Phạm Thu Hà, lớp 12A1")).isEqualTo(1);
         assertThat(afterAgain).contains("Bình luận (1)");
 
-        assertThat(visitor.receiptPage(receipt)).contains("data-status=\"approved\"", "Đã được phê duyệt và hiển thị");
+        assertThat(visitor.receiptPageOnce(receipt, "data-publication=\"seen\""))
+                .contains("data-status=\"approved\"", "Đã được phê duyệt và hiển thị", "<a href=\"/news/6\">/news/6</a>");
         assertThat(moderator.submissions("pending").path("total").asLong()).isZero();
         return id;
+    }
+
+    @Test
+    void receiptSaysSentUntilTheArticleIsViewedThenSeenOnTheArticlePage() {
+        try (TestSite site = TestSite.guarded(PASSWORD)) {
+            GuardedApi visitor = new GuardedApi(site);
+            GuardedApi moderator = visitor.moderator();
+            String receipt = GuardedApi.receiptOf(visitor.postComment(4, "Trần Minh Khoa", "Lịch họp phụ huynh rất hợp lý, mã PB-0304"));
+            JsonNode approved = moderator.approve(moderator.pendingWith("PB-0304").path("id").asLong());
+            assertThat(approved.path("publication").path("state").asText()).isEqualTo("sent");
+
+            String sent = visitor.receiptPage(receipt);
+            assertThat(sent).contains("data-status=\"approved\"", "data-publication=\"sent\"", "chưa thấy hiển thị")
+                    .doesNotContain("Đã được phê duyệt và hiển thị");
+
+            assertThat(visitor.article(4)).contains("PB-0304");
+            String seen = visitor.receiptPageOnce(receipt, "data-publication=\"seen\"");
+            assertThat(seen).contains("Đã được phê duyệt và hiển thị", "Đã hiển thị tại", "<a href=\"/news/4\">/news/4</a>");
+            JsonNode item = moderator.submissions("approved").path("items").get(0);
+            assertThat(item.path("publication").path("state").asText()).isEqualTo("seen");
+            assertThat(item.path("publication").path("seenPath").asText()).isEqualTo("/news/4");
+        }
     }
 
     @Test

@@ -1,0 +1,270 @@
+package vn.schoolguard.moderation;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import vn.schoolguard.config.ConfigReader;
+import vn.schoolguard.inject.VisibleText;
+
+/**
+ * When a route's application really took a replayed submission. "Answered" is not "stored": an application
+ * that lost the poster's session (a math question, a captcha) or disliked a field answers 200 with its form
+ * again. Per route ({@code route.<name>.success-*}):
+ * <ul>
+ *   <li>{@code success-status}: accepted statuses, a list of codes and ranges (default {@code 200-399});</li>
+ *   <li>{@code success-redirect}: a regular expression the whole Location (path and query, no host) must match;
+ *       when set, an answer without a Location is a refusal;</li>
+ *   <li>{@code success-text}: texts separated by {@code |}, one of which a 2xx answer's body must contain;</li>
+ *   <li>{@code failure-text}: texts separated by {@code |}, none of which the body may contain.</li>
+ * </ul>
+ * With none of the last three set, a built-in check applies: a 2xx answer whose form shows the posted text
+ * again (in a text area or a field value) means the application refused it. Immutable and thread-safe.
+ */
+public final class SuccessRules {
+
+    /** The defaults: 200-399 with the built-in form check. */
+    public static final SuccessRules DEFAULT = new SuccessRules(List.of(new Range(200, 399)), null, List.of(), List.of());
+
+    private static final Pattern RANGE = Pattern.compile("([1-5][0-9][0-9])(?:\\s*-\\s*([1-5][0-9][0-9]))?");
+    private static final Pattern FORM = Pattern.compile("<form\\b.*?(?:</form\\s*>|\\z)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b[^>]*>(.*?)</textarea", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE = Pattern.compile("\\bvalue\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKED = Pattern.compile("<[a-z0-9]+\\b[^>]*(?:class\\s*=\\s*[\"'][^\"'>]*\\b(?:error|errors|alert|invalid|warning)\\b"
+            + "|role\\s*=\\s*[\"']alert)[^>]*>", Pattern.CASE_INSENSITIVE);
+
+    private final List<Range> statuses;
+    private final Pattern redirect;
+    private final List<String> successTexts;
+    private final List<String> failureTexts;
+
+    /** One range of accepted statuses, both ends included. */
+    record Range(int from, int to) {
+        boolean contains(int status) {
+            return status >= from && status <= to;
+        }
+
+        @Override
+        public String toString() {
+            return from == to ? String.valueOf(from) : from + "-" + to;
+        }
+    }
+
+    /** Whether the application took it, and if not, why (naming its answer). */
+    record Judgement(boolean accepted, String error) {
+    }
+
+    SuccessRules(List<Range> statuses, Pattern redirect, List<String> successTexts, List<String> failureTexts) {
+        this.statuses = List.copyOf(statuses);
+        this.redirect = redirect;
+        this.successTexts = List.copyOf(successTexts);
+        this.failureTexts = List.copyOf(failureTexts);
+    }
+
+    /** Reads {@code <prefix>success-status}, {@code success-redirect}, {@code success-text} and {@code failure-text}. */
+    static SuccessRules read(ConfigReader reader, String prefix) {
+        List<Range> statuses = new ArrayList<>();
+        Optional<String> statusText = reader.optional(prefix + "success-status");
+        for (String item : statusText.map(t -> List.of(t.split(","))).orElse(List.of())) {
+            Matcher m = RANGE.matcher(item.trim());
+            int from = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+            int to = m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : from;
+            if (from < 100 || to < from) {
+                reader.problem(prefix + "success-status", statusText.get(), "status codes and ranges from 100 to 599,"
+                        + " such as 200-399 or 200, 302-303 (a range runs from the lower code to the higher)");
+                statuses.clear();
+                break;
+            }
+            statuses.add(new Range(from, to));
+        }
+        Pattern redirect = null;
+        Optional<String> redirectText = reader.optional(prefix + "success-redirect").filter(t -> !t.isBlank());
+        if (redirectText.isPresent()) {
+            try {
+                redirect = Pattern.compile(redirectText.get().trim());
+            } catch (PatternSyntaxException e) {
+                reader.problem(prefix + "success-redirect", redirectText.get(), "a regular expression for the whole"
+                        + " Location path, such as /news/[0-9]+ (" + e.getDescription() + ")");
+            }
+        }
+        return new SuccessRules(statuses.isEmpty() ? DEFAULT.statuses : statuses, redirect,
+                texts(reader, prefix + "success-text"), texts(reader, prefix + "failure-text"));
+    }
+
+    private static List<String> texts(ConfigReader reader, String key) {
+        List<String> texts = new ArrayList<>();
+        reader.optional(key).ifPresent(raw -> {
+            for (String text : raw.split("\\|")) {
+                if (!text.isBlank()) {
+                    texts.add(text.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (texts.isEmpty()) {
+                reader.problem(key, raw, "one or more texts separated by |, such as Sai mã xác nhận|class=\"error\"");
+            }
+        });
+        return texts;
+    }
+
+    /** True when only the statuses are configured, so the built-in form check applies. */
+    boolean builtInCheck() {
+        return redirect == null && successTexts.isEmpty() && failureTexts.isEmpty();
+    }
+
+    /** Judges the application's answer to a replay of {@code method} that carried {@code postedText}. */
+    // Security-critical: an "accepted" here is what tells the poster and the moderator that the post went out.
+    Judgement judge(ReplayAnswer answer, String method, String postedText) {
+        int status = answer.status();
+        String body = answer.body() == null ? "" : answer.body();
+        if (statuses.stream().noneMatch(r -> r.contains(status))) {
+            return refused(answer, "the application answered " + status, body, null);
+        }
+        if (redirect != null) {
+            String location = locationPath(answer.location());
+            if (location == null) {
+                return refused(answer, "the application answered " + status + " without the redirect it gives on success"
+                        + " (success-redirect " + redirect.pattern() + ")", body, null);
+            }
+            if (!redirect.matcher(location).matches()) {
+                return refused(answer, "the application redirected to " + location + ", not where it goes on success"
+                        + " (success-redirect " + redirect.pattern() + ")", body, null);
+            }
+        }
+        String lower = body.toLowerCase(Locale.ROOT);
+        String plain = VisibleText.of(body).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        for (String failure : failureTexts) {
+            if (lower.contains(failure) || plain.contains(failure)) {
+                return refused(answer, "the application answered " + status + " with \"" + failure + "\" (failure-text)", body, failure);
+            }
+        }
+        boolean plainAnswer = status >= 200 && status < 300;
+        if (plainAnswer && !successTexts.isEmpty()
+                && successTexts.stream().noneMatch(t -> lower.contains(t) || plain.contains(t))) {
+            return refused(answer, "the application answered " + status + " without \"" + String.join("\" or \"", successTexts)
+                    + "\" (success-text)", body, null);
+        }
+        if (plainAnswer && builtInCheck() && !"GET".equals(method) && formShowsAgain(body, postedText)) {
+            return refused(answer, "the application answered " + status + " with its form again, still holding the posted text,"
+                    + " so it did not take it", body, null);
+        }
+        return new Judgement(true, null);
+    }
+
+    private static Judgement refused(ReplayAnswer answer, String what, String body, String marker) {
+        String line = firstLine(body, marker);
+        return new Judgement(false, what + (line.isEmpty() ? "" : ": " + line));
+    }
+
+    /** The path and query of a Location header, without scheme, host and fragment; null when there is none. */
+    static String locationPath(String location) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        String text = location.trim();
+        int hash = text.indexOf('#');
+        if (hash >= 0) {
+            text = text.substring(0, hash);
+        }
+        try {
+            URI uri = new URI(text);
+            if (uri.getRawAuthority() != null || uri.getScheme() != null) {
+                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Not a clean URI: match what the application sent.
+        }
+        return text;
+    }
+
+    /** Whether a form in the page holds the posted text again: the application put it back for the poster to fix. */
+    static boolean formShowsAgain(String body, String postedText) {
+        String posted = normalize(postedText);
+        if (posted.isEmpty()) {
+            return false;
+        }
+        Matcher form = FORM.matcher(body);
+        while (form.find()) {
+            String html = form.group();
+            Matcher area = TEXTAREA.matcher(html);
+            while (area.find()) {
+                if (holds(area.group(1), posted)) {
+                    return true;
+                }
+            }
+            Matcher input = INPUT.matcher(html);
+            while (input.find()) {
+                Matcher value = VALUE.matcher(input.group());
+                if (value.find() && holds(firstNonNull(value.group(1), value.group(2), value.group(3)), posted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(String shown, String posted) {
+        String text = normalize(VisibleText.decode(shown));
+        return !text.isEmpty() && (text.contains(posted) || normalize(VisibleText.of(text)).contains(normalize(VisibleText.of(posted))));
+    }
+
+    private static String normalize(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The line of the answer a moderator needs: the one with the failure marker, else an element marked as an
+     * error or alert, else the first line of visible text.
+     */
+    static String firstLine(String body, String marker) {
+        if (body.isBlank()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : VisibleText.of(body).split("\n")) {
+            String clean = line.replaceAll("\\s+", " ").trim();
+            if (!clean.isEmpty()) {
+                lines.add(clean);
+            }
+        }
+        String chosen = null;
+        if (marker != null) {
+            chosen = lines.stream().filter(l -> l.toLowerCase(Locale.ROOT).contains(marker)).findFirst().orElse(null);
+        }
+        if (chosen == null) {
+            // The text right after an element marked as an error or alert: a bounded look, linear in the body.
+            Matcher marked = MARKED.matcher(body);
+            while (chosen == null && marked.find()) {
+                String after = body.substring(marked.end(), Math.min(body.length(), marked.end() + 2000));
+                chosen = java.util.Arrays.stream(VisibleText.of(after).split("\n")).map(l -> l.replaceAll("\\s+", " ").trim())
+                        .filter(l -> !l.isEmpty()).findFirst().orElse(null);
+            }
+        }
+        if (chosen == null) {
+            chosen = lines.isEmpty() ? "" : lines.get(0);
+        }
+        return chosen.length() > 300 ? chosen.substring(0, 300) + "…" : chosen;
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    @Override
+    public String toString() {
+        return "statuses " + statuses + (redirect == null ? "" : ", redirect " + redirect.pattern())
+                + (successTexts.isEmpty() ? "" : ", success-text " + successTexts)
+                + (failureTexts.isEmpty() ? "" : ", failure-text " + failureTexts);
+    }
+}
