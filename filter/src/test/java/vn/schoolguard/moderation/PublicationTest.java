@@ -149,7 +149,7 @@ class PublicationTest {
     }
 
     private JsonNode awaitState(long id, String state) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         JsonNode item = item(id);
         while (!item.path("publication").path("state").asText().equals(state) && System.nanoTime() < deadline) {
             Thread.sleep(20);
