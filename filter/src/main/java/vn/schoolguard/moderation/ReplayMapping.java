@@ -16,11 +16,70 @@ import jakarta.servlet.http.MappingMatch;
  * @param pathInfo    the path info, may be null
  * @param mapping     the matched mapping
  */
-record ReplayMapping(String servletPath, String pathInfo, HttpServletMapping mapping) {
+// Classes, not records: the javax build's transformer does not rewrite a record's component descriptors, and a
+// record attribute naming jakarta types would be left in the javax JAR.
+final class ReplayMapping {
+
+    private final String servletPath;
+    private final String pathInfo;
+    private final HttpServletMapping mapping;
+
+    ReplayMapping(String servletPath, String pathInfo, HttpServletMapping mapping) {
+        this.servletPath = servletPath;
+        this.pathInfo = pathInfo;
+        this.mapping = mapping;
+    }
+
+    String servletPath() {
+        return servletPath;
+    }
+
+    String pathInfo() {
+        return pathInfo;
+    }
+
+    HttpServletMapping mapping() {
+        return mapping;
+    }
 
     /** A mapping as {@code HttpServletRequest.getHttpServletMapping()} describes it. */
-    record Mapping(String getMatchValue, String getPattern, String getServletName, MappingMatch getMappingMatch)
-            implements HttpServletMapping {
+    static final class Mapping implements HttpServletMapping {
+        private final String matchValue;
+        private final String pattern;
+        private final String servletName;
+        private final MappingMatch match;
+
+        Mapping(String matchValue, String pattern, String servletName, MappingMatch match) {
+            this.matchValue = matchValue;
+            this.pattern = pattern;
+            this.servletName = servletName;
+            this.match = match;
+        }
+
+        @Override
+        public String getMatchValue() {
+            return matchValue;
+        }
+
+        @Override
+        public String getPattern() {
+            return pattern;
+        }
+
+        @Override
+        public String getServletName() {
+            return servletName;
+        }
+
+        @Override
+        public MappingMatch getMappingMatch() {
+            return match;
+        }
+
+        @Override
+        public String toString() {
+            return "Mapping[" + match + " " + pattern + " -> " + servletName + "]";
+        }
     }
 
     /** Resolves {@code path} (within the context, no query) against the context's servlet mappings. */
