@@ -69,6 +69,30 @@ final class MarkupScan {
         return i;
     }
 
+    /** The index of the next byte equal to {@code x}, {@code y} or {@code z} (all ASCII), or {@code end}; eight at a time. */
+    static int nextOf(byte[] b, int from, int end, char x, char y, char z) {
+        long px = ONES * x;
+        long py = ONES * y;
+        long pz = ONES * z;
+        int i = from;
+        while (i + 8 <= end) {
+            long word = (long) LONGS.get(b, i);
+            long a = word ^ px;
+            long c = word ^ py;
+            long d = word ^ pz;
+            // The lowest flagged byte of each term is a true match, so the lowest of all three is the first match.
+            long found = ((a - ONES) & ~a | (c - ONES) & ~c | (d - ONES) & ~d) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < end && b[i] != x && b[i] != y && b[i] != z) {
+            i++;
+        }
+        return i;
+    }
+
     static int nextStart(char[] c, int from, int end) {
         int i = from;
         while (i < end && !starts(c[i])) {
@@ -92,41 +116,45 @@ final class MarkupScan {
     }
 
     /**
-     * From an idle state: the index of the next unit that {@link #step} must see; what lies before it starts
-     * no marker and changes nothing for the tracker watch (which takes a few such units itself).
+     * From an idle state: the index of the next unit that {@link #step} must see, a {@code <} that may start a
+     * marker, or {@code end}; what lies before it starts no marker and goes to the tracker watch alone.
      */
     int skip(byte[] b, int i, int end) {
         while (true) {
-            i = watch == null ? nextStart(b, i, end) : watch.skip(b, i, end);
-            if (i == end || b[i] != '<') {
+            i = watch == null ? nextStart(b, i, end) : watch.run(b, i, end);
+            if (i == end) {
                 return i;
             }
             int skip = skippable(b[i], i + 1 < end ? b[i + 1] : -1, i + 2 < end ? b[i + 2] : -1);
             if (skip == 0) {
                 return i;
             }
-            for (int k = 0; watch != null && k < skip; k++) {
-                watch.step(b[i + k] & 0xFF);
+            if (watch != null) {
+                // The watch takes the '<' and what follows from here; none of it starts a marker.
+                i = watch.openTag(b, i, end);
+            } else {
+                i += skip;
             }
-            i += skip;
         }
     }
 
     /** As {@link #skip(byte[], int, int)}, for characters. */
     int skip(char[] b, int i, int end) {
         while (true) {
-            i = watch == null ? nextStart(b, i, end) : watch.skip(b, i, end);
-            if (i == end || b[i] != '<') {
+            i = watch == null ? nextStart(b, i, end) : watch.run(b, i, end);
+            if (i == end) {
                 return i;
             }
             int skip = skippable(b[i], i + 1 < end ? b[i + 1] : -1, i + 2 < end ? b[i + 2] : -1);
             if (skip == 0) {
                 return i;
             }
-            for (int k = 0; watch != null && k < skip; k++) {
-                watch.step(b[i + k]);
+            if (watch != null) {
+                // The watch takes the '<' and what follows from here; none of it starts a marker.
+                i = watch.openTag(b, i, end);
+            } else {
+                i += skip;
             }
-            i += skip;
         }
     }
 

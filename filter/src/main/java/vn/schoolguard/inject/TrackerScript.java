@@ -70,49 +70,72 @@ final class TrackerScript {
 
     /** True for an address of {@code host}'s tracker script, {@code .../gov-tracking.min.js} (or {@code .js}). */
     static boolean isLoader(String url, String host) {
-        String[] parts = hostAndPath(url);
-        return parts != null && parts[0].equalsIgnoreCase(host)
-                && (parts[1].endsWith("/gov-tracking.min.js") || parts[1].endsWith("/gov-tracking.js"));
+        Address address = Address.parse(url);
+        return address != null && address.on(host)
+                && (address.path().endsWith("/gov-tracking.min.js") || address.path().endsWith("/gov-tracking.js"));
     }
 
-    /** True for an absolute (or scheme-relative) http(s) address on exactly {@code host}. */
+    /**
+     * True for an absolute (or scheme-relative) http(s) address on exactly {@code host}, a host name with an
+     * optional {@code :port} as {@code emc.tracker-host} takes it.
+     */
     static boolean onHost(String url, String host) {
-        String[] parts = hostAndPath(url);
-        return parts != null && parts[0].equalsIgnoreCase(host);
+        Address address = Address.parse(url);
+        return address != null && address.on(host);
     }
 
-    // Security-critical: "f-emc.ngsp.gov.vn.evil.example", "evil.example/?f-emc..." and "f-emc...@evil" are other hosts.
-    private static String[] hostAndPath(String url) {
-        String u = url.trim();
-        String lower = u.toLowerCase(Locale.ROOT);
-        int start = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : lower.startsWith("//") ? 2 : -1;
-        if (start < 0) {
-            return null;
-        }
-        int stop = start;
-        while (stop < u.length() && "/\\?#".indexOf(u.charAt(stop)) < 0) {
-            stop++;
-        }
-        String authority = lower.substring(start, stop);
-        if (authority.indexOf('@') >= 0) {
-            return null;
-        }
-        int colon = authority.lastIndexOf(':');
-        if (colon >= 0) {
-            String port = authority.substring(colon + 1);
-            if (!port.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+    /** The parts of an http(s) address that decide where it goes; the port is -1 when it is the scheme's default. */
+    private record Address(String host, int port, int defaultPort, String path) {
+
+        // Security-critical: "f-emc.ngsp.gov.vn.evil.example", "evil.example/?f-emc..." and "f-emc...@evil" are other hosts.
+        static Address parse(String url) {
+            String u = url.trim().toLowerCase(Locale.ROOT);
+            int defaultPort = u.startsWith("https://") ? 443 : u.startsWith("http://") ? 80 : u.startsWith("//") ? -1 : 0;
+            if (defaultPort == 0) {
                 return null;
             }
-            authority = authority.substring(0, colon);
+            int start = u.indexOf("//") + 2;
+            int stop = start;
+            while (stop < u.length() && "/\\?#".indexOf(u.charAt(stop)) < 0) {
+                stop++;
+            }
+            String authority = u.substring(start, stop);
+            if (authority.indexOf('@') >= 0) {
+                return null;
+            }
+            int colon = authority.lastIndexOf(':');
+            int port = colon < 0 ? -1 : port(authority.substring(colon + 1));
+            if (port == -2) {
+                return null;
+            }
+            String host = colon < 0 ? authority : authority.substring(0, colon);
+            int pathEnd = stop;
+            while (pathEnd < u.length() && u.charAt(pathEnd) != '?' && u.charAt(pathEnd) != '#') {
+                pathEnd++;
+            }
+            return new Address(host.endsWith(".") ? host.substring(0, host.length() - 1) : host,
+                    port == defaultPort ? -1 : port, defaultPort, u.substring(stop, pathEnd));
         }
-        if (authority.endsWith(".")) {
-            authority = authority.substring(0, authority.length() - 1);
+
+        /** Whether this address is on {@code configured}, a host name with an optional port. */
+        boolean on(String configured) {
+            String c = configured.toLowerCase(Locale.ROOT);
+            int colon = c.lastIndexOf(':');
+            int wanted = colon < 0 ? -1 : port(c.substring(colon + 1));
+            String wantedHost = colon < 0 ? c : c.substring(0, colon);
+            return host.equals(wantedHost) && port == (wanted == defaultPort ? -1 : wanted);
         }
-        int pathEnd = stop;
-        while (pathEnd < u.length() && u.charAt(pathEnd) != '?' && u.charAt(pathEnd) != '#') {
-            pathEnd++;
+
+        /** The port number; -1 for none, -2 for one that is not a number. */
+        private static int port(String digits) {
+            if (digits.isEmpty()) {
+                return -1;
+            }
+            if (digits.length() > 5 || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                return -2;
+            }
+            return Integer.parseInt(digits);
         }
-        return new String[] {authority, lower.substring(stop, pathEnd)};
     }
 
     /** {@code [command, argument]} when tokens from {@code i} are {@code _govaq.push(['command', argument])}. */

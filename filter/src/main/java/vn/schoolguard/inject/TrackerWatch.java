@@ -34,16 +34,19 @@ final class TrackerWatch {
     private static final int BEFORE_ATTRIBUTE = 4;
     private static final int ATTRIBUTE_NAME = 5;
     private static final int AFTER_ATTRIBUTE_NAME = 6;
-    private static final int BEFORE_VALUE = 7;
-    private static final int VALUE_DOUBLE = 8;
-    private static final int VALUE_SINGLE = 9;
-    private static final int VALUE_BARE = 10;
-    private static final int DECLARATION = 11;
-    private static final int DECLARATION_DASH = 12;
-    private static final int COMMENT = 13;
-    private static final int BOGUS_COMMENT = 14;
-    private static final int TEXT = 15;
-    private static final int PLAINTEXT = 16;
+    private static final int DECLARATION = 7;
+    private static final int DECLARATION_DASH = 8;
+    private static final int COMMENT = 9;
+    private static final int BOGUS_COMMENT = 10;
+    private static final int TEXT = 11;
+    private static final int PLAINTEXT = 12;
+    // From here on: inside a tag, where a tag whose attributes do not matter takes the fast path (inTag).
+    /** Inside a tag whose attributes do not matter: only a value (after {@code =}) or the closing {@code >} do. */
+    private static final int IN_TAG = 13;
+    private static final int BEFORE_VALUE = 14;
+    private static final int VALUE_DOUBLE = 15;
+    private static final int VALUE_SINGLE = 16;
+    private static final int VALUE_BARE = 17;
 
     private static final char[] SCRIPT = "script".toCharArray();
     /** Elements whose content is text up to their end tag (RCDATA and RAWTEXT, noscript as with scripting on). */
@@ -51,6 +54,15 @@ final class TrackerWatch {
         "style".toCharArray(), "xmp".toCharArray(), "iframe".toCharArray(), "noembed".toCharArray(),
         "noframes".toCharArray(), "noscript".toCharArray()};
     private static final char[] PLAINTEXT_NAME = "plaintext".toCharArray();
+
+    /** White space, {@code /}, {@code >} and {@code <}: the units that end a tag name (or, for '<', need the markers). */
+    private static final boolean[] NAME_END = new boolean[0x80];
+
+    static {
+        for (char c : " \t\n\r\f/><".toCharArray()) {
+            NAME_END[c] = true;
+        }
+    }
 
     private final String host;
     private int state = DATA;
@@ -98,16 +110,202 @@ final class TrackerWatch {
         int end = off + len;
         int i = off;
         while (i < end) {
-            i = skip(page, i, end);
+            i = run(page, i, end);
             if (i < end) {
                 step(page[i++]);
             }
         }
     }
 
-    /** The index of the next unit that {@link #step} must see; the units before it change nothing but the code copy. */
-    int skip(byte[] b, int i, int end) {
+    /**
+     * Takes units from {@code i} up to the next {@code <} (which the rewriter's own markers must also see) or
+     * {@code end}, and returns that index; runs of units that change nothing are passed over in bulk.
+     */
+    int run(byte[] b, int i, int end) {
+        while (i < end) {
+            if (!collecting && state >= IN_TAG) {
+                i = inTag(b, i, end);
+            } else {
+                i = skip(b, i, end);
+                if (i < end && b[i] != '<') {
+                    step(b[i++] & 0xFF);
+                }
+            }
+            if (i < end && b[i] == '<') {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Takes the {@code <} at {@code i}, which starts no marker of the rewriter's, and in the usual case the tag
+     * name after it in one go (the hot path for dense markup); returns the index to go on from.
+     */
+    int openTag(byte[] b, int i, int end) {
+        int k = i + 1;
+        boolean closingTag = k < end && b[k] == '/';
+        k += closingTag ? 1 : 0;
+        if (state != DATA || k >= end || !letter(b[k])) {
+            step('<');
+            return i + 1;
+        }
+        endTag = closingTag;
+        state = TAG_NAME;
+        int n = 0;
+        for (; k < end; k++) {
+            int c = b[k] & 0xFF;
+            if (c < 0x80 && NAME_END[c]) {
+                break;
+            }
+            if (n < NAME_CAP) {
+                name[n] = (char) lower(c);
+            }
+            n++;
+        }
+        nameLength = n;
+        if (k < end && b[k] != '<') {
+            tagName(b[k] & 0xFF);
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Takes the {@code <} at {@code i}, which starts no marker of the rewriter's, and in the usual case the tag
+     * name after it in one go (the hot path for dense markup); returns the index to go on from.
+     */
+    int openTag(char[] b, int i, int end) {
+        int k = i + 1;
+        boolean closingTag = k < end && b[k] == '/';
+        k += closingTag ? 1 : 0;
+        if (state != DATA || k >= end || !letter(b[k])) {
+            step('<');
+            return i + 1;
+        }
+        endTag = closingTag;
+        state = TAG_NAME;
+        int n = 0;
+        for (; k < end; k++) {
+            int c = b[k];
+            if (c < 0x80 && NAME_END[c]) {
+                break;
+            }
+            if (n < NAME_CAP) {
+                name[n] = (char) lower(c);
+            }
+            n++;
+        }
+        nameLength = n;
+        if (k < end && b[k] != '<') {
+            tagName(b[k]);
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * The inside of a tag whose attributes do not matter, in one go: up to the next {@code <} (returned at it),
+     * {@code end}, or just after the {@code >} that ends the tag.
+     */
+    private int inTag(byte[] b, int i, int end) {
+        while (i < end) {
+            if (state == IN_TAG) {
+                i = MarkupScan.nextOf(b, i, end, '=', '>', '<');
+                if (i == end || b[i] == '<') {
+                    return i;
+                }
+                state = b[i++] == '=' ? BEFORE_VALUE : IN_TAG;
+                if (state == IN_TAG) {
+                    tagEnd();
+                    return i;
+                }
+            } else if (state == VALUE_DOUBLE || state == VALUE_SINGLE) {
+                char quote = state == VALUE_DOUBLE ? '"' : '\'';
+                i = MarkupScan.nextOf(b, i, end, quote, quote, '<');
+                if (i == end || b[i] == '<') {
+                    return i;
+                }
+                i++;
+                state = IN_TAG;
+            } else if (b[i] == '<') {
+                return i;
+            } else {
+                step(b[i++] & 0xFF);
+                if (state < IN_TAG) {
+                    return i;
+                }
+            }
+        }
+        return i;
+    }
+
+    /** As {@link #run(byte[], int, int)}, for characters. */
+    int run(char[] b, int i, int end) {
+        while (i < end) {
+            if (!collecting && state >= IN_TAG) {
+                i = inTag(b, i, end);
+            } else {
+                i = skip(b, i, end);
+                if (i < end && b[i] != '<') {
+                    step(b[i++]);
+                }
+            }
+            if (i < end && b[i] == '<') {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * The inside of a tag whose attributes do not matter, in one go: up to the next {@code <} (returned at it),
+     * {@code end}, or just after the {@code >} that ends the tag.
+     */
+    private int inTag(char[] b, int i, int end) {
+        while (i < end) {
+            if (state == IN_TAG) {
+                i = nextOf(b, i, end, '=', '>', '<');
+                if (i == end || b[i] == '<') {
+                    return i;
+                }
+                state = b[i++] == '=' ? BEFORE_VALUE : IN_TAG;
+                if (state == IN_TAG) {
+                    tagEnd();
+                    return i;
+                }
+            } else if (state == VALUE_DOUBLE || state == VALUE_SINGLE) {
+                char quote = state == VALUE_DOUBLE ? '"' : '\'';
+                i = nextOf(b, i, end, quote, quote, '<');
+                if (i == end || b[i] == '<') {
+                    return i;
+                }
+                i++;
+                state = IN_TAG;
+            } else if (b[i] == '<') {
+                return i;
+            } else {
+                step(b[i++]);
+                if (state < IN_TAG) {
+                    return i;
+                }
+            }
+        }
+        return i;
+    }
+
+    /**
+     * The index of the next unit that {@link #step} must see; the units before it are taken in bulk (a tag name,
+     * the code copy) or change nothing. Inside a tag whose attributes do not matter, {@link #inTag} goes faster.
+     */
+    private int skip(byte[] b, int i, int end) {
         switch (state) {
+            case TAG_NAME:
+                while (i < end && !space(b[i]) && b[i] != '/' && b[i] != '>' && b[i] != '<') {
+                    nameUnit(b[i] & 0xFF);
+                    i++;
+                }
+                return i;
             case DATA, PLAINTEXT:
                 return MarkupScan.nextStart(b, i, end);
             case TEXT:
@@ -116,25 +314,9 @@ final class TrackerWatch {
                 }
                 int next = MarkupScan.nextStart(b, i, end);
                 if (inScript) {
-                    for (int k = i; k < next; k++) {
-                        keep(b[k] & 0xFF);
-                    }
+                    keep(b, i, next);
                 }
                 return next;
-            case VALUE_DOUBLE, VALUE_SINGLE:
-                if (collecting) {
-                    return i;
-                }
-                byte quote = state == VALUE_DOUBLE ? (byte) '"' : (byte) '\'';
-                while (i < end && b[i] != quote && b[i] != '<') {
-                    i++;
-                }
-                return i;
-            case ATTRIBUTE_NAME:
-                while (!collecting && i < end && !endsName(b[i]) && b[i] != '<') {
-                    i++;
-                }
-                return i;
             case COMMENT:
                 int from = i;
                 while (dashes >= 0 && i < end && b[i] != '-' && b[i] != '>' && b[i] != '!' && b[i] != '<') {
@@ -156,8 +338,14 @@ final class TrackerWatch {
     }
 
     /** As {@link #skip(byte[], int, int)}, for characters. */
-    int skip(char[] b, int i, int end) {
+    private int skip(char[] b, int i, int end) {
         switch (state) {
+            case TAG_NAME:
+                while (i < end && !space(b[i]) && b[i] != '/' && b[i] != '>' && b[i] != '<') {
+                    nameUnit(b[i]);
+                    i++;
+                }
+                return i;
             case DATA, PLAINTEXT:
                 return MarkupScan.nextStart(b, i, end);
             case TEXT:
@@ -166,25 +354,9 @@ final class TrackerWatch {
                 }
                 int next = MarkupScan.nextStart(b, i, end);
                 if (inScript) {
-                    for (int k = i; k < next; k++) {
-                        keep(b[k]);
-                    }
+                    keep(b, i, next);
                 }
                 return next;
-            case VALUE_DOUBLE, VALUE_SINGLE:
-                if (collecting) {
-                    return i;
-                }
-                char quote = state == VALUE_DOUBLE ? '"' : '\'';
-                while (i < end && b[i] != quote && b[i] != '<') {
-                    i++;
-                }
-                return i;
-            case ATTRIBUTE_NAME:
-                while (!collecting && i < end && !endsName(b[i]) && b[i] != '<') {
-                    i++;
-                }
-                return i;
             case COMMENT:
                 int from = i;
                 while (dashes >= 0 && i < end && b[i] != '-' && b[i] != '>' && b[i] != '!' && b[i] != '<') {
@@ -216,6 +388,15 @@ final class TrackerWatch {
             case TAG_OPEN -> tagOpen(c);
             case END_TAG_OPEN -> endTagOpen(c);
             case TAG_NAME -> tagName(c);
+            case IN_TAG -> {
+                // Every '=' is taken to start a value: where a browser would read it as part of a name, this
+                // only hides more of the tag, never shows attribute text as markup.
+                if (c == '=') {
+                    state = BEFORE_VALUE;
+                } else if (c == '>') {
+                    tagEnd();
+                }
+            }
             case BEFORE_ATTRIBUTE, ATTRIBUTE_NAME, AFTER_ATTRIBUTE_NAME -> attributeName(c);
             case BEFORE_VALUE, VALUE_DOUBLE, VALUE_SINGLE, VALUE_BARE -> attributeValue(c);
             case DECLARATION, DECLARATION_DASH, BOGUS_COMMENT -> declaration(c);
@@ -266,16 +447,20 @@ final class TrackerWatch {
                 src = null;
                 noModule = false;
             }
-            state = BEFORE_ATTRIBUTE;
+            state = collecting ? BEFORE_ATTRIBUTE : IN_TAG;
             if (c == '>') {
                 tagEnd();
             }
         } else {
-            if (nameLength < NAME_CAP) {
-                name[nameLength] = (char) lower(c);
-            }
-            nameLength++;
+            nameUnit(c);
         }
+    }
+
+    private void nameUnit(int c) {
+        if (nameLength < NAME_CAP) {
+            name[nameLength] = (char) lower(c);
+        }
+        nameLength++;
     }
 
     private void attributeName(int c) {
@@ -327,7 +512,7 @@ final class TrackerWatch {
             }
         } else if (state == VALUE_BARE ? space(c) || c == '>' : c == (state == VALUE_DOUBLE ? '"' : '\'')) {
             attributeDone();
-            state = BEFORE_ATTRIBUTE;
+            state = collecting ? BEFORE_ATTRIBUTE : IN_TAG;
             if (c == '>') {
                 tagEnd();
             }
@@ -364,6 +549,10 @@ final class TrackerWatch {
     private void tagEnd() {
         state = DATA;
         if (endTag) {
+            return;
+        }
+        if (nameLength < 3 || nameLength > 9 || "stxinp".indexOf(name[0]) < 0) {
+            // Most tags (div, a, p, span, li...): nothing special follows.
             return;
         }
         if (isName(SCRIPT)) {
@@ -430,7 +619,7 @@ final class TrackerWatch {
             }
             endTag = true;
             collecting = false;
-            state = BEFORE_ATTRIBUTE;
+            state = IN_TAG;
             if (c == '>') {
                 state = DATA;
             }
@@ -446,20 +635,41 @@ final class TrackerWatch {
         }
     }
 
+    private void keep(byte[] b, int from, int to) {
+        int room = room(to - from);
+        for (int k = 0; k < room; k++) {
+            code[codeLength++] = (char) (b[from + k] & 0xFF);
+        }
+    }
+
+    private void keep(char[] b, int from, int to) {
+        int room = room(to - from);
+        if (room > 0) {
+            System.arraycopy(b, from, code, codeLength, room);
+            codeLength += room;
+        }
+    }
+
+    /** Makes room for {@code wanted} more units of code, up to the cap (beyond it the script is not the tracker). */
+    private int room(int wanted) {
+        if (codeOverflow || wanted == 0) {
+            return 0;
+        }
+        int limit = SCRIPT_CAP + 2 + SCRIPT.length;
+        if (codeLength + wanted > limit) {
+            codeOverflow = true;
+            return 0;
+        }
+        if (code == null || codeLength + wanted > code.length) {
+            code = Arrays.copyOf(code == null ? new char[0] : code, Math.min(limit, Math.max(512, 2 * (codeLength + wanted))));
+        }
+        return wanted;
+    }
+
     private void keep(int c) {
-        if (codeOverflow) {
-            return;
+        if (room(1) == 1) {
+            code[codeLength++] = (char) c;
         }
-        if (code == null || codeLength == code.length) {
-            int limit = SCRIPT_CAP + 2 + SCRIPT.length;
-            if (code != null && code.length >= limit) {
-                codeOverflow = true;
-                return;
-            }
-            code = Arrays.copyOf(code == null ? new char[0] : code,
-                    code == null ? 512 : Math.min(limit, code.length * 2));
-        }
-        code[codeLength++] = (char) c;
     }
 
     private void scriptDone(int length) {
@@ -500,6 +710,13 @@ final class TrackerWatch {
             "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
             "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
             "text/x-javascript");
+
+    private static int nextOf(char[] b, int i, int end, char x, char y, char z) {
+        while (i < end && b[i] != x && b[i] != y && b[i] != z) {
+            i++;
+        }
+        return i;
+    }
 
     private boolean isName(char[] expected) {
         if (nameLength != expected.length) {

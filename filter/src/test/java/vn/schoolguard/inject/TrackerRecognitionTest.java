@@ -109,9 +109,24 @@ class TrackerRecognitionTest {
         "javascript:'https://f-emc.ngsp.gov.vn/' | false",
         "f-emc.ngsp.gov.vn/tracking | false",
         "https://sub.f-emc.ngsp.gov.vn/tracking | false",
+        "https://f-emc.ngsp.gov.vn:8443/tracking | false",
+        "https://f-emc.ngsp.gov.vn:x/tracking | false",
     })
     void trackerUrlMustBeOnExactlyTheConfiguredHost(String url, boolean onHost) {
         assertThat(TrackerScript.onHost(url, TrackerPages.HOST)).as(url).isEqualTo(onHost);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://emc.example:8443/tracking | true",
+        "//emc.example:8443/tracking | true",
+        "https://emc.example/tracking | false",
+        "https://emc.example:443/tracking | false",
+        "https://emc.example:84430/tracking | false",
+    })
+    void trackerHostWithAPortMatchesOnlyThatPort(String url, boolean onHost) {
+        assertThat(TrackerScript.onHost(url, "emc.example:8443")).as(url).isEqualTo(onHost);
+        assertThat(TrackerScript.onHost("https://emc.example:443/t", "emc.example")).isTrue();
     }
 
     @Test
