@@ -15,7 +15,7 @@ import java.util.Set;
  * the tracker URL on the configured host and the tracker's script is loaded from that host (by the bootstrap
  * itself or by a {@code <script src>}).
  *
- * <p>Fed one unit (byte or char) at a time, with {@link #skip} passing over what changes nothing in bulk.
+ * <p>Fed one unit (byte or char) at a time, with {@link #run} taking runs of units (text, ordinary tags) in bulk.
  * Memory is bounded: {@link #SCRIPT_CAP} units of code, a few short names. Not thread-safe.
  */
 // Security-critical: a poster's text must never pass for the tracker, or pages would go out without one.
