@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Streams bytes through, holding back only a partial {@code </body} and everything after the last
- * complete one (bounded by the hold limit), then puts the insertion before that last one.
+ * complete one (bounded by the hold limit), then puts the insertion before that last one, telling it
+ * whether the page already carries the tracker the insertion names.
  * Not thread-safe: one per response.
  */
 final class ByteRewriter {
@@ -15,7 +16,7 @@ final class ByteRewriter {
     private final OutputStream out;
     private final Insertion insertion;
     private final int holdLimit;
-    private final MarkupScan scan = new MarkupScan();
+    private final MarkupScan scan;
     private byte[] pending = new byte[32];
     private int pendingLength;
     private boolean holding;
@@ -29,6 +30,7 @@ final class ByteRewriter {
         this.out = out;
         this.insertion = insertion;
         this.holdLimit = holdLimit;
+        this.scan = new MarkupScan(insertion.tracker());
     }
 
     void write(int b) throws IOException {
@@ -47,14 +49,9 @@ final class ByteRewriter {
         int i = off;
         while (i < end) {
             if (scan.idle()) {
-                i = MarkupScan.nextStart(b, i, end);
+                i = scan.skip(b, i, end);
                 if (i == end) {
                     break;
-                }
-                int skip = MarkupScan.skippable(b[i], i + 1 < end ? b[i + 1] : -1, i + 2 < end ? b[i + 2] : -1);
-                if (skip > 0) {
-                    i += skip;
-                    continue;
                 }
             }
             int event = scan.step(b[i++] & 0xFF);

@@ -26,7 +26,7 @@ import vn.schoolguard.log.Log;
  * response that streams the page on: only a partial {@code </body>} and whatever follows the last complete
  * one (up to {@code inject.hold-limit}) are held, and the tracker and portal block go in before the last
  * {@code </body>}. A placeholder comment {@code <!-- schoolguard:portal -->} in a template puts the portal
- * block exactly there. Pages that already carry an EMC tracker ({@code _govaq}) get no second one.
+ * block exactly there. Pages that already carry a working EMC tracker for the site ID get no second one.
  * Pages outside {@link InjectSettings.Scope} (by default the administration and sign-in areas) get the headers only.
  * A page whose own enforced Content-Security-Policy would stop the inserted tracker is reported in
  * {@link #decorationWarnings()} and the log.
@@ -218,7 +218,7 @@ public final class PageDecorator implements AutoCloseable {
     private Insertion insertion(HttpServletRequest request, HttpServletResponse response, HeadCapture head) {
         boolean portalHere = snippets.hasPortal() && (settings.portalPages() == InjectSettings.PortalPages.ALL || isHome(request));
         boolean portalAtEnd = portalHere && settings.portalPosition() == InjectSettings.PortalPosition.END;
-        return new Insertion() {
+        return new Insertion(snippets.trackerIdentity()) {
             @Override
             public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
                 String tracker = "";

@@ -17,6 +17,7 @@ final class Snippets {
     private final String trackerHash;
     private final String fallback;
     private final String portalBlock;
+    private final TrackerIdentity trackerIdentity;
 
     Snippets(InjectSettings settings) {
         String origin = settings.trackerOrigin();
@@ -34,6 +35,13 @@ final class Snippets {
                         + escape(settings.fallbackLabel().get()) + "</p></noscript>"
                 : "";
         this.portalBlock = portalBlock(settings);
+        this.trackerIdentity = settings.emcSiteId().map(id -> new TrackerIdentity(id, settings.trackerHost()))
+                .orElse(TrackerIdentity.NONE);
+    }
+
+    /** The tracker that, already in a page, makes the inserted one unnecessary. */
+    TrackerIdentity trackerIdentity() {
+        return trackerIdentity;
     }
 
     boolean hasTracker() {

@@ -16,10 +16,24 @@ public final class StreamingRewrite {
      * {@code </body>}; {@link OutputStream#close()} writes what is held and closes the target.
      */
     public static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit) {
-        Insertion fixed = new Insertion() {
+        return beforeBodyEnd(target, insertion, holdLimit, TrackerIdentity.NONE);
+    }
+
+    /**
+     * As {@link #beforeBodyEnd(OutputStream, String, int)}, but the insertion is left out when the page already
+     * carries a working EMC tracker for {@code siteId} on {@code trackerHost}, as pages are served.
+     */
+    public static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit, String siteId,
+                                             String trackerHost) {
+        return beforeBodyEnd(target, insertion, holdLimit, new TrackerIdentity(siteId, trackerHost));
+    }
+
+    private static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit,
+                                              TrackerIdentity tracker) {
+        Insertion fixed = new Insertion(tracker) {
             @Override
             public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
-                return insertion;
+                return trackerAlreadyThere && tracker.recognises() ? "" : insertion;
             }
 
             @Override

@@ -279,13 +279,36 @@ class PageDecoratorTest {
 
     @Test
     void pageThatAlreadyCarriesTheTrackerGetsNoSecondOne() throws Exception {
-        String own = "<html><body><p>x</p><script>var _govaq = window._govaq || [];</script></body></html>";
+        String own = TrackerPages.page("own-official");
         start((rq, rs) -> {
             rs.setContentType("text/html");
             rs.getWriter().write(own);
         });
         String body = server.get("/page").getContent();
-        assertThat(body).doesNotContain("setSiteId").contains("haiphong.edu.vn");
+        assertThat(count(body, "setSiteId")).isEqualTo(1);
+        assertThat(body).contains(own.substring(own.indexOf("<script"), own.indexOf("</script>"))).contains("haiphong.edu.vn");
+    }
+
+    @Test
+    void regressionPageWithOnlyTheQueueDeclarationStillGetsTheTracker() throws Exception {
+        String queueOnly = "<html><body><p>x</p><script>var _govaq = window._govaq || [];</script></body></html>";
+        start((rq, rs) -> {
+            rs.setContentType("text/html");
+            rs.getWriter().write(queueOnly);
+        });
+        assertThat(count(server.get("/page").getContent(), TRACKER_ID)).isEqualTo(1);
+    }
+
+    @Test
+    void regressionPostersGovaqInTheTextDoesNotSuppressTheTracker() throws Exception {
+        String page = "<html><body><p class=\"comment\">_govaq _govaq.push(['setSiteId','4242'])</p></body></html>";
+        start((rq, rs) -> {
+            rs.setContentType("text/html;charset=UTF-8");
+            rs.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(count(server.get("/page").getContent(), TRACKER_ID)).isEqualTo(2);
+        assertThat(count(server.get("/page").getContent(), "g.src='https://f-emc.ngsp.gov.vn/embed/gov-tracking.min.js'"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -109,6 +109,77 @@ class RewriterFuzzTest {
         }
     }
 
+    private static final String TRACKER = TrackerPages.page("own-official")
+            .replaceAll("(?s).*(<script type.*?</script>).*", "$1");
+    private static final String[] TRACKER_TOKENS = {
+        TRACKER, TRACKER, "<script>", "</script>", "<script type=\"module\">", "<!--", "-->", "<textarea>", "</textarea>",
+        "<div title=\"", "\">", "'", "\"", "=", " ", "_govaq", "_govaq.push(['setSiteId','4242']);",
+        "_govaq.push(['setTrackerUrl','https://f-emc.ngsp.gov.vn/tracking']);",
+        "'https://f-emc.ngsp.gov.vn/embed/gov-tracking.min.js'", "//", "\n", "/*", "*/", "<p>", "</body>", "<html>",
+        "<scr", "</scr", "ipt>", "<title>", "</title>", "<a href=x>", "<!---->", "--!>",
+    };
+
+    @Test
+    void everySplitFindsTheSameTrackerAsReadingThePageWholeAndStillInsertsExactlyOnce() throws IOException {
+        Random random = new Random(20241201L);
+        int carrying = 0;
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder built = new StringBuilder();
+            for (int t = random.nextInt(30); t > 0; t--) {
+                built.append(TRACKER_TOKENS[random.nextInt(TRACKER_TOKENS.length)]);
+            }
+            String page = built.toString();
+            TrackerWatch whole = new TrackerWatch(TrackerPages.HOST);
+            whole.feed(page.toCharArray(), 0, page.length());
+            boolean expected = whole.carries(TrackerPages.SITE_ID);
+            carrying += expected ? 1 : 0;
+            Verdict verdict = new Verdict();
+            byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteRewriter bytePath = new ByteRewriter(out, verdict, 1 << 20);
+            for (int i = 0; i < bytes.length; ) {
+                int n = Math.min(1 + random.nextInt(24), bytes.length - i);
+                bytePath.write(bytes, i, n);
+                i += n;
+            }
+            bytePath.finish();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("round %d: %s", round, page).isEqualTo(expected(page));
+            StringWriter chars = new StringWriter();
+            CharRewriter charPath = new CharRewriter(chars, verdict, 1 << 20);
+            for (int i = 0; i < page.length(); ) {
+                int n = Math.min(1 + random.nextInt(24), page.length() - i);
+                charPath.write(page.toCharArray(), i, n);
+                i += n;
+            }
+            charPath.finish();
+            assertThat(chars.toString()).as("round %d (writer): %s", round, page).isEqualTo(expected(page));
+            if (!expected(page).equals(page)) {
+                assertThat(verdict.seen).as("round %d: %s", round, page).containsExactly(expected, expected);
+            }
+        }
+        assertThat(carrying).as("pages that carry a working tracker").isGreaterThan(300);
+    }
+
+    /** Inserts {@link #MARK} whatever it is told, and records whether the tracker was found. */
+    private static final class Verdict extends Insertion {
+        final java.util.List<Boolean> seen = new java.util.ArrayList<>();
+
+        Verdict() {
+            super(new TrackerIdentity(TrackerPages.SITE_ID, TrackerPages.HOST));
+        }
+
+        @Override
+        public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
+            seen.add(trackerAlreadyThere);
+            return MARK;
+        }
+
+        @Override
+        public String atPlaceholder() {
+            return "";
+        }
+    }
+
     /** Reference: insert before the last "</body" followed by >, / or white space; else at the end after "<html". */
     static String expected(String page) {
         Matcher m = LAST_BODY.matcher(page);

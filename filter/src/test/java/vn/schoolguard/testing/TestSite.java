@@ -31,7 +31,8 @@ import vn.schoolguard.SchoolGuardFilter;
 
 /**
  * A tiny application on a real Jetty with the filter in front: {@code POST /posts/{id}/comments} stores
- * a comment (what the app saw, including the remote address), {@code GET /posts/{id}} lists them.
+ * a comment (what the app saw, including the remote address), {@code GET /posts/{id}} lists them;
+ * {@code GET /pages/{name}} serves the test page {@code inject/tracker/{name}.html}.
  */
 public final class TestSite implements AutoCloseable {
 
@@ -86,6 +87,7 @@ public final class TestSite implements AutoCloseable {
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
         context.addServlet(new ServletHolder("probe", new ProbeServlet()), "/probe/*");
         context.addServlet(new ServletHolder(new PagesServlet()), "/");
+        context.addServlet(new ServletHolder("pages", new PageServlet()), "/pages/*");
         server.setHandler(context);
         server.start();
     }
@@ -184,6 +186,45 @@ public final class TestSite implements AutoCloseable {
             page.headers().forEach(response::addHeader);
             response.setContentType("text/html; charset=UTF-8");
             response.getWriter().write(page.html());
+        }
+    }
+
+    /**
+     * Writes a test page as UTF-8 HTML, {@code ?via=stream} (default) or {@code ?via=writer}, in pieces of
+     * {@code ?chunk=N} units (default: all at once), each flushed, so the rewriter sees every split the test asks for.
+     */
+    private static final class PageServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String name = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+            byte[] bytes;
+            try (java.io.InputStream in = name.matches("[a-z0-9-]+")
+                    ? TestSite.class.getResourceAsStream("/inject/tracker/" + name + ".html") : null) {
+                if (in == null) {
+                    response.sendError(404, "no test page " + name);
+                    return;
+                }
+                bytes = in.readAllBytes();
+            }
+            String chunkParameter = request.getParameter("chunk");
+            int chunk = chunkParameter == null ? Integer.MAX_VALUE : Integer.parseInt(chunkParameter);
+            response.setContentType("text/html; charset=UTF-8");
+            if ("writer".equals(request.getParameter("via"))) {
+                String page = new String(bytes, StandardCharsets.UTF_8);
+                java.io.PrintWriter out = response.getWriter();
+                for (int i = 0; i < page.length(); i += chunk) {
+                    out.write(page, i, Math.min(chunk, page.length() - i));
+                    out.flush();
+                }
+            } else {
+                jakarta.servlet.ServletOutputStream out = response.getOutputStream();
+                for (int i = 0; i < bytes.length; i += chunk) {
+                    out.write(bytes, i, Math.min(chunk, bytes.length - i));
+                    out.flush();
+                }
+            }
         }
     }
 
