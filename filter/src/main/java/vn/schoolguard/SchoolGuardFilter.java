@@ -35,6 +35,8 @@ import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.iplog.Retention;
 import vn.schoolguard.moderation.ApprovalListener;
 import vn.schoolguard.moderation.BadSubmission;
+import vn.schoolguard.moderation.IncomingReplay;
+import vn.schoolguard.moderation.ReplayTokens;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.RuleReview;
@@ -109,6 +111,7 @@ public final class SchoolGuardFilter implements Filter {
     private IpLog ipLog;
     private Retention retention;
     private SubmissionGate gate;
+    private IncomingReplay incomingReplay;
 
     /**
      * The approval listeners of a web application: add yours from a {@code ServletContextListener} or any
@@ -145,12 +148,15 @@ public final class SchoolGuardFilter implements Filter {
         }
         Clock clock = Clock.systemUTC();
         JdbcSubmissionStore store = new JdbcSubmissionStore(database);
-        moderation = new Moderation(store, config.moderation(), config.siteKey(), clock);
+        // One key per filter instance: only this application's own filter can redeem the tokens it issues.
+        ReplayTokens tokens = new ReplayTokens(clock, config.replay().tokenLifetime());
+        moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock);
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
+        incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
         SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
-        capture = new SubmissionCapture(config.moderation(), scorer, config.spam().honeypotField(), store, ipLog,
-                config.siteKey(), clock);
+        capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,
+                ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         gate = SubmissionGate.create(config.rateLimit(), database, config.siteKey(), clock);
         AccountStore accounts = new AccountStore(database, config.siteKey());
@@ -168,10 +174,12 @@ public final class SchoolGuardFilter implements Filter {
         decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
-        LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
+        LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}, replay by {}",
                 config.dataDir(), config.moderation().routes().size(),
                 config.moderation().routes().stream().map(r -> r.method() + " " + r.pattern()).toList(),
-                filterConfig.getServletContext().getContextPath(), config.console().path());
+                filterConfig.getServletContext().getContextPath(), config.console().path(),
+                config.replay().mode().name().toLowerCase(java.util.Locale.ROOT)
+                        + (config.replay().baseUrl() == null ? "" : " to " + config.replay().baseUrl()));
     }
 
     @Override
@@ -186,6 +194,12 @@ public final class SchoolGuardFilter implements Filter {
         // Match on the container's decoded, normalized path, so that encodings and path parameters cannot
         // slip a submission past its route.
         String path = decodedPath(request);
+        if (IncomingReplay.claimsReplay(request)) {
+            // Before anything else: a verified replay is the poster's post, approved; it is not held, limited or
+            // logged again, and runs down the whole chain (the application's mapping, security, rewrite filters).
+            incomingReplay.handle(request, response, path, (poster, res2) -> decorator.filter(poster, res2, chain));
+            return;
+        }
         if (path.equals(consolePath) || path.startsWith(consolePath + "/")) {
             console.handle(request, response, path, addresses.resolve(request).ip());
             return;

@@ -53,6 +53,7 @@ public final class SchoolGuardConfig {
     private final StoreSettings store;
     private final ProxySettings proxies;
     private final ModerationSettings moderation;
+    private final vn.schoolguard.moderation.ReplaySettings replay;
     private final ConsoleSettings console;
     private final SpamSettings spam;
     private final InjectSettings inject;
@@ -68,6 +69,8 @@ public final class SchoolGuardConfig {
         this.store = StoreSettings.read(reader, dataDir);
         this.proxies = ProxySettings.read(reader);
         this.moderation = ModerationSettings.read(reader);
+        this.replay = vn.schoolguard.moderation.ReplaySettings.read(reader,
+                moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()));
         this.console = ConsoleSettings.read(reader);
         this.spam = SpamSettings.read(reader);
         this.inject = InjectSettings.read(reader);
@@ -100,6 +103,11 @@ public final class SchoolGuardConfig {
 
     public ModerationSettings moderation() {
         return moderation;
+    }
+
+    /** How approved submissions are replayed ({@code replay.*}, {@code route.<name>.session-attributes}). */
+    public vn.schoolguard.moderation.ReplaySettings replay() {
+        return replay;
     }
 
     public ConsoleSettings console() {

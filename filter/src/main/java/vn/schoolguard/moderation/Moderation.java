@@ -50,10 +50,21 @@ public final class Moderation {
     private final ModerationSettings settings;
     private final String siteKey;
     private final Clock clock;
-    private final Replayer replayer = new Replayer();
+    private final Replayer replayer;
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** Moderation with the default replay settings (loopback) and its own replay tokens. */
     public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock) {
+        this(store, settings, ReplaySettings.defaults(), new ReplayTokens(clock, ReplaySettings.defaults().tokenLifetime()),
+                siteKey, clock);
+    }
+
+    /**
+     * @param tokens the replay tokens that the filter in front of the application redeems (the same instance)
+     */
+    public Moderation(SubmissionStore store, ModerationSettings settings, ReplaySettings replay, ReplayTokens tokens,
+                      String siteKey, Clock clock) {
+        this.replayer = new Replayer(replay, tokens);
         this.store = store;
         this.settings = settings;
         this.siteKey = siteKey;
@@ -158,7 +169,7 @@ public final class Moderation {
         }
         Submission submission = claimed.get();
         Replayer.Outcome replay = settings.replay()
-                ? replayer.replay(via, submission, routeOf(submission))
+                ? replayer.replay(via, submission, routeOf(submission), store.sessionValues(siteKey, id))
                 : new Replayer.Outcome(true, 0, null);
         Optional<Submission> finished = store.finishReplay(siteKey, id, replay.stored(), replay.status(), replay.error(),
                 actor, clock.instant());

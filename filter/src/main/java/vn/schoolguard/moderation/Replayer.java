@@ -1,21 +1,22 @@
 package vn.schoolguard.moderation;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+import javax.net.ssl.SSLException;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import vn.schoolguard.log.Log;
 
-import vn.schoolguard.store.Json;
-
 /**
- * Replays an approved submission to the application by an internal forward from inside the moderator's
- * request, so that the application stores it exactly as if the poster had just sent it.
+ * Replays an approved submission to the application, so that the application stores it exactly as if the
+ * poster had just sent it: by default as a fresh request over a loopback HTTP connection
+ * ({@link LoopbackReplayer}), or by an internal forward from inside the moderator's request
+ * ({@code replay.mode=forward}). Both give a {@link ReplayAnswer}, which {@link #stored(ReplayAnswer)} judges.
  */
 final class Replayer {
 
@@ -25,12 +26,20 @@ final class Replayer {
     record Outcome(boolean stored, int status, String error) {
     }
 
+    private final ReplaySettings settings;
+    private final LoopbackReplayer loopback;
+
+    Replayer(ReplaySettings settings, ReplayTokens tokens) {
+        this.settings = settings;
+        this.loopback = new LoopbackReplayer(settings, tokens);
+    }
+
     /**
-     * Replays a submission to its stored canonical path, rebuilt only from its approved values: the body from
-     * the approved body fields, the query string from the approved query-string fields.
+     * Replays a submission to its stored canonical path, rebuilt only from its approved values (see
+     * {@link ReplayBody}), with the poster's kept session values.
      */
     // Security-critical: the original query string and body are never replayed.
-    Outcome replay(HttpServletRequest via, Submission submission, Route route) {
+    Outcome replay(HttpServletRequest via, Submission submission, Route route, SessionValues session) {
         try {
             String decoded = SubmissionPath.decodeStored(submission.path());
             if (route == null || !route.matches(submission.method(), decoded)) {
@@ -41,36 +50,58 @@ final class Replayer {
         } catch (BadSubmission e) {
             return new Outcome(false, 0, "not replayed: " + e.getMessage());
         }
-        RequestDispatcher dispatcher = via.getServletContext().getRequestDispatcher(submission.path());
-        if (dispatcher == null) {
-            return new Outcome(false, 0, "the application has no resource at " + submission.path());
+        ReplayBody body = ReplayBody.of(submission);
+        ReplayAnswer answer;
+        if (settings.mode() == ReplaySettings.Mode.LOOPBACK) {
+            try {
+                answer = loopback.replay(via, submission, body, session);
+            } catch (IOException e) {
+                LOG.warn("Replay of submission {} to {} failed: {}", submission.id(), loopback.base(via), e.toString());
+                return new Outcome(false, 0, unreachable(loopback.base(via) + submission.path(), e));
+            }
+        } else {
+            RequestDispatcher dispatcher = via.getServletContext().getRequestDispatcher(submission.path());
+            if (dispatcher == null) {
+                return new Outcome(false, 0, "the application has no resource at " + submission.path());
+            }
+            ReplayRequest request = new ReplayRequest(via, submission, body.body(), body.contentType(), body.queryString(),
+                    body.queryParameters());
+            if (!session.isEmpty()) {
+                session.applyTo(request.getSession(true));
+            }
+            CapturedResponse response = new CapturedResponse();
+            try {
+                dispatcher.forward(request, response);
+            } catch (Exception | LinkageError e) {
+                LOG.warn("Replay of submission {} to {} failed", submission.id(), submission.path(), e);
+                return new Outcome(false, 0, "the application failed: " + e);
+            }
+            answer = response.answer();
         }
-        boolean json = submission.contentType() != null && submission.contentType().toLowerCase(Locale.ROOT).contains("json");
-        String contentType = json ? "application/json; charset=UTF-8" : "application/x-www-form-urlencoded; charset=UTF-8";
-        byte[] body = (json ? Json.write(jsonBody(submission.fields())) : FormCodec.encode(submission.fields(), StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> query = submission.queryFields();
-        String queryString = query.isEmpty() ? null : FormCodec.encode(query, StandardCharsets.UTF_8);
-        ReplayRequest request = new ReplayRequest(via, submission, body, contentType, queryString, query);
-        CapturedResponse response = new CapturedResponse();
-        try {
-            dispatcher.forward(request, response);
-        } catch (Exception | LinkageError e) {
-            LOG.warn("Replay of submission {} to {} failed", submission.id(), submission.path(), e);
-            return new Outcome(false, 0, "the application failed: " + e);
+        if (stored(answer)) {
+            return new Outcome(true, answer.status(), null);
         }
-        int status = response.status();
-        if (status >= 200 && status < 400) {
-            return new Outcome(true, status, null);
-        }
-        String why = response.errorMessage() != null ? response.errorMessage() : firstLine(response.bodyExcerpt());
-        return new Outcome(false, status, "the application answered " + status + (why.isBlank() ? "" : ": " + why));
+        return new Outcome(false, answer.status(), "the application answered " + answer.status() + why(answer));
     }
 
-    private static Map<String, Object> jsonBody(Map<String, List<String>> fields) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        fields.forEach((name, values) -> body.put(name, values.size() == 1 ? values.get(0) : values));
-        return body;
+    /** Whether the application stored the submission, judged from its answer: any 2xx or 3xx status. */
+    boolean stored(ReplayAnswer answer) {
+        return answer.status() >= 200 && answer.status() < 400;
+    }
+
+    private static String why(ReplayAnswer answer) {
+        String text = firstLine(answer.body());
+        return text.isBlank() ? "" : ": " + text;
+    }
+
+    private static String unreachable(String where, IOException e) {
+        String reason = e instanceof ConnectException ? "connection refused"
+                : e instanceof SocketTimeoutException ? e.getMessage()
+                : e instanceof UnknownHostException ? "unknown host " + e.getMessage()
+                : e instanceof SSLException ? "TLS failed: " + e.getMessage()
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+        return "the application could not be reached at " + where + " (" + reason + "); it stays in the queue."
+                + " If the site listens elsewhere than the approving request's port, set replay.base-url";
     }
 
     private static String firstLine(String text) {

@@ -51,6 +51,15 @@ public final class TestSite implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestSite(Path dataDir, Map<String, String> extraSettings) throws Exception {
+        this(dataDir, extraSettings, context -> { });
+    }
+
+    /**
+     * @param application adds the application's own filters and servlets, after the SchoolGuard filter (which is
+     *                    first in the chain, as installed)
+     */
+    public TestSite(Path dataDir, Map<String, String> extraSettings,
+                    java.util.function.Consumer<ServletContextHandler> application) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -67,8 +76,14 @@ public final class TestSite implements AutoCloseable {
         extraSettings.forEach(filter::setInitParameter);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
+        application.accept(context);
         server.setHandler(context);
         server.start();
+    }
+
+    /** The port the site listens on. */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
     public String base() {
