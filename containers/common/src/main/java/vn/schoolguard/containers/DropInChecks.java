@@ -36,6 +36,7 @@ public final class DropInChecks {
         String id = postIsHeldUntilApproved(text);
         approvalReplaysThePostToTheSite(id, text);
         ipLogRecordsThePoster(id);
+        replayRunsTheSitesRequestOnlyMappingFilter();
         siteKeepsItsOwnLibraries();
     }
 
@@ -52,8 +53,22 @@ public final class DropInChecks {
     }
 
     String postIsHeldUntilApproved(String text) throws Exception {
+        return postIsHeldUntilApproved("/news/1/comments", text);
+    }
+
+    /**
+     * A post to the site's pretty URL, which only the site's own REQUEST-only filter maps to the comment handler:
+     * the loopback replay must run that filter, so the approved post is published.
+     */
+    void replayRunsTheSitesRequestOnlyMappingFilter() throws Exception {
+        String text = "Qua địa chỉ đẹp " + System.nanoTime();
+        String id = postIsHeldUntilApproved("/bai-viet/1/binh-luan", text);
+        approvalReplaysThePostToTheSite(id, text);
+    }
+
+    String postIsHeldUntilApproved(String path, String text) throws Exception {
         String form = "author=" + enc("Phụ huynh") + "&content=" + enc(text);
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base + "/news/1/comments"))
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).as("poster is told the post awaits moderation").isEqualTo(303);

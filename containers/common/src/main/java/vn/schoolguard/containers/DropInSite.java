@@ -69,6 +69,8 @@ public final class DropInSite {
                         "data.dir=" + dataDir.toAbsolutePath().toString().replace('\\', '/'),
                         "route.comments.match=POST /news/*/comments",
                         "route.comments.fields=author:text, content:html",
+                        "route.pretty.match=POST /bai-viet/*/binh-luan",
+                        "route.pretty.fields=author:text, content:html",
                         "accounts.seed=" + ADMIN + ":admin",
                         "accounts.seed-password=" + PASSWORD,
                         "emc.site-id=1234",
