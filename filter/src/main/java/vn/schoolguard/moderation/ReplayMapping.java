@@ -12,15 +12,76 @@ import jakarta.servlet.http.MappingMatch;
  * rules of the Servlet specification (exact, longest path prefix, extension, default), so that a replayed
  * request describes the poster's request and never the moderator's approval URL.
  *
- * @param servletPath the servlet path, as {@code getServletPath()} would give it
- * @param pathInfo    the path info, may be null
- * @param mapping     the matched mapping
+ * <p>A class, not a record: the Eclipse Transformer that makes the javax JAR leaves a record's component
+ * descriptors untouched, so a record with a Servlet API component would still name jakarta.servlet there.
  */
-record ReplayMapping(String servletPath, String pathInfo, HttpServletMapping mapping) {
+final class ReplayMapping {
 
-    /** A mapping as {@code HttpServletRequest.getHttpServletMapping()} describes it. */
-    record Mapping(String getMatchValue, String getPattern, String getServletName, MappingMatch getMappingMatch)
-            implements HttpServletMapping {
+    private final String servletPath;
+    private final String pathInfo;
+    private final HttpServletMapping mapping;
+
+    /**
+     * @param servletPath the servlet path, as {@code getServletPath()} would give it
+     * @param pathInfo    the path info, may be null
+     * @param mapping     the matched mapping
+     */
+    ReplayMapping(String servletPath, String pathInfo, HttpServletMapping mapping) {
+        this.servletPath = servletPath;
+        this.pathInfo = pathInfo;
+        this.mapping = mapping;
+    }
+
+    String servletPath() {
+        return servletPath;
+    }
+
+    String pathInfo() {
+        return pathInfo;
+    }
+
+    HttpServletMapping mapping() {
+        return mapping;
+    }
+
+    /** A mapping as {@code HttpServletRequest.getHttpServletMapping()} describes it (a class for the same reason). */
+    static final class Mapping implements HttpServletMapping {
+        private final String matchValue;
+        private final String pattern;
+        private final String servletName;
+        private final MappingMatch match;
+
+        Mapping(String matchValue, String pattern, String servletName, MappingMatch match) {
+            this.matchValue = matchValue;
+            this.pattern = pattern;
+            this.servletName = servletName;
+            this.match = match;
+        }
+
+        @Override
+        public String getMatchValue() {
+            return matchValue;
+        }
+
+        @Override
+        public String getPattern() {
+            return pattern;
+        }
+
+        @Override
+        public String getServletName() {
+            return servletName;
+        }
+
+        @Override
+        public MappingMatch getMappingMatch() {
+            return match;
+        }
+
+        @Override
+        public String toString() {
+            return "Mapping[" + matchValue + "|" + pattern + "|" + servletName + "|" + match + "]";
+        }
     }
 
     /** Resolves {@code path} (within the context, no query) against the context's servlet mappings. */
