@@ -56,6 +56,13 @@ class TomcatDropInIT {
     }
 
     @Test
+    void forwardReplayModeStillPublishesAndShowsNothingOfTheModerator() throws Exception {
+        Context context = deploy(DropInSite.jarsIn("host.libs"), List.of("replay.mode=forward"));
+        assertThat(context.getState()).isEqualTo(LifecycleState.STARTED);
+        checks().forwardReplay();
+    }
+
+    @Test
     void regressionSiteWithoutSlf4jHoldsPostsAndTheIpLogLineGoesToJavaUtilLogging() throws Exception {
         List<LogRecord> iplog = capture("vn.schoolguard.iplog");
         List<LogRecord> startup = capture("vn.schoolguard.log");
@@ -118,9 +125,13 @@ class TomcatDropInIT {
     }
 
     private Context deploy(List<Path> hostLibs) throws Exception {
+        return deploy(hostLibs, List.of());
+    }
+
+    private Context deploy(List<Path> hostLibs, List<String> extraSettings) throws Exception {
         Class<?> servletApi = Class.forName(System.getProperty("servlet.api"));
         DropInSite site = DropInSite.build(tmp.resolve("school"), servletApi, DropInSite.file("dropin.jar"), hostLibs,
-                tmp.resolve("data"));
+                tmp.resolve("data"), extraSettings);
         tomcat = new Tomcat();
         tomcat.setBaseDir(tmp.resolve("tomcat").toString());
         tomcat.setPort(0);

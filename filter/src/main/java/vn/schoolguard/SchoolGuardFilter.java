@@ -34,8 +34,10 @@ import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.iplog.Retention;
 import vn.schoolguard.moderation.ApprovalListener;
 import vn.schoolguard.moderation.BadSubmission;
+import vn.schoolguard.moderation.IncomingReplay;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.PublicationSettings;
+import vn.schoolguard.moderation.ReplayTokens;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.RuleReview;
 import vn.schoolguard.moderation.Submission;
@@ -112,6 +114,7 @@ public final class SchoolGuardFilter implements Filter {
     private IpLog ipLog;
     private Retention retention;
     private SubmissionGate gate;
+    private IncomingReplay incomingReplay;
 
     /**
      * The approval listeners of a web application: add yours from a {@code ServletContextListener} or any
@@ -154,13 +157,16 @@ public final class SchoolGuardFilter implements Filter {
                 new JdbcApprovedContent(database, config.siteKey()), clock,
                 publication.watch() ? new JdbcPublication(database, config.siteKey(), config.moderation().routes()) : null,
                 publication.watchFor(), publication.pagesPerMinute());
-        moderation = new Moderation(store, config.moderation(), config.siteKey(), clock, publication,
+        // One key per filter instance: only this application's own filter can redeem the tokens it issues.
+        ReplayTokens tokens = new ReplayTokens(clock, config.replay().tokenLifetime());
+        moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock, publication,
                 decorator::publicationChanged);
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
+        incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
         SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
-        capture = new SubmissionCapture(config.moderation(), scorer, config.spam().honeypotField(), store, ipLog,
-                config.siteKey(), clock);
+        capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,
+                ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         gate = SubmissionGate.create(config.rateLimit(), database, config.siteKey(), clock);
         AccountStore accounts = new AccountStore(database, config.siteKey());
@@ -177,10 +183,12 @@ public final class SchoolGuardFilter implements Filter {
         console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
         retention = new Retention(ipLog, config.ipLog(), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
-        LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}",
+        LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}, replay by {}",
                 config.dataDir(), config.moderation().routes().size(),
                 config.moderation().routes().stream().map(r -> r.method() + " " + r.pattern()).toList(),
-                filterConfig.getServletContext().getContextPath(), config.console().path());
+                filterConfig.getServletContext().getContextPath(), config.console().path(),
+                config.replay().mode().name().toLowerCase(java.util.Locale.ROOT)
+                        + (config.replay().baseUrl() == null ? "" : " to " + config.replay().baseUrl()));
     }
 
     @Override
@@ -195,6 +203,12 @@ public final class SchoolGuardFilter implements Filter {
         // Match on the container's decoded, normalized path, so that encodings and path parameters cannot
         // slip a submission past its route.
         String path = decodedPath(request);
+        if (IncomingReplay.claimsReplay(request)) {
+            // Before anything else: a verified replay is the poster's post, approved; it is not held, limited or
+            // logged again, and runs down the whole chain (the application's mapping, security, rewrite filters).
+            incomingReplay.handle(request, response, path, (poster, res2) -> decorator.filter(poster, res2, chain));
+            return;
+        }
         if (path.equals(consolePath) || path.startsWith(consolePath + "/")) {
             console.handle(request, response, path, addresses.resolve(request).ip());
             return;

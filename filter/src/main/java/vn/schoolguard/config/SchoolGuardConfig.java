@@ -55,6 +55,7 @@ public final class SchoolGuardConfig {
     private final ProxySettings proxies;
     private final ModerationSettings moderation;
     private final PublicationSettings publication;
+    private final vn.schoolguard.moderation.ReplaySettings replay;
     private final ConsoleSettings console;
     private final SpamSettings spam;
     private final InjectSettings inject;
@@ -71,6 +72,8 @@ public final class SchoolGuardConfig {
         this.proxies = ProxySettings.read(reader);
         this.moderation = ModerationSettings.read(reader);
         this.publication = PublicationSettings.read(reader);
+        this.replay = vn.schoolguard.moderation.ReplaySettings.read(reader,
+                moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()));
         this.console = ConsoleSettings.read(reader);
         this.spam = SpamSettings.read(reader);
         this.inject = InjectSettings.read(reader);
@@ -108,6 +111,11 @@ public final class SchoolGuardConfig {
     /** How approved submissions are confirmed on the site's pages. */
     public PublicationSettings publication() {
         return publication;
+    }
+
+    /** How approved submissions are replayed ({@code replay.*}, {@code route.<name>.session-attributes}). */
+    public vn.schoolguard.moderation.ReplaySettings replay() {
+        return replay;
     }
 
     public ConsoleSettings console() {

@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class CapturedResponse implements HttpServletResponse {
 
-    private static final int MAX_BODY = 64 * 1024;
+    private static final int MAX_BODY = ReplayAnswer.MAX_BODY_BYTES;
 
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final BoundedBuffer body = new BoundedBuffer(MAX_BODY);
@@ -57,15 +57,24 @@ final class CapturedResponse implements HttpServletResponse {
         return body.toString(charset());
     }
 
-    /** What the application answered, for the route's success rules; a sendError message stands in for an empty body. */
+    /**
+     * What the application answered, as a loopback replay would have seen it, for the route's success rules;
+     * a sendError message stands in for an empty body.
+     */
     ReplayAnswer answer() {
         String text = bodyExcerpt();
         if (text.isBlank() && errorMessage != null) {
             text = errorMessage;
         }
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return new ReplayAnswer(status, redirect, text, java.util.Collections.unmodifiableMap(copy));
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        headers.forEach((name, values) -> all.put(name, List.copyOf(values)));
+        if (contentType != null) {
+            all.put("content-type", List.of(getContentType()));
+        }
+        if (redirect != null) {
+            all.put("location", List.of(redirect));
+        }
+        return new ReplayAnswer(status, redirect, text, all);
     }
 
     private Charset charset() {

@@ -46,25 +46,45 @@ public final class Moderation {
     public record Outcome(Result result, Optional<Submission> submission, String message) {
     }
 
+    /** No publication watch; approved submissions are flagged after a week unseen. */
+    private static final PublicationSettings DEFAULT_PUBLICATION =
+            new PublicationSettings(false, Duration.ofDays(7), Duration.ofHours(1), 1);
+
     private final SubmissionStore store;
     private final ModerationSettings settings;
     private final String siteKey;
     private final Clock clock;
-    private final Replayer replayer = new Replayer();
+    private final Replayer replayer;
     private final PublicationSettings publication;
     private final Runnable sent;
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** Moderation with the default replay settings (loopback), its own replay tokens and no publication watch. */
     public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock) {
-        this(store, settings, siteKey, clock, new PublicationSettings(false, Duration.ofDays(7), Duration.ofHours(1), 1), () -> { });
+        this(store, settings, siteKey, clock, DEFAULT_PUBLICATION, () -> { });
     }
 
     /**
+     * Moderation with the default replay settings (loopback) and its own replay tokens.
+     *
      * @param publication how long an approved submission may stay unseen before the console flags it
      * @param sent        told after each submission the application accepted, so that the publication watch looks for it
      */
     public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock,
                       PublicationSettings publication, Runnable sent) {
+        this(store, settings, ReplaySettings.defaults(), new ReplayTokens(clock, ReplaySettings.defaults().tokenLifetime()),
+                siteKey, clock, publication, sent);
+    }
+
+    /**
+     * @param replay      how approved submissions are replayed to the application (loopback or forward)
+     * @param tokens      the replay tokens that the filter in front of the application redeems (the same instance)
+     * @param publication how long an approved submission may stay unseen before the console flags it
+     * @param sent        told after each submission the application accepted, so that the publication watch looks for it
+     */
+    public Moderation(SubmissionStore store, ModerationSettings settings, ReplaySettings replay, ReplayTokens tokens,
+                      String siteKey, Clock clock, PublicationSettings publication, Runnable sent) {
+        this.replayer = new Replayer(replay, tokens);
         this.store = store;
         this.settings = settings;
         this.siteKey = siteKey;
@@ -190,7 +210,7 @@ public final class Moderation {
         }
         Submission submission = claimed.get();
         Replayer.Outcome replay = settings.replay()
-                ? replayer.replay(via, submission, routeOf(submission))
+                ? replayer.replay(via, submission, routeOf(submission), store.sessionValues(siteKey, id))
                 : new Replayer.Outcome(true, 0, null);
         Optional<Submission> finished = store.finishReplay(siteKey, id, replay.stored(), replay.status(), replay.error(),
                 actor, clock.instant());

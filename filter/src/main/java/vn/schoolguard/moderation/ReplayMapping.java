@@ -12,18 +12,20 @@ import jakarta.servlet.http.MappingMatch;
  * rules of the Servlet specification (exact, longest path prefix, extension, default), so that a replayed
  * request describes the poster's request and never the moderator's approval URL.
  *
- * @param servletPath the servlet path, as {@code getServletPath()} would give it
- * @param pathInfo    the path info, may be null
- * @param mapping     the matched mapping
+ * <p>A class, not a record: the Eclipse Transformer that makes the javax JAR leaves a record's component
+ * descriptors untouched, so a record with a Servlet API component would still name jakarta.servlet there.
  */
-// Classes, not records: the javax build's transformer does not rewrite a record's component descriptors, and a
-// record attribute naming jakarta types would be left in the javax JAR.
 final class ReplayMapping {
 
     private final String servletPath;
     private final String pathInfo;
     private final HttpServletMapping mapping;
 
+    /**
+     * @param servletPath the servlet path, as {@code getServletPath()} would give it
+     * @param pathInfo    the path info, may be null
+     * @param mapping     the matched mapping
+     */
     ReplayMapping(String servletPath, String pathInfo, HttpServletMapping mapping) {
         this.servletPath = servletPath;
         this.pathInfo = pathInfo;
@@ -42,7 +44,7 @@ final class ReplayMapping {
         return mapping;
     }
 
-    /** A mapping as {@code HttpServletRequest.getHttpServletMapping()} describes it. */
+    /** A mapping as {@code HttpServletRequest.getHttpServletMapping()} describes it (a class for the same reason). */
     static final class Mapping implements HttpServletMapping {
         private final String matchValue;
         private final String pattern;
@@ -78,7 +80,7 @@ final class ReplayMapping {
 
         @Override
         public String toString() {
-            return "Mapping[" + match + " " + pattern + " -> " + servletName + "]";
+            return "Mapping[" + matchValue + "|" + pattern + "|" + servletName + "|" + match + "]";
         }
     }
 

@@ -1,21 +1,23 @@
 package vn.schoolguard.moderation;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+
+import javax.net.ssl.SSLException;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import vn.schoolguard.log.Log;
 
-import vn.schoolguard.store.Json;
-
 /**
- * Replays an approved submission to the application by an internal forward from inside the moderator's
- * request, so that the application stores it exactly as if the poster had just sent it.
+ * Replays an approved submission to the application, so that the application stores it exactly as if the
+ * poster had just sent it: by default as a fresh request over a loopback HTTP connection
+ * ({@link LoopbackReplayer}), or by an internal forward from inside the moderator's request
+ * ({@code replay.mode=forward}). Both give a {@link ReplayAnswer}, which the route's {@link SuccessRules} judge.
  */
 final class Replayer {
 
@@ -25,12 +27,20 @@ final class Replayer {
     record Outcome(boolean stored, int status, String error) {
     }
 
+    private final ReplaySettings settings;
+    private final LoopbackReplayer loopback;
+
+    Replayer(ReplaySettings settings, ReplayTokens tokens) {
+        this.settings = settings;
+        this.loopback = new LoopbackReplayer(settings, tokens);
+    }
+
     /**
-     * Replays a submission to its stored canonical path, rebuilt only from its approved values: the body from
-     * the approved body fields, the query string from the approved query-string fields.
+     * Replays a submission to its stored canonical path, rebuilt only from its approved values (see
+     * {@link ReplayBody}), with the poster's kept session values.
      */
     // Security-critical: the original query string and body are never replayed.
-    Outcome replay(HttpServletRequest via, Submission submission, Route route) {
+    Outcome replay(HttpServletRequest via, Submission submission, Route route, SessionValues session) {
         try {
             String decoded = SubmissionPath.decodeStored(submission.path());
             if (route == null || !route.matches(submission.method(), decoded)) {
@@ -41,17 +51,36 @@ final class Replayer {
         } catch (BadSubmission e) {
             return new Outcome(false, 0, "not replayed: " + e.getMessage());
         }
+        ReplayBody body = ReplayBody.of(submission);
+        return settings.mode() == ReplaySettings.Mode.LOOPBACK
+                ? viaLoopback(via, submission, route, body, session)
+                : viaForward(via, submission, route, body, session);
+    }
+
+    private Outcome viaLoopback(HttpServletRequest via, Submission submission, Route route, ReplayBody body,
+                                SessionValues session) {
+        String target = loopback.base(via) + submission.path();
+        ReplayAnswer answer;
+        try {
+            answer = loopback.replay(via, submission, body, session);
+        } catch (IOException e) {
+            LOG.warn("Replay of submission {} to {} failed: {}", submission.id(), target, e.toString());
+            return new Outcome(false, 0, unreachable(target, e));
+        }
+        return stored(answer, submission, route, target);
+    }
+
+    private static Outcome viaForward(HttpServletRequest via, Submission submission, Route route, ReplayBody body,
+                                      SessionValues session) {
         RequestDispatcher dispatcher = via.getServletContext().getRequestDispatcher(submission.path());
         if (dispatcher == null) {
             return new Outcome(false, 0, "the application has no resource at " + submission.path());
         }
-        boolean json = submission.contentType() != null && submission.contentType().toLowerCase(Locale.ROOT).contains("json");
-        String contentType = json ? "application/json; charset=UTF-8" : "application/x-www-form-urlencoded; charset=UTF-8";
-        byte[] body = (json ? Json.write(jsonBody(submission.fields())) : FormCodec.encode(submission.fields(), StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> query = submission.queryFields();
-        String queryString = query.isEmpty() ? null : FormCodec.encode(query, StandardCharsets.UTF_8);
-        ReplayRequest request = new ReplayRequest(via, submission, body, contentType, queryString, query);
+        ReplayRequest request = new ReplayRequest(via, submission, body.body(), body.contentType(), body.queryString(),
+                body.queryParameters());
+        if (!session.isEmpty()) {
+            session.applyTo(request.getSession(true));
+        }
         CapturedResponse response = new CapturedResponse();
         try {
             dispatcher.forward(request, response);
@@ -59,19 +88,37 @@ final class Replayer {
             LOG.warn("Replay of submission {} to {} failed", submission.id(), submission.path(), e);
             return new Outcome(false, 0, "the application failed: " + e);
         }
-        return stored(response.answer(), submission, route);
+        // The application saw the approving request's scheme; the host does not matter for the judgement.
+        String target = via.getScheme() + "://localhost" + via.getContextPath() + submission.path();
+        return stored(response.answer(), submission, route, target);
     }
 
-    /** Whether the application took it, by the route's success rules. */
-    private static Outcome stored(ReplayAnswer answer, Submission submission, Route route) {
+    /**
+     * Whether the application took it, by the route's success rules; the same for both replay modes.
+     *
+     * @param target the URL the replay was sent to, so that a redirect back to it is not taken for success
+     */
+    private static Outcome stored(ReplayAnswer answer, Submission submission, Route route, String target) {
         SuccessRules.Judgement judged = route.success().judge(answer, submission.method(),
-                PublishedText.value(route, submission.fields()));
+                PublishedText.value(route, submission.fields()), postedUri(target));
         return new Outcome(judged.accepted(), answer.status(), judged.error());
     }
 
-    private static Map<String, Object> jsonBody(Map<String, List<String>> fields) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        fields.forEach((name, values) -> body.put(name, values.size() == 1 ? values.get(0) : values));
-        return body;
+    private static URI postedUri(String target) {
+        try {
+            return new URI(target);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String unreachable(String where, IOException e) {
+        String reason = e instanceof ConnectException ? "connection refused"
+                : e instanceof SocketTimeoutException ? e.getMessage()
+                : e instanceof UnknownHostException ? "unknown host " + e.getMessage()
+                : e instanceof SSLException ? "TLS failed: " + e.getMessage()
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+        return "the application could not be reached at " + where + " (" + reason + "); it stays in the queue."
+                + " If the site listens elsewhere than the approving request's port, set replay.base-url";
     }
 }

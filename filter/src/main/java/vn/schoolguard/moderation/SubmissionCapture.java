@@ -37,8 +37,11 @@ import vn.schoolguard.spam.Verdict;
  */
 public final class SubmissionCapture {
 
-    /** Request headers kept for replay and evidence; cookies and credentials never are. */
-    private static final Set<String> KEPT_HEADERS = Set.of("content-type", "accept", "accept-language", "user-agent",
+    /**
+     * Request headers kept for replay and evidence; cookies and credentials never are. The Host is kept so that a
+     * loopback replay reaches the same virtual host and site.
+     */
+    private static final Set<String> KEPT_HEADERS = Set.of("host", "content-type", "accept", "accept-language", "user-agent",
             "referer", "origin", "x-requested-with");
 
     /** Marks query-string fields where one list names fields of both parts (removed, dropped). */
@@ -51,9 +54,17 @@ public final class SubmissionCapture {
     private final String honeypotField;
     private final String siteKey;
     private final Clock clock;
+    private final ReplaySettings replay;
 
     public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, String honeypotField, SubmissionStore store,
                              IpLog ipLog, String siteKey, Clock clock) {
+        this(settings, ReplaySettings.defaults(), scorer, honeypotField, store, ipLog, siteKey, clock);
+    }
+
+    /** @param replay which of the poster's session attributes each route keeps for replay */
+    public SubmissionCapture(ModerationSettings settings, ReplaySettings replay, SpamScorer scorer, String honeypotField,
+                             SubmissionStore store, IpLog ipLog, String siteKey, Clock clock) {
+        this.replay = replay;
         this.honeypotField = honeypotField;
         this.settings = settings;
         this.scorer = scorer;
@@ -132,16 +143,23 @@ public final class SubmissionCapture {
                 client.port(), client.peerIp(), client.peerPort(), client.forwardedChain(),
                 truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), receivedAt,
                 status, score.verdict(), score.score(), score.reasons(), SpamScorer.fingerprint(input), null, null, null, null, null, 0, 0);
-        return store(request, route, path, client, submission, sha256(body));
+        List<String> sessionNames = replay.sessionAttributes(route.name());
+        SessionValues session = sessionNames.isEmpty() ? SessionValues.NONE
+                : SessionValues.capture(request.getSession(false), route.name(), sessionNames);
+        return store(request, route, path, client, submission, sha256(body), session);
     }
 
     private Submission store(HttpServletRequest request, Route route, String path, ClientAddress client, Submission submission,
-                             String contentHash) {
+                             String contentHash, SessionValues session) {
         Outcome outcome = submission.status() == Status.SPAM ? Outcome.SPAM : Outcome.HELD;
         IpLogRecord[] logged = new IpLogRecord[1];
         try {
-            Submission stored = store.insert(submission, (c, s) -> logged[0] = ipLog.append(c,
-                    entry(request, route, path, client, s, outcome, null, contentHash)));
+            Submission stored = store.insert(submission, (c, s) -> {
+                logged[0] = ipLog.append(c, entry(request, route, path, client, s, outcome, null, contentHash));
+                if (!session.isEmpty()) {
+                    store.keepSessionValues(c, s.siteKey(), s.id(), session);
+                }
+            });
             ipLog.mirror(logged[0]);
             return stored;
         } catch (StoreException e) {

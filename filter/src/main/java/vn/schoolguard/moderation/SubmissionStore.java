@@ -77,4 +77,14 @@ public interface SubmissionStore {
 
     /** Forgets the spam marks of a submission (a moderator changed their mind). */
     void removeSpamMarks(String siteKey, long submissionId);
+
+    /**
+     * Keeps the poster's session values of a submission, in the transaction that stores it (from an
+     * {@link Alongside}).
+     */
+    void keepSessionValues(java.sql.Connection connection, String siteKey, long submissionId, SessionValues values)
+            throws java.sql.SQLException;
+
+    /** The session values kept with a submission; {@link SessionValues#NONE} when none were. */
+    SessionValues sessionValues(String siteKey, long submissionId);
 }

@@ -24,7 +24,11 @@ import vn.schoolguard.inject.VisibleText;
  *   <li>{@code failure-text}: texts separated by {@code |}, none of which the body may contain.</li>
  * </ul>
  * With none of the last three set, a built-in check applies: a 2xx answer whose form shows the posted text
- * again (in a text area or a field value) means the application refused it. Immutable and thread-safe.
+ * again (in a text area or a field value) means the application refused it. Without {@code success-redirect},
+ * a redirect is not taken for success when it goes to a login page, to the very address the replay was posted
+ * to over HTTPS instead of HTTP (a site forcing HTTPS answers the plain-HTTP loopback replay so), or back to that
+ * address with 301, 307 or 308 ("send it again there"); a 302 or 303 back to the same address over the same
+ * scheme is the usual post-redirect-get and counts as success. Immutable and thread-safe.
  */
 public final class SuccessRules {
 
@@ -36,6 +40,9 @@ public final class SuccessRules {
     private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b[^>]*>(.*?)</textarea", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern VALUE = Pattern.compile("\\bvalue\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
+    /** A path segment naming a login page: the application wants a signed-in user, so it did not take the post. */
+    private static final Pattern LOGIN = Pattern.compile("(?:^|/)[^/]*(?:login|log-in|signin|sign-in|logon|dang-nhap|dangnhap)[^/]*(?:/|$)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKED = Pattern.compile("<[a-z0-9]+\\b[^>]*(?:class\\s*=\\s*[\"'][^\"'>]*\\b(?:error|errors|alert|invalid|warning)\\b"
             + "|role\\s*=\\s*[\"']alert)[^>]*>", Pattern.CASE_INSENSITIVE);
 
@@ -117,13 +124,21 @@ public final class SuccessRules {
         return redirect == null && successTexts.isEmpty() && failureTexts.isEmpty();
     }
 
-    /** Judges the application's answer to a replay of {@code method} that carried {@code postedText}. */
+    /**
+     * Judges the application's answer to a replay of {@code method} that carried {@code postedText}.
+     *
+     * @param posted the URL the replay was sent to (scheme, host, context path and path), or null when unknown
+     */
     // Security-critical: an "accepted" here is what tells the poster and the moderator that the post went out.
-    Judgement judge(ReplayAnswer answer, String method, String postedText) {
+    Judgement judge(ReplayAnswer answer, String method, String postedText, URI posted) {
         int status = answer.status();
         String body = answer.body() == null ? "" : answer.body();
         if (statuses.stream().noneMatch(r -> r.contains(status))) {
             return refused(answer, "the application answered " + status, body, null);
+        }
+        String back = redirect == null ? refusingRedirect(answer, posted) : null;
+        if (back != null) {
+            return refused(answer, back, body, null);
         }
         if (redirect != null) {
             String location = locationPath(answer.location());
@@ -154,6 +169,49 @@ public final class SuccessRules {
                     + " so it did not take it", body, null);
         }
         return new Judgement(true, null);
+    }
+
+    /**
+     * Why a redirect means the application did not take the replay (a login page, the posted address over
+     * HTTPS, the posted address again with a method-keeping or permanent redirect), or null when it may be success.
+     */
+    static String refusingRedirect(ReplayAnswer answer, URI posted) {
+        int status = answer.status();
+        if (status < 300 || status > 399 || answer.location() == null || answer.location().isBlank()) {
+            return null;
+        }
+        URI to;
+        try {
+            to = posted == null ? new URI(answer.location().trim()) : posted.resolve(answer.location().trim());
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+        String path = to.getRawPath() == null ? "" : to.getRawPath();
+        String where = "the application answered " + status + " redirecting to " + answer.location().trim();
+        if (LOGIN.matcher(path).find()) {
+            return where + ", a login page: it wanted a signed-in user and did not take the post"
+                    + " (set route.<name>.success-redirect if that is where it goes on success)";
+        }
+        if (posted == null || !samePath(path, posted.getRawPath())) {
+            return null;
+        }
+        if ("https".equalsIgnoreCase(to.getScheme()) && !"https".equalsIgnoreCase(posted.getScheme())) {
+            return where + ", the address it was posted to over HTTPS: the site forces HTTPS and did not take the"
+                    + " plain-HTTP replay; set replay.base-url to the site's https:// address";
+        }
+        if (status == 301 || status == 307 || status == 308) {
+            return where + ", back to the address it was posted to, so it did not take it";
+        }
+        return null;
+    }
+
+    private static boolean samePath(String a, String b) {
+        return b != null && trimSlash(a).equals(trimSlash(b));
+    }
+
+    private static String trimSlash(String path) {
+        String p = path.isEmpty() ? "/" : path;
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static Judgement refused(ReplayAnswer answer, String what, String body, String marker) {
@@ -226,6 +284,10 @@ public final class SuccessRules {
         if (body.isBlank()) {
             return "";
         }
+        String message = jsonMessage(body);
+        if (message != null) {
+            return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+        }
         List<String> lines = new ArrayList<>();
         for (String line : VisibleText.of(body).split("\n")) {
             String clean = line.replaceAll("\\s+", " ").trim();
@@ -250,6 +312,29 @@ public final class SuccessRules {
             chosen = lines.isEmpty() ? "" : lines.get(0);
         }
         return chosen.length() > 300 ? chosen.substring(0, 300) + "…" : chosen;
+    }
+
+    /**
+     * The message of a JSON error answer (as containers write for {@code sendError} when the client accepts JSON,
+     * e.g. {@code {"status":"400","message":"..."}}), or null when the body is not such an answer.
+     */
+    static String jsonMessage(String body) {
+        String text = body.strip();
+        if (!text.startsWith("{")) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = vn.schoolguard.store.Json.MAPPER.readTree(text);
+            for (String field : List.of("message", "error_description", "detail", "error", "title")) {
+                com.fasterxml.jackson.databind.JsonNode value = node.path(field);
+                if (value.isTextual() && !value.asText().isBlank()) {
+                    return value.asText().replaceAll("\\s+", " ").trim();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not JSON after all (or cut at 64 KB): the visible text is shown instead.
+        }
+        return null;
     }
 
     private static String firstNonNull(String... values) {

@@ -456,6 +456,31 @@ public final class JdbcSubmissionStore implements SubmissionStore {
     }
 
     @Override
+    public void keepSessionValues(Connection c, String siteKey, long submissionId, vn.schoolguard.moderation.SessionValues values)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sg_submissions SET session_json = ? WHERE site_key = ? AND id = ?")) {
+            ps.setString(1, values.toJson());
+            ps.setString(2, siteKey);
+            ps.setLong(3, submissionId);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public vn.schoolguard.moderation.SessionValues sessionValues(String siteKey, long submissionId) {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT session_json FROM sg_submissions WHERE site_key = ? AND id = ?")) {
+                ps.setString(1, siteKey);
+                ps.setLong(2, submissionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? vn.schoolguard.moderation.SessionValues.fromJson(rs.getString(1))
+                            : vn.schoolguard.moderation.SessionValues.NONE;
+                }
+            }
+        });
+    }
+
+    @Override
     public void addSpamMarks(String siteKey, long submissionId, Map<String, java.util.Set<String>> marks, Instant at) {
         database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sg_spam_marks (site_key, kind, mark_value, submission_id,"

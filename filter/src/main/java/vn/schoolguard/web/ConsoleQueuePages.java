@@ -314,6 +314,9 @@ final class ConsoleQueuePages {
         model.put("preview", preview(s, route));
         model.put("raw", raw(s.rawQueryFields(), QUERY_MARK) + raw(s.rawFields(), ""));
         model.put("dropped", s.dropped().isEmpty() ? null : String.join(", ", s.dropped()));
+        // Names only: the values can be a challenge's answer or a form secret.
+        List<String> sessionNames = moderation.store().sessionValues(moderation.siteKey(), s.id()).names();
+        model.put("sessionNames", sessionNames.isEmpty() ? null : String.join(", ", sessionNames));
         List<Map<String, Object>> removed = new ArrayList<>();
         s.removed().forEach((field, what) -> {
             if (!what.isEmpty()) {

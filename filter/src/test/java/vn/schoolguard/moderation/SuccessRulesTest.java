@@ -3,9 +3,23 @@ package vn.schoolguard.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +127,94 @@ class SuccessRulesTest {
         site.appStatus = 400;
         JsonNode item = approve(hold("Bị từ chối 400").id, 502);
         assertThat(item.path("replayError").asText()).isEqualTo("the application answered 400: the application refused it");
+    }
+
+    /** A site rule that answers every plain-HTTP request under /posts with a redirect, as HTTPS-forcing and login filters do. */
+    private static Consumer<ServletContextHandler> redirectingPosts(int status, Function<HttpServletRequest, String> location) {
+        return context -> context.addFilter(new FilterHolder((Filter) (req, res, chain) -> {
+            HttpServletRequest request = (HttpServletRequest) req;
+            if (!request.isSecure() && request.getMethod().equals("POST")) {
+                HttpServletResponse response = (HttpServletResponse) res;
+                response.setStatus(status);
+                response.setHeader("Location", location.apply(request));
+                return;
+            }
+            chain.doFilter(req, res);
+        }), "/posts/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    @Test
+    void regressionSiteForcingHttpsAnswersTheLoopbackReplayWithARedirectToTheSamePathAndItIsNotStored() throws Exception {
+        site = new TestSite(dataDir, Map.of(), redirectingPosts(302,
+                r -> "https://" + r.getServerName() + r.getRequestURI()));
+        Held held = hold("Trang bắt buộc HTTPS");
+        JsonNode item = approve(held.id, 502);
+        assertThat(item.path("status").asText()).isEqualTo("pending");
+        assertThat(item.path("replayStatus").asInt()).isEqualTo(302);
+        assertThat(item.path("replayError").asText()).contains("https://127.0.0.1/school/posts/1/comments",
+                "forces HTTPS", "replay.base-url");
+        assertThat(item.path("publication").path("state").asText()).isEqualTo("failed");
+        assertThat(site.stored).isEmpty();
+    }
+
+    @Test
+    void regressionRedirectOfTheReplayToALoginPageIsNotStored() throws Exception {
+        site = new TestSite(dataDir, Map.of(), redirectingPosts(302,
+                r -> r.getContextPath() + "/dang-nhap?next=" + r.getRequestURI()));
+        JsonNode item = approve(hold("Cần đăng nhập").id, 502);
+        assertThat(item.path("status").asText()).isEqualTo("pending");
+        assertThat(item.path("replayError").asText()).contains("/school/dang-nhap", "login page");
+    }
+
+    @Test
+    void regressionRedirectBackToThePostedPathWith307IsNotStored() throws Exception {
+        site = new TestSite(dataDir, Map.of(), redirectingPosts(307, HttpServletRequest::getRequestURI));
+        JsonNode item = approve(hold("Gửi lại chỗ cũ").id, 502);
+        assertThat(item.path("replayError").asText()).contains("307", "back to the address it was posted to");
+    }
+
+    @Test
+    void aSuccessRedirectRuleDecidesInsteadOfTheBuiltInRedirectChecks() throws Exception {
+        site = new TestSite(dataDir, Map.of("route.comments.success-redirect", "/school/dang-nhap.*"),
+                redirectingPosts(302, r -> r.getContextPath() + "/dang-nhap?next=" + r.getRequestURI()));
+        assertThat(approve(hold("Trang đăng nhập là trang cảm ơn").id, 200).path("status").asText()).isEqualTo("approved");
+    }
+
+    @Test
+    void postRedirectGetBackToTheSamePathCountsAsStored() throws Exception {
+        site = new TestSite(dataDir, Map.of("route.guestbook.match", "POST /guestbook"), context ->
+                context.addServlet(new ServletHolder(new HttpServlet() {
+                    @Override
+                    protected void doPost(HttpServletRequest req, HttpServletResponse res) {
+                        res.setStatus(303);
+                        res.setHeader("Location", req.getContextPath() + "/guestbook");
+                    }
+                }), "/guestbook"));
+        HttpResponse<String> posted = site.postForm("/guestbook", Map.of("message", "Lưu bút của phụ huynh"),
+                "Accept", "application/json");
+        assertThat(posted.statusCode()).isEqualTo(202);
+        long id = Json.MAPPER.readTree(site.get("/_schoolguard/api/submissions?status=pending", "Authorization", auth).body())
+                .path("items").get(0).path("id").asLong();
+        assertThat(approve(id, 200).path("status").asText()).isEqualTo("approved");
+    }
+
+    @Test
+    void redirectChecksJudgeTheLocationAgainstWhereTheReplayWasPosted() {
+        URI posted = URI.create("http://127.0.0.1:8080/school/news/1/comments");
+        assertThat(SuccessRules.refusingRedirect(answer(302, "https://truong.edu.vn/school/news/1/comments"), posted))
+                .contains("forces HTTPS");
+        assertThat(SuccessRules.refusingRedirect(answer(301, "/school/news/1/comments/"), posted)).contains("301");
+        assertThat(SuccessRules.refusingRedirect(answer(302, "/school/wp-login.php?redirect_to=x"), posted)).contains("login page");
+        assertThat(SuccessRules.refusingRedirect(answer(303, "/school/news/1/comments"), posted)).isNull();
+        assertThat(SuccessRules.refusingRedirect(answer(302, "https://truong.edu.vn/school/news/1"), posted)).isNull();
+        assertThat(SuccessRules.refusingRedirect(answer(302, "/school/news/1#binh-luan"), posted)).isNull();
+        assertThat(SuccessRules.refusingRedirect(answer(201, "/school/dang-nhap"), posted)).isNull();
+        assertThat(SuccessRules.refusingRedirect(answer(302, "https://truong.edu.vn/school/news/1/comments"),
+                URI.create("https://truong.edu.vn/school/news/1/comments"))).isNull();
+    }
+
+    private static ReplayAnswer answer(int status, String location) {
+        return new ReplayAnswer(status, location, "", Map.of());
     }
 
     @Test

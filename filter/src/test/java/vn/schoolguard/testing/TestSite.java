@@ -69,6 +69,16 @@ public final class TestSite implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestSite(Path dataDir, Map<String, String> extraSettings) throws Exception {
+        this(dataDir, extraSettings, context -> { });
+    }
+
+    /**
+     * @param application adds the application's own filters and servlets, after the SchoolGuard filter (which is
+     *                    first in the chain, as installed); a servlet it maps at {@code /probe/*} or {@code /}
+     *                    replaces the site's probe or pages servlet
+     */
+    public TestSite(Path dataDir, Map<String, String> extraSettings,
+                    java.util.function.Consumer<ServletContextHandler> application) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -85,15 +95,34 @@ public final class TestSite implements AutoCloseable {
         extraSettings.forEach(filter::setInitParameter);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
-        context.addServlet(new ServletHolder("probe", new ProbeServlet()), "/probe/*");
-        context.addServlet(new ServletHolder(new PagesServlet()), "/");
-        context.addServlet(new ServletHolder("pages", new PageServlet()), "/pages/*");
+        application.accept(context);
+        // The application's own servlets win: the probe and the pages are only added where it mapped nothing.
+        if (!mapped("/probe/*")) {
+            context.addServlet(new ServletHolder("probe", new ProbeServlet()), "/probe/*");
+        }
+        if (!mapped("/")) {
+            context.addServlet(new ServletHolder(new PagesServlet()), "/");
+        }
+        if (!mapped("/pages/*")) {
+            context.addServlet(new ServletHolder("pages", new PageServlet()), "/pages/*");
+        }
         server.setHandler(context);
         server.start();
     }
 
+    private boolean mapped(String pathSpec) {
+        org.eclipse.jetty.ee10.servlet.ServletMapping[] mappings = context.getServletHandler().getServletMappings();
+        return mappings != null && java.util.Arrays.stream(mappings)
+                .anyMatch(m -> java.util.Arrays.asList(m.getPathSpecs()).contains(pathSpec));
+    }
+
+    /** The port the site listens on. */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
     public String base() {
-        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/school";
+        return "http://127.0.0.1:" + port() + "/school";
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) throws IOException, InterruptedException {

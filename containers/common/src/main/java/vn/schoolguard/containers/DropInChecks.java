@@ -37,9 +37,20 @@ public final class DropInChecks {
         String id = postIsHeldUntilApproved(text);
         approvalReplaysThePostToTheSite(id, text);
         ipLogRecordsThePoster(id);
+        replayRunsTheSitesRequestOnlyMappingFilter();
         siteKeepsItsOwnLibraries();
-        String api = System.getProperty("servlet.api", "jakarta.servlet.Servlet").startsWith("javax.") ? "javax" : "jakarta";
-        new ReplayIsolationChecks(base, api).replayShowsNothingOfTheModerator();
+        new ReplayIsolationChecks(base, api(), ReplayIsolationChecks.Mode.LOOPBACK).replayShowsNothingOfTheModerator();
+    }
+
+    /** The checks for a site built with {@code replay.mode=forward}: approval still publishes, and shows nothing of the moderator. */
+    public void forwardReplay() throws Exception {
+        String text = "Duyệt bằng forward " + System.nanoTime();
+        approvalReplaysThePostToTheSite(postIsHeldUntilApproved(text), text);
+        new ReplayIsolationChecks(base, api(), ReplayIsolationChecks.Mode.FORWARD).replayShowsNothingOfTheModerator();
+    }
+
+    private static String api() {
+        return System.getProperty("servlet.api", "jakarta.servlet.Servlet").startsWith("javax.") ? "javax" : "jakarta";
     }
 
     /** Posts a comment; asserts it is held (303) and listed as pending. Returns the submission id. */
@@ -55,8 +66,22 @@ public final class DropInChecks {
     }
 
     String postIsHeldUntilApproved(String text) throws Exception {
+        return postIsHeldUntilApproved("/news/1/comments", text);
+    }
+
+    /**
+     * A post to the site's pretty URL, which only the site's own REQUEST-only filter maps to the comment handler:
+     * the loopback replay must run that filter, so the approved post is published.
+     */
+    void replayRunsTheSitesRequestOnlyMappingFilter() throws Exception {
+        String text = "Qua địa chỉ đẹp " + System.nanoTime();
+        String id = postIsHeldUntilApproved("/bai-viet/1/binh-luan", text);
+        approvalReplaysThePostToTheSite(id, text);
+    }
+
+    String postIsHeldUntilApproved(String path, String text) throws Exception {
         String form = "author=" + enc("Phụ huynh") + "&content=" + enc(text);
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base + "/news/1/comments"))
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).as("poster is told the post awaits moderation").isEqualTo(303);

@@ -48,6 +48,16 @@ public final class DropInSite {
      * @param hostLibs   the site's own libraries (other versions of Jackson, H2, Caffeine, SLF4J...)
      */
     public static DropInSite build(Path dir, Class<?> servletApi, Path dropInJar, List<Path> hostLibs, Path dataDir) {
+        return build(dir, servletApi, dropInJar, hostLibs, dataDir, List.of());
+    }
+
+    /**
+     * Builds the site under {@code dir} with extra lines for its {@code schoolguard.properties}.
+     *
+     * @param extraSettings {@code key=value} lines added after the site's own settings, such as {@code replay.mode=forward}
+     */
+    public static DropInSite build(Path dir, Class<?> servletApi, Path dropInJar, List<Path> hostLibs, Path dataDir,
+                                   List<String> extraSettings) {
         try {
             Path webInf = Files.createDirectories(dir.resolve("WEB-INF"));
             Path lib = Files.createDirectories(webInf.resolve("lib"));
@@ -74,12 +84,15 @@ public final class DropInSite {
                         "data.dir=" + dataDir.toAbsolutePath().toString().replace('\\', '/'),
                         "route.comments.match=POST /news/*/comments",
                         "route.comments.fields=author:text, content:html",
+                        "route.pretty.match=POST /bai-viet/*/binh-luan",
+                        "route.pretty.fields=author:text, content:html",
                         "route.probe.match=POST /probe/*",
                         "route.probe.fields=note:text",
                         "accounts.seed=" + ADMIN + ":admin, " + MODERATOR + ":moderator",
                         "accounts.seed-password=" + PASSWORD,
                         "emc.site-id=1234",
                         "portal.url=https://haiphong.edu.vn/",
+                        String.join("\n", extraSettings),
                         ""), StandardCharsets.UTF_8);
             }
             return new DropInSite(dir);

@@ -22,16 +22,28 @@ import java.util.stream.Collectors;
 /**
  * Regression: a post approved in the browser console is replayed by a forward from inside the moderator's request;
  * the site's probe route stores everything it can see, and none of it may be the moderator's (session cookie,
- * CSRF token and form field, name, Accept-Language, approval URL, container attributes).
+ * CSRF token and form field, name, Accept-Language, approval URL, container attributes). The same holds for the
+ * default loopback replay, which reaches the site as a fresh request of its own.
  */
 public final class ReplayIsolationChecks {
+
+    /** How the site under test replays approved posts ({@code replay.mode}). */
+    public enum Mode {
+        LOOPBACK,
+        FORWARD
+    }
 
     /** Container attributes that only carry the dispatch itself (Tomcat sets them on the outermost request). */
     static final Set<String> CONTAINER_DISPATCH_ATTRIBUTES = Set.of("org.apache.catalina.core.DISPATCHER_TYPE",
             "org.apache.catalina.core.DISPATCHER_REQUEST_PATH", "org.apache.catalina.ASYNC_SUPPORTED");
 
+    /** What SchoolGuard marks on every request it passes on, and a container's own limits on a fresh request. */
+    static final List<String> LOOPBACK_ATTRIBUTES = List.of("vn.schoolguard.SchoolGuardFilter.FILTERED",
+            "vn.schoolguard.inject.PageDecorator.response", "org.eclipse.jetty.server.Request.");
+
     private final String base;
     private final String api;
+    private final Mode mode;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,8 +55,14 @@ public final class ReplayIsolationChecks {
      * @param api  the Servlet API's root package on this container: {@code jakarta} or {@code javax}
      */
     public ReplayIsolationChecks(String base, String api) {
+        this(base, api, Mode.LOOPBACK);
+    }
+
+    /** @param mode the site's {@code replay.mode} */
+    public ReplayIsolationChecks(String base, String api, Mode mode) {
         this.base = base;
         this.api = api;
+        this.mode = mode;
     }
 
     /** Posts to the probe, approves it as a signed-in moderator and checks what the site saw. */
@@ -70,14 +88,11 @@ public final class ReplayIsolationChecks {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
         assertThat(dump).as("the replay reached the probe").contains("param note=" + note);
         String forward = api + ".servlet.forward.";
-        assertThat(dump).as("forward attributes describe the poster's request").contains(
-                forward + "request_uri=" + URI.create(base).getPath() + "/probe/echo",
-                forward + "servlet_path=/probe", forward + "path_info=/echo", forward + "query_string=lop=10A1&ky=2",
-                forward + "mapping=/probe/*|echo|PATH|probe", "param lop=10A1", "servletPath=/probe", "pathInfo=/echo");
-        assertThat(dump).as("the replay's own identity, not the moderator's connection")
-                .contains("requestId=replay-", "dispatcher=FORWARD", "parts=refused ServletException",
-                        "trailers={}", "requestedSession=null cookie=false url=false")
-                .containsPattern(api.equals("javax") ? "connection=(absent|null)" : "connection=replay\n");
+        if (mode == Mode.FORWARD) {
+            forwardIdentity(dump, forward);
+        } else {
+            loopbackIdentity(dump, forward);
+        }
         assertThat(dump).as("the poster's languages").contains("locale=vi-VN\n", "locales=vi-VN\nlocales=vi\nlocales=en\n");
 
         assertThat(dump).as("session cookie value").doesNotContain(sessionCookie());
@@ -92,10 +107,35 @@ public final class ReplayIsolationChecks {
                 .doesNotContain("cookie SG_").doesNotContain("header cookie");
         List<String> attributes = Arrays.stream(dump.split("\n")).filter(l -> l.startsWith("attr "))
                 .map(l -> l.substring(5, l.indexOf('='))).collect(Collectors.toList());
-        assertThat(attributes).as("attributes the site sees, in\n" + dump).allMatch(a -> a.startsWith(forward)
-                || a.equals("vn.schoolguard.replay.submission") || CONTAINER_DISPATCH_ATTRIBUTES.contains(a), "allowed");
-        assertThat(dump).doesNotContain("attr org.apache.catalina.core.DISPATCHER_REQUEST_PATH=/_")
-                .doesNotContain("attr org.eclipse.jetty");
+        assertThat(attributes).as("attributes the site sees, in\n" + dump).allMatch(a -> (mode == Mode.FORWARD && a.startsWith(forward))
+                || a.equals("vn.schoolguard.replay.submission") || CONTAINER_DISPATCH_ATTRIBUTES.contains(a)
+                || (mode == Mode.LOOPBACK && LOOPBACK_ATTRIBUTES.stream().anyMatch(a::startsWith)), "allowed");
+        assertThat(dump).doesNotContain("attr org.apache.catalina.core.DISPATCHER_REQUEST_PATH=/_");
+        if (mode == Mode.FORWARD) {
+            assertThat(dump).doesNotContain("attr org.eclipse.jetty");
+        }
+    }
+
+    /** A forward keeps the poster's request in the forward attributes and shows the replay's own identity. */
+    private void forwardIdentity(String dump, String forward) {
+        assertThat(dump).as("forward attributes describe the poster's request").contains(
+                forward + "request_uri=" + URI.create(base).getPath() + "/probe/echo",
+                forward + "servlet_path=/probe", forward + "path_info=/echo", forward + "query_string=lop=10A1&ky=2",
+                forward + "mapping=/probe/*|echo|PATH|probe", "param lop=10A1", "servletPath=/probe", "pathInfo=/echo");
+        assertThat(dump).as("the replay's own identity, not the moderator's connection")
+                .contains("requestId=replay-", "dispatcher=FORWARD", "parts=refused ServletException",
+                        "trailers={}", "requestedSession=null cookie=false url=false")
+                .containsPattern(api.equals("javax") ? "connection=(absent|null)" : "connection=replay\n");
+    }
+
+    /** A loopback replay is a fresh request to the poster's path: no forward, no token, no session. */
+    private void loopbackIdentity(String dump, String forward) {
+        assertThat(dump).as("a fresh request to the poster's path").contains("dispatcher=REQUEST",
+                "uri=" + URI.create(base).getPath() + "/probe/echo\n", "query=lop=10A1&ky=2\n", "param lop=10A1",
+                "servletPath=/probe\n", "pathInfo=/echo\n", "mapping=/probe/*|echo|PATH|probe",
+                "requestedSession=null cookie=false url=false");
+        assertThat(dump).as("no forward attributes and no replay token").doesNotContain(forward)
+                .doesNotContainIgnoringCase("x-schoolguard-replay");
     }
 
     private String sessionCookie() {

@@ -3,6 +3,7 @@ package vn.schoolguard.containers.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -31,8 +32,18 @@ class JettyDropInIT {
 
     @Test
     void dropInJarHoldsReplaysLogsAndDecoratesWithoutWebXmlChanges() throws Exception {
+        new DropInChecks(start(List.of())).all();
+    }
+
+    @Test
+    void forwardReplayModeStillPublishesAndShowsNothingOfTheModerator() throws Exception {
+        new DropInChecks(start(List.of("replay.mode=forward"))).forwardReplay();
+    }
+
+    /** Deploys the site with these extra settings; returns its address. */
+    private String start(List<String> extraSettings) throws Exception {
         DropInSite site = DropInSite.build(tmp.resolve("school"), jakarta.servlet.Servlet.class,
-                DropInSite.file("dropin.jar"), DropInSite.jarsIn("host.libs"), tmp.resolve("data"));
+                DropInSite.file("dropin.jar"), DropInSite.jarsIn("host.libs"), tmp.resolve("data"), extraSettings);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -42,6 +53,6 @@ class JettyDropInIT {
         server.setHandler(webapp);
         server.start();
         assertThat(webapp.isAvailable()).isTrue();
-        new DropInChecks("http://127.0.0.1:" + connector.getLocalPort() + "/school").all();
+        return "http://127.0.0.1:" + connector.getLocalPort() + "/school";
     }
 }

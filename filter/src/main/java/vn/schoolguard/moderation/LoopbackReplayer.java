@@ -1,0 +1,80 @@
+package vn.schoolguard.moderation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Replays a submission as a fresh request over a loopback HTTP connection to the application, so that the
+ * container runs every filter (URL mapping, security, rewriting) as for the poster's own post. The request
+ * carries a single-use replay token, which the SchoolGuard filter in front of the application verifies and
+ * turns back into the poster's request.
+ */
+// Security-critical: the replay carries the poster's kept headers only, nothing of the moderator.
+final class LoopbackReplayer {
+
+    /** Headers never replayed: credentials, and those this client writes itself. */
+    private static final Set<String> NOT_REPLAYED = Set.of("host", "cookie", "authorization", "proxy-authorization",
+            "content-length", "transfer-encoding", "content-type", "connection", "expect", "upgrade",
+            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "forwarded", ReplayTokens.HEADER.toLowerCase());
+
+    private final ReplaySettings settings;
+    private final ReplayTokens tokens;
+
+    LoopbackReplayer(ReplaySettings settings, ReplayTokens tokens) {
+        this.settings = settings;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Where replays go: {@code replay.base-url}, else this application at 127.0.0.1 on the port the approving
+     * request came in on. Over HTTPS when that request came over HTTPS: the same connector then expects TLS.
+     */
+    URI base(HttpServletRequest via) {
+        if (settings.baseUrl() != null) {
+            return settings.baseUrl();
+        }
+        return URI.create((via.isSecure() ? "https" : "http") + "://127.0.0.1:" + via.getLocalPort() + via.getContextPath());
+    }
+
+    ReplayAnswer replay(HttpServletRequest via, Submission submission, ReplayBody body, SessionValues session)
+            throws IOException {
+        URI base = base(via);
+        String path = submission.path();
+        String target = (base.getRawPath() == null ? "" : base.getRawPath()) + path
+                + (body.queryString() == null ? "" : "?" + body.queryString());
+        String token = tokens.issue(new ReplayTokens.Grant(submission, session),
+                new ReplayTokens.Target(submission.method(), path, body.queryString(), body.body()));
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        submission.headers().forEach((name, values) -> {
+            if (!NOT_REPLAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                headers.put(name, values);
+            }
+        });
+        headers.put("Content-Type", List.of(body.contentType()));
+        headers.put(ReplayTokens.HEADER, List.of(token));
+        try {
+            return LoopbackHttp.send(base, new LoopbackHttp.Request(host(submission, via, base), submission.method(), target,
+                    headers, body.body()), settings.timeout());
+        } catch (IOException e) {
+            tokens.discard(token);
+            throw e;
+        }
+    }
+
+    /** The poster's Host header, so that virtual hosts and per-site settings see the site the post was made to. */
+    private static String host(Submission submission, HttpServletRequest via, URI base) {
+        List<String> kept = submission.headers().get("host");
+        if (kept != null && !kept.isEmpty() && LoopbackHttp.isHostHeader(kept.get(0))) {
+            return kept.get(0);
+        }
+        // Submissions held before the Host header was kept: the approving request names the same application.
+        String approving = via.getHeader("Host");
+        return LoopbackHttp.isHostHeader(approving) ? approving : base.getRawAuthority();
+    }
+}

@@ -1,0 +1,169 @@
+package vn.schoolguard.moderation;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/**
+ * A verified loopback replay turned back into the poster's request: the poster's address and port, the
+ * replay token hidden, and the body (already read to check the token) served again, with its form fields as
+ * parameters. Everything else is the container's own fresh request, which carries no cookie, credential or
+ * session of anyone.
+ */
+// Security-critical: the application must see the poster, never the loopback connection or the token.
+final class PosterRequest extends HttpServletRequestWrapper {
+
+    private final Submission submission;
+    private final byte[] body;
+    private final Map<String, List<String>> parameters;
+    private ServletInputStream stream;
+    private BufferedReader reader;
+
+    PosterRequest(HttpServletRequest request, Submission submission, byte[] body) {
+        super(request);
+        this.submission = submission;
+        this.body = body;
+        Map<String, List<String>> params = new LinkedHashMap<>(decode(request.getQueryString()));
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            decode(new String(body, StandardCharsets.ISO_8859_1))
+                    .forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
+        }
+        this.parameters = FormFields.copy(params);
+    }
+
+    /** Replays are encoded in UTF-8 from approved values, so they always decode. */
+    private static Map<String, List<String>> decode(String encoded) {
+        try {
+            return FormCodec.decode(encoded, StandardCharsets.UTF_8, Integer.MAX_VALUE);
+        } catch (BadSubmission e) {
+            throw new IllegalStateException("a verified replay did not decode: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getRemoteAddr() {
+        return submission.clientIp();
+    }
+
+    @Override
+    public String getRemoteHost() {
+        return submission.clientIp();
+    }
+
+    @Override
+    public int getRemotePort() {
+        return Math.max(0, submission.clientPort());
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return isToken(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return isToken(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        List<String> names = new ArrayList<>();
+        for (Enumeration<String> e = super.getHeaderNames(); e != null && e.hasMoreElements(); ) {
+            String name = e.nextElement();
+            if (!isToken(name)) {
+                names.add(name);
+            }
+        }
+        return Collections.enumeration(names);
+    }
+
+    private static boolean isToken(String name) {
+        return name != null && name.equalsIgnoreCase(ReplayTokens.HEADER);
+    }
+
+    @Override
+    public String getParameter(String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        Map<String, String[]> map = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> map.put(name, values.toArray(new String[0])));
+        return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(parameters.keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        List<String> values = parameters.get(name);
+        return values == null ? null : values.toArray(new String[0]);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+        if (reader != null) {
+            throw new IllegalStateException("getReader() was already called");
+        }
+        if (stream == null) {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            stream = new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("a replayed request cannot be read asynchronously");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+        return stream;
+    }
+
+    @Override
+    public BufferedReader getReader() {
+        if (stream != null) {
+            throw new IllegalStateException("getInputStream() was already called");
+        }
+        if (reader == null) {
+            reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+        return reader;
+    }
+}
