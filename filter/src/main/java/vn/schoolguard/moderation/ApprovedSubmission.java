@@ -11,7 +11,7 @@ import java.util.Map;
  * @param receipt    the poster's receipt code
  * @param route      the route name from the configuration
  * @param path       the path it was posted to, within the web application
- * @param fields     the fields as approved (sanitized, possibly edited by the moderator)
+ * @param fields     the fields as approved (sanitized, possibly edited by the moderator), query-string ones first
  * @param clientIp   the poster's address
  * @param clientPort the poster's source port, -1 when unknown
  * @param posterUser the application user who posted it, or null
@@ -32,7 +32,7 @@ public record ApprovedSubmission(long id, String receipt, String route, String p
     }
 
     static ApprovedSubmission of(Submission s, String approvedBy) {
-        return new ApprovedSubmission(s.id(), s.receipt(), s.route(), s.path(), s.fields(), s.clientIp(), s.clientPort(),
+        return new ApprovedSubmission(s.id(), s.receipt(), s.route(), s.path(), s.allFields(), s.clientIp(), s.clientPort(),
                 s.posterUser(), s.receivedAt(), approvedBy);
     }
 }

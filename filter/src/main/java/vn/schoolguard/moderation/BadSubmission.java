@@ -32,6 +32,14 @@ public final class BadSubmission extends Exception {
         return new BadSubmission(400, "the submission is malformed: " + what);
     }
 
+    static BadSubmission badPath(String path, String why) {
+        return new BadSubmission(400, "the address '" + path + "' is not accepted for a submission: " + why);
+    }
+
+    static BadSubmission badCharset(String name, String expected) {
+        return new BadSubmission(415, "the charset '" + name + "' in Content-Type is not accepted; send " + expected);
+    }
+
     static BadSubmission unsupportedType(String type) {
         return new BadSubmission(415, "content type '" + type + "' is not accepted here; send a form"
                 + " (application/x-www-form-urlencoded) or JSON (application/json)");

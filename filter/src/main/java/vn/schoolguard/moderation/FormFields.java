@@ -16,4 +16,12 @@ public final class FormFields {
         fields.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         return Collections.unmodifiableMap(copy);
     }
+
+    /** The fields of {@code first}, then those of {@code second}; a name in both gets both lists of values, in that order. */
+    public static Map<String, List<String>> merge(Map<String, List<String>> first, Map<String, List<String>> second) {
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        first.forEach((name, values) -> merged.put(name, new java.util.ArrayList<>(values)));
+        second.forEach((name, values) -> merged.computeIfAbsent(name, k -> new java.util.ArrayList<>()).addAll(values));
+        return copy(merged);
+    }
 }

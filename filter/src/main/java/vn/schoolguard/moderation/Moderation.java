@@ -88,16 +88,36 @@ public final class Moderation {
         return approve(id, actor, via, null, "approve");
     }
 
-    /** Replaces the editable fields, sanitizing them again, then approves. */
+    /** Replaces editable body fields, sanitizing them again, then approves. */
     public Outcome editAndApprove(long id, String actor, HttpServletRequest via, Map<String, String> edits) {
+        return editAndApprove(id, actor, via, edits, Map.of());
+    }
+
+    /**
+     * Replaces editable body and query-string fields, sanitizing them again by their role, then approves:
+     * the application receives exactly the edited values.
+     */
+    public Outcome editAndApprove(long id, String actor, HttpServletRequest via, Map<String, String> edits,
+                                  Map<String, String> queryEdits) {
         Optional<Submission> found = store.find(siteKey, id);
         if (found.isEmpty()) {
             return notFound(id);
         }
         Submission s = found.get();
-        Route route = settings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst().orElse(null);
-        Map<String, List<String>> fields = new LinkedHashMap<>(s.fields());
+        Route route = routeOf(s);
         Map<String, Object> changes = new LinkedHashMap<>();
+        Map<String, List<String>> fields = edited(s.fields(), edits, route, "", changes);
+        Map<String, List<String>> query = edited(s.queryFields(), queryEdits, route, SubmissionCapture.QUERY_MARK, changes);
+        if (changes.isEmpty()) {
+            return approve(id, actor, via);
+        }
+        return approve(id, actor, via, new EditedFields(fields, query, Json.write(changes)), "edit");
+    }
+
+    /** The fields with the moderator's edits applied; each change is noted (query-string names marked) in {@code changes}. */
+    private static Map<String, List<String>> edited(Map<String, List<String>> current, Map<String, String> edits, Route route,
+                                                    String mark, Map<String, Object> changes) {
+        Map<String, List<String>> fields = new LinkedHashMap<>(current);
         edits.forEach((name, value) -> {
             if (!fields.containsKey(name)) {
                 return;
@@ -108,17 +128,14 @@ public final class Moderation {
             }
             String clean = role == FieldRole.HTML ? HtmlPolicies.sanitize(route.htmlPolicy(), value).html() : value;
             if (!List.of(clean).equals(fields.get(name))) {
-                changes.put(name, Map.of("before", String.join("\n", fields.get(name)), "after", clean));
+                changes.put(mark + name, Map.of("before", String.join("\n", fields.get(name)), "after", clean));
                 fields.put(name, List.of(clean));
             }
         });
-        if (changes.isEmpty()) {
-            return approve(id, actor, via);
-        }
-        return approve(id, actor, via, new EditedFields(fields, Json.write(changes)), "edit");
+        return fields;
     }
 
-    private record EditedFields(Map<String, List<String>> fields, String detail) {
+    private record EditedFields(Map<String, List<String>> fields, Map<String, List<String>> queryFields, String detail) {
     }
 
     private Outcome approve(long id, String actor, HttpServletRequest via, EditedFields edit, String action) {
@@ -136,13 +153,13 @@ public final class Moderation {
         // Claim first, so that two moderators approving at once cannot replay it twice.
         Optional<Submission> claimed = store.transition(siteKey, id, current.status(), Status.REPLAYING,
                 edit == null ? null : action, actor, clock.instant(), null, edit == null ? null : edit.detail(),
-                edit == null ? null : edit.fields());
+                edit == null ? null : edit.fields(), edit == null ? null : edit.queryFields());
         if (claimed.isEmpty()) {
             return new Outcome(Result.CONFLICT, store.find(siteKey, id), "submission " + id + " changed meanwhile; look again");
         }
         Submission submission = claimed.get();
         Replayer.Outcome replay = settings.replay()
-                ? replayer.replay(via, submission)
+                ? replayer.replay(via, submission, routeOf(submission))
                 : new Replayer.Outcome(true, 0, null);
         Optional<Submission> finished = store.finishReplay(siteKey, id, replay.stored(), replay.status(), replay.error(),
                 actor, clock.instant());

@@ -40,16 +40,22 @@ final class ReplayRequest extends HttpServletRequestWrapper {
     private final byte[] body;
     private final Map<String, List<String>> parameters;
     private final Map<String, List<String>> headers;
+    private final String queryString;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private HttpSession session;
     private ServletInputStream stream;
     private BufferedReader reader;
 
+    /**
+     * @param queryString     the query string re-encoded from the approved query-string fields, or null
+     * @param queryParameters those approved query-string fields
+     */
     ReplayRequest(HttpServletRequest moderatorRequest, Submission submission, byte[] body, String contentType,
-                  Map<String, List<String>> queryParameters) {
+                  String queryString, Map<String, List<String>> queryParameters) {
         super(moderatorRequest);
         this.submission = submission;
         this.body = body;
+        this.queryString = queryString;
         Map<String, List<String>> params = new LinkedHashMap<>();
         queryParameters.forEach((name, values) -> params.put(name, new ArrayList<>(values)));
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
@@ -76,7 +82,7 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getQueryString() {
-        return submission.queryString();
+        return queryString;
     }
 
     @Override

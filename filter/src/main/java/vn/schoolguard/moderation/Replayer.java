@@ -26,7 +26,22 @@ final class Replayer {
     record Outcome(boolean stored, int status, String error) {
     }
 
-    Outcome replay(HttpServletRequest via, Submission submission) {
+    /**
+     * Replays a submission to its stored canonical path, rebuilt only from its approved values: the body from
+     * the approved body fields, the query string from the approved query-string fields.
+     */
+    // Security-critical: the original query string and body are never replayed.
+    Outcome replay(HttpServletRequest via, Submission submission, Route route) {
+        try {
+            String decoded = SubmissionPath.decodeStored(submission.path());
+            if (route == null || !route.matches(submission.method(), decoded)) {
+                return new Outcome(false, 0, "not replayed: " + submission.method() + " " + submission.path()
+                        + " is not on the route " + submission.route()
+                        + (route == null ? " (no longer configured)" : " (" + route.method() + " " + route.pattern() + ")"));
+            }
+        } catch (BadSubmission e) {
+            return new Outcome(false, 0, "not replayed: " + e.getMessage());
+        }
         RequestDispatcher dispatcher = via.getServletContext().getRequestDispatcher(submission.path());
         if (dispatcher == null) {
             return new Outcome(false, 0, "the application has no resource at " + submission.path());
@@ -35,13 +50,9 @@ final class Replayer {
         String contentType = json ? "application/json; charset=UTF-8" : "application/x-www-form-urlencoded; charset=UTF-8";
         byte[] body = (json ? Json.write(jsonBody(submission.fields())) : FormCodec.encode(submission.fields(), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> query;
-        try {
-            query = FormCodec.decode(submission.queryString(), StandardCharsets.UTF_8, Integer.MAX_VALUE);
-        } catch (BadSubmission e) {
-            query = Map.of();
-        }
-        ReplayRequest request = new ReplayRequest(via, submission, body, contentType, query);
+        Map<String, List<String>> query = submission.queryFields();
+        String queryString = query.isEmpty() ? null : FormCodec.encode(query, StandardCharsets.UTF_8);
+        ReplayRequest request = new ReplayRequest(via, submission, body, contentType, queryString, query);
         CapturedResponse response = new CapturedResponse();
         try {
             dispatcher.forward(request, response);

@@ -85,7 +85,7 @@ public final class RuleReview {
         List<Flagged> flagged = new ArrayList<>();
         forEach(Optional.of(Status.APPROVED), window, maxItems, s -> {
             Route route = settings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst().orElse(null);
-            SpamScore now = scorer.score(SpamMarks.input(route, s.rawFields(), s.clientIp(), s.receivedAt(), honeypotField));
+            SpamScore now = scorer.score(SpamMarks.input(route, s.allRawFields(), s.clientIp(), s.receivedAt(), honeypotField));
             if (now.verdict() != Verdict.CLEAN) {
                 flagged.add(new Flagged(s, now));
             }

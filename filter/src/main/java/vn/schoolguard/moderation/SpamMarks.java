@@ -32,7 +32,7 @@ final class SpamMarks {
     }
 
     static Map<String, Set<String>> of(Submission s, Route route) {
-        ScoringInput input = input(route, s.rawFields(), s.clientIp(), s.receivedAt(), "");
+        ScoringInput input = input(route, s.allRawFields(), s.clientIp(), s.receivedAt(), "");
         Map<String, Set<String>> marks = new LinkedHashMap<>();
         marks.put("ip", Set.of(s.clientIp()));
         if (!input.email().isBlank()) {

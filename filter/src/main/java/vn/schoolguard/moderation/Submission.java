@@ -16,12 +16,15 @@ import vn.schoolguard.spam.Verdict;
  * @param route          the route name
  * @param method         the original HTTP method
  * @param path           the original path within the web application
- * @param queryString    the original query string, may be null
+ * @param queryString    the original query string as posted, may be null; evidence only, never replayed
  * @param contentType    the original content type
  * @param headers        the original headers that replay needs (lower-case names)
- * @param fields         the fields the application receives on replay (sanitized), in posted order
- * @param rawFields      the fields exactly as posted, for moderators and investigators
- * @param removed        what sanitizing removed, by field
+ * @param fields         the body fields the application receives on replay (sanitized, approved), in posted order
+ * @param rawFields      the body fields exactly as posted, for moderators and investigators
+ * @param removed        what sanitizing removed, by field (query-string fields are named {@code ?name})
+ * @param queryFields    the query-string fields the application receives on replay (sanitized, approved)
+ * @param rawQueryFields the query-string fields exactly as posted
+ * @param dropped        fields the route does not list and drops: never replayed (query-string ones as {@code ?name})
  * @param clientIp       the poster's address as resolved through trusted proxies
  * @param clientPort     the poster's source port, -1 when unknown (a proxy that does not pass it on)
  * @param peerIp         the socket peer's address
@@ -46,7 +49,8 @@ import vn.schoolguard.spam.Verdict;
 public record Submission(long id, String siteKey, String receipt, String route, String method, String path,
                          String queryString, String contentType, Map<String, List<String>> headers,
                          Map<String, List<String>> fields, Map<String, List<String>> rawFields,
-                         Map<String, List<String>> removed, String clientIp, int clientPort, String peerIp, int peerPort,
+                         Map<String, List<String>> removed, Map<String, List<String>> queryFields,
+                         Map<String, List<String>> rawQueryFields, List<String> dropped, String clientIp, int clientPort, String peerIp, int peerPort,
                          String forwardedChain, String userAgent, String posterUser, Instant receivedAt, Status status,
                          Verdict verdict, double score, List<Reason> reasons, String fingerprint, Instant decidedAt,
                          String decidedBy, String decisionReason, Integer replayStatus, String replayError,
@@ -57,19 +61,35 @@ public record Submission(long id, String siteKey, String receipt, String route, 
         fields = FormFields.copy(fields);
         rawFields = FormFields.copy(rawFields);
         removed = FormFields.copy(removed);
+        queryFields = FormFields.copy(queryFields);
+        rawQueryFields = FormFields.copy(rawQueryFields);
+        dropped = List.copyOf(dropped);
         reasons = List.copyOf(reasons);
     }
 
     /** The first value of a field as the application receives it, or an empty string. */
     public String field(String name) {
-        List<String> values = fields.get(name);
+        List<String> values = allFields().get(name);
         return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    /**
+     * Every field the application can read, query-string values first as {@code getParameterValues} lists
+     * them: what moderators see, what is scored and what listeners get.
+     */
+    public Map<String, List<String>> allFields() {
+        return FormFields.merge(queryFields, fields);
+    }
+
+    /** Every field exactly as posted, query-string values first. */
+    public Map<String, List<String>> allRawFields() {
+        return FormFields.merge(rawQueryFields, rawFields);
     }
 
     /** The same submission with an id (after it is stored). */
     public Submission withId(long newId) {
         return new Submission(newId, siteKey, receipt, route, method, path, queryString, contentType, headers, fields,
-                rawFields, removed, clientIp, clientPort, peerIp, peerPort, forwardedChain, userAgent, posterUser,
+                rawFields, removed, queryFields, rawQueryFields, dropped, clientIp, clientPort, peerIp, peerPort, forwardedChain, userAgent, posterUser,
                 receivedAt, status, verdict, score, reasons, fingerprint, decidedAt, decidedBy, decisionReason,
                 replayStatus, replayError, replayAttempts, version);
     }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
@@ -33,7 +30,6 @@ import vn.schoolguard.spam.ScoringInput;
 import vn.schoolguard.spam.SpamScore;
 import vn.schoolguard.spam.SpamScorer;
 import vn.schoolguard.spam.Verdict;
-import vn.schoolguard.store.Json;
 
 /**
  * Turns a request on a submission route into a stored {@link Submission}: reads the body within limits,
@@ -44,6 +40,9 @@ public final class SubmissionCapture {
     /** Request headers kept for replay and evidence; cookies and credentials never are. */
     private static final Set<String> KEPT_HEADERS = Set.of("content-type", "accept", "accept-language", "user-agent",
             "referer", "origin", "x-requested-with");
+
+    /** Marks query-string fields where one list names fields of both parts (removed, dropped). */
+    static final String QUERY_MARK = "?";
 
     private final ModerationSettings settings;
     private final SpamScorer scorer;
@@ -99,26 +98,75 @@ public final class SubmissionCapture {
 
     private Submission capture(HttpServletRequest request, Route route, String path, ClientAddress client, byte[][] bodyOut)
             throws BadSubmission, IOException {
-        String contentType = request.getContentType() == null ? "" : request.getContentType();
+        // The header as sent: containers throw from getContentType() when its charset is unknown.
+        String contentType = request.getHeader("Content-Type") == null ? "" : request.getHeader("Content-Type");
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        Charset charset = charset(contentType);
+        Charset charset = charset(contentType, mediaType);
+        String canonicalPath = SubmissionPath.canonical(rawPathInContext(request), path);
         byte[] body = readBody(request);
         bodyOut[0] = body;
-        Map<String, List<String>> raw = switch (mediaType) {
+        Map<String, List<String>> bodyFields = switch (mediaType) {
             case "application/x-www-form-urlencoded", "" ->
                     FormCodec.decode(new String(body, StandardCharsets.ISO_8859_1), charset, settings.maxFields());
-            case "application/json" -> decodeJson(body, settings.maxFields());
+            case "application/json" -> JsonForm.decode(body, settings.maxFields(), settings.maxFieldChars());
             default -> throw BadSubmission.unsupportedType(mediaType);
         };
-        // The query string is checked as strictly as the body, since it is replayed too.
-        FormCodec.decode(request.getQueryString(), StandardCharsets.UTF_8, settings.maxFields());
-
-        Map<String, List<String>> rawKept = new LinkedHashMap<>();
-        Map<String, List<String>> clean = new LinkedHashMap<>();
+        // The query string is as much a part of the submission as the body: the application can read both.
+        Map<String, List<String>> queryFields = FormCodec.decode(request.getQueryString(), StandardCharsets.UTF_8,
+                settings.maxFields());
+        if (valueCount(bodyFields) + valueCount(queryFields) > settings.maxFields()) {
+            throw BadSubmission.tooManyFields(settings.maxFields());
+        }
+        List<String> dropped = new ArrayList<>();
         Map<String, List<String>> removed = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> field : raw.entrySet()) {
+        Cleaned fromQuery = clean(route, queryFields, QUERY_MARK, dropped, removed);
+        Cleaned fromBody = clean(route, bodyFields, "", dropped, removed);
+        java.time.Instant receivedAt = clock.instant();
+        ScoringInput input = SpamMarks.input(route, FormFields.merge(fromQuery.raw(), fromBody.raw()), client.ip(),
+                receivedAt, honeypotField);
+        SpamScore score = scorer.score(input);
+        Status status = score.verdict() == Verdict.SPAM ? Status.SPAM : Status.PENDING;
+        Submission submission = new Submission(0, siteKey, ReceiptCodes.next(), route.name(), request.getMethod(),
+                canonicalPath, request.getQueryString(), contentType, keptHeaders(request), fromBody.clean(), fromBody.raw(),
+                removed, fromQuery.clean(), fromQuery.raw(), dropped, client.ip(),
+                client.port(), client.peerIp(), client.peerPort(), client.forwardedChain(),
+                truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), receivedAt,
+                status, score.verdict(), score.score(), score.reasons(), SpamScorer.fingerprint(input), null, null, null, null, null, 0, 0);
+        return store(request, route, path, client, submission, sha256(body));
+    }
+
+    private Submission store(HttpServletRequest request, Route route, String path, ClientAddress client, Submission submission,
+                             String contentHash) {
+        Outcome outcome = submission.status() == Status.SPAM ? Outcome.SPAM : Outcome.HELD;
+        IpLogRecord[] logged = new IpLogRecord[1];
+        try {
+            Submission stored = store.insert(submission, (c, s) -> logged[0] = ipLog.append(c,
+                    entry(request, route, path, client, s, outcome, null, contentHash)));
+            ipLog.mirror(logged[0]);
+            return stored;
+        } catch (StoreException e) {
+            ipLog.mirrorUnstored(entry(request, route, path, client, null, Outcome.HELD, null, contentHash), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** A part of a submission (query string or body) as posted and as the application will receive it. */
+    private record Cleaned(Map<String, List<String>> raw, Map<String, List<String>> clean) {
+    }
+
+    /**
+     * Sanitizes each field by its role; fields the route does not list are plain text, or dropped (and named
+     * in {@code dropped}, so that the moderator knows) when the route drops them.
+     */
+    // Security-critical: only what leaves here is ever replayed.
+    private Cleaned clean(Route route, Map<String, List<String>> fields, String mark, List<String> dropped,
+                          Map<String, List<String>> removed) throws BadSubmission {
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        Map<String, List<String>> clean = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
             String name = field.getKey();
             if (!route.keepUnlisted() && !route.fields().containsKey(name)) {
+                dropped.add(mark + name);
                 continue;
             }
             FieldRole role = route.roleOf(name);
@@ -131,35 +179,27 @@ public final class SubmissionCapture {
                     SanitizedHtml sanitized = HtmlPolicies.sanitize(route.htmlPolicy(), value);
                     cleanValues.add(sanitized.html());
                     if (!sanitized.removed().isEmpty()) {
-                        removed.computeIfAbsent(name, k -> new ArrayList<>()).addAll(sanitized.removed());
+                        removed.computeIfAbsent(mark + name, k -> new ArrayList<>()).addAll(sanitized.removed());
                     }
                 } else {
                     cleanValues.add(value);
                 }
             }
-            rawKept.put(name, field.getValue());
+            raw.put(name, field.getValue());
             clean.put(name, cleanValues);
         }
-        java.time.Instant receivedAt = clock.instant();
-        ScoringInput input = SpamMarks.input(route, rawKept, client.ip(), receivedAt, honeypotField);
-        SpamScore score = scorer.score(input);
-        Status status = score.verdict() == Verdict.SPAM ? Status.SPAM : Status.PENDING;
-        Submission submission = new Submission(0, siteKey, ReceiptCodes.next(), route.name(), request.getMethod(), path,
-                request.getQueryString(), contentType, keptHeaders(request), clean, rawKept, removed, client.ip(),
-                client.port(), client.peerIp(), client.peerPort(), client.forwardedChain(),
-                truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), receivedAt,
-                status, score.verdict(), score.score(), score.reasons(), SpamScorer.fingerprint(input), null, null, null, null, null, 0, 0);
-        String contentHash = sha256(body);
-        IpLogRecord[] logged = new IpLogRecord[1];
-        try {
-            Submission stored = store.insert(submission, (c, s) -> logged[0] = ipLog.append(c,
-                    entry(request, route, path, client, s, status == Status.SPAM ? Outcome.SPAM : Outcome.HELD, null, contentHash)));
-            ipLog.mirror(logged[0]);
-            return stored;
-        } catch (StoreException e) {
-            ipLog.mirrorUnstored(entry(request, route, path, client, null, Outcome.HELD, null, contentHash), e.getMessage());
-            throw e;
-        }
+        return new Cleaned(raw, clean);
+    }
+
+    private static int valueCount(Map<String, List<String>> fields) {
+        return fields.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The path within the context exactly as sent, not decoded. */
+    private static String rawPathInContext(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     private static IpLogEntry entry(HttpServletRequest request, Route route, String path, ClientAddress client,
@@ -197,55 +237,23 @@ public final class SubmissionCapture {
         return out.toByteArray();
     }
 
-    private static Map<String, List<String>> decodeJson(byte[] body, int maxFields) throws BadSubmission {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw BadSubmission.malformed("the JSON body cannot be read (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw BadSubmission.malformed("the JSON body cannot be read");
-        }
-        if (root == null || !root.isObject()) {
-            throw BadSubmission.malformed("a JSON body must be one object of named fields");
-        }
-        if (root.size() > maxFields) {
-            throw BadSubmission.tooManyFields(maxFields);
-        }
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            JsonNode value = field.getValue();
-            List<String> values = new ArrayList<>();
-            if (value.isArray()) {
-                for (JsonNode item : value) {
-                    values.add(scalar(field.getKey(), item));
-                }
-            } else {
-                values.add(scalar(field.getKey(), value));
-            }
-            fields.put(field.getKey(), values);
-        }
-        return fields;
-    }
-
-    private static String scalar(String name, JsonNode node) throws BadSubmission {
-        if (node.isValueNode()) {
-            return node.isNull() ? "" : node.asText();
-        }
-        throw BadSubmission.malformed("field '" + name + "' holds a nested object; only text, numbers and lists of them are accepted");
-    }
-
-    private static Charset charset(String contentType) throws BadSubmission {
+    /** The charset a body is decoded with: a form's as declared (UTF-8 when none), a JSON body's always UTF-8. */
+    private static Charset charset(String contentType, String mediaType) throws BadSubmission {
         int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
         if (at < 0) {
             return StandardCharsets.UTF_8;
         }
         String name = contentType.substring(at + 8).split(";", 2)[0].replace("\"", "").trim();
+        if (mediaType.equals("application/json")) {
+            if (!name.equalsIgnoreCase("utf-8") && !name.equalsIgnoreCase("utf8")) {
+                throw BadSubmission.badCharset(name, "JSON in UTF-8");
+            }
+            return StandardCharsets.UTF_8;
+        }
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw BadSubmission.malformed("unknown charset '" + name + "'");
+            throw BadSubmission.badCharset(name, "a known charset such as UTF-8");
         }
     }
 

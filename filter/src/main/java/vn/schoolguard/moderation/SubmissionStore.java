@@ -40,13 +40,20 @@ public interface SubmissionStore {
 
     /**
      * Moves a submission from one status to another if it is still in {@code from}, writing the history
-     * entry (unless {@code action} is null) in the same transaction. {@code newFields} (may be null) replaces
-     * the fields the app receives.
+     * entry (unless {@code action} is null) in the same transaction. {@code newFields} and {@code newQueryFields}
+     * (each may be null) replace the body and query-string fields the app receives.
      *
      * @return the updated submission, or empty when it was no longer in {@code from}
      */
     Optional<Submission> transition(String siteKey, long id, Status from, Status to, String action, String actor,
-                                    Instant at, String reason, String detail, Map<String, List<String>> newFields);
+                                    Instant at, String reason, String detail, Map<String, List<String>> newFields,
+                                    Map<String, List<String>> newQueryFields);
+
+    /** {@link #transition(String, long, Status, Status, String, String, Instant, String, String, Map, Map)} keeping the query-string fields. */
+    default Optional<Submission> transition(String siteKey, long id, Status from, Status to, String action, String actor,
+                                            Instant at, String reason, String detail, Map<String, List<String>> newFields) {
+        return transition(siteKey, id, from, to, action, actor, at, reason, detail, newFields, null);
+    }
 
     /** Records the outcome of a replay on a submission in {@link Status#REPLAYING}. */
     Optional<Submission> finishReplay(String siteKey, long id, boolean stored, int appStatus, String error,

@@ -32,11 +32,13 @@ import vn.schoolguard.spam.Verdict;
 public final class JdbcSubmissionStore implements SubmissionStore {
 
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
 
     private static final String COLUMNS = "id, site_key, receipt, route, method, path, query_string, content_type,"
             + " headers_json, fields_json, raw_fields_json, removed_json, client_ip, client_port, peer_ip, peer_port,"
             + " forwarded_chain, user_agent, poster_user, received_at, status, verdict, score, reasons_json, fingerprint,"
-            + " decided_at, decided_by, decision_reason, replay_status, replay_error, replay_attempts, version";
+            + " decided_at, decided_by, decision_reason, replay_status, replay_error, replay_attempts, version,"
+            + " query_fields_json, raw_query_json, dropped_json";
 
     private final Database database;
 
@@ -49,7 +51,8 @@ public final class JdbcSubmissionStore implements SubmissionStore {
         String sql = "INSERT INTO sg_submissions (site_key, receipt, route, method, path, query_string, content_type,"
                 + " headers_json, fields_json, raw_fields_json, removed_json, search_text, client_ip, client_port, peer_ip,"
                 + " peer_port, forwarded_chain, user_agent, poster_user, received_at, status, verdict, score, reasons_json,"
-                + " fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " fingerprint, query_fields_json, raw_query_json, dropped_json)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 int i = 0;
@@ -64,7 +67,7 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 ps.setString(++i, Json.write(s.fields()));
                 ps.setString(++i, Json.write(s.rawFields()));
                 ps.setString(++i, Json.write(s.removed()));
-                ps.setString(++i, searchText(s.rawFields()));
+                ps.setString(++i, searchText(s.allRawFields()));
                 ps.setString(++i, s.clientIp());
                 ps.setInt(++i, s.clientPort());
                 ps.setString(++i, s.peerIp());
@@ -78,6 +81,9 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 ps.setDouble(++i, s.score());
                 ps.setString(++i, Json.write(s.reasons()));
                 ps.setString(++i, s.fingerprint());
+                ps.setString(++i, Json.write(s.queryFields()));
+                ps.setString(++i, Json.write(s.rawQueryFields()));
+                ps.setString(++i, Json.write(s.dropped()));
                 ps.executeUpdate();
                 Submission stored;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -189,10 +195,12 @@ public final class JdbcSubmissionStore implements SubmissionStore {
 
     @Override
     public Optional<Submission> transition(String siteKey, long id, Status from, Status to, String action, String actor,
-                                           Instant at, String reason, String detail, Map<String, List<String>> newFields) {
+                                           Instant at, String reason, String detail, Map<String, List<String>> newFields,
+                                           Map<String, List<String>> newQueryFields) {
         return database.inTransaction(c -> {
             String sql = "UPDATE sg_submissions SET status = ?, decided_at = ?, decided_by = ?, decision_reason = ?,"
                     + (newFields != null ? " fields_json = ?," : "")
+                    + (newQueryFields != null ? " query_fields_json = ?," : "")
                     + " version = version + 1 WHERE site_key = ? AND id = ? AND status = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 0;
@@ -202,6 +210,9 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 ps.setString(++i, reason);
                 if (newFields != null) {
                     ps.setString(++i, Json.write(newFields));
+                }
+                if (newQueryFields != null) {
+                    ps.setString(++i, Json.write(newQueryFields));
                 }
                 ps.setString(++i, siteKey);
                 ps.setLong(++i, id);
@@ -360,6 +371,8 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 rs.getString("method"), rs.getString("path"), rs.getString("query_string"), rs.getString("content_type"),
                 Json.readListMap(rs.getString("headers_json")), Json.readListMap(rs.getString("fields_json")),
                 Json.readListMap(rs.getString("raw_fields_json")), Json.readListMap(rs.getString("removed_json")),
+                listMap(rs.getString("query_fields_json")), listMap(rs.getString("raw_query_json")),
+                rs.getString("dropped_json") == null ? List.of() : Json.read(rs.getString("dropped_json"), NAMES),
                 rs.getString("client_ip"), rs.getInt("client_port"), rs.getString("peer_ip"), rs.getInt("peer_port"),
                 rs.getString("forwarded_chain"), rs.getString("user_agent"), rs.getString("poster_user"),
                 instant(rs, "received_at"), Status.parse(rs.getString("status")).orElseThrow(),
@@ -367,6 +380,10 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 Json.read(rs.getString("reasons_json"), REASONS), rs.getString("fingerprint"),
                 instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"), replay,
                 rs.getString("replay_error"), rs.getInt("replay_attempts"), rs.getInt("version"));
+    }
+
+    private static Map<String, List<String>> listMap(String json) {
+        return json == null ? Map.of() : Json.readListMap(json);
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

@@ -22,7 +22,7 @@ public final class ApiItems {
         item.put("clientIp", s.clientIp());
         item.put("clientPort", s.clientPort() >= 0 ? s.clientPort() : null);
         item.put("receivedAt", s.receivedAt().toString());
-        item.put("fields", flatten(s.fields()));
+        item.put("fields", flatten(s.allFields()));
         item.put("score", s.score());
         item.put("reasons", s.reasons().stream().map(Reason::describe).toList());
         item.put("verdict", s.verdict().key());
@@ -32,7 +32,11 @@ public final class ApiItems {
         item.put("peerPort", s.peerPort());
         item.put("userAgent", s.userAgent());
         item.put("posterUser", s.posterUser());
-        item.put("rawFields", flatten(s.rawFields()));
+        item.put("rawFields", flatten(s.allRawFields()));
+        // Where each value comes from: an application that reads the query string gets these there.
+        item.put("queryFields", flatten(s.queryFields()));
+        item.put("rawQueryFields", flatten(s.rawQueryFields()));
+        item.put("dropped", s.dropped());
         item.put("removed", s.removed());
         item.put("decidedAt", s.decidedAt() == null ? null : s.decidedAt().toString());
         item.put("decidedBy", s.decidedBy());

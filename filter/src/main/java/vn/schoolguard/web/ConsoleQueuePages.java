@@ -43,6 +43,9 @@ final class ConsoleQueuePages {
     private static final int MAX_BULK = 500;
     private static final int MAX_REASON = 500;
     private static final String EDIT_PREFIX = "f.";
+    private static final String QUERY_EDIT_PREFIX = "q.";
+    /** How the console marks a query-string field, as in the submission's removed and dropped lists. */
+    private static final String QUERY_MARK = "?";
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Moderation moderation;
@@ -190,9 +193,9 @@ final class ConsoleQueuePages {
         row.put("time", ConsoleFormat.time(s.receivedAt()));
         row.put("iso", ConsoleFormat.iso(s.receivedAt()));
         row.put("route", route == null ? s.route() : route.label());
-        String author = ConsoleFormat.author(s.fields(), route);
+        String author = ConsoleFormat.author(s.allFields(), route);
         row.put("author", author.isBlank() ? ctx.text("console.item.anonymous") : author);
-        row.put("excerpt", ConsoleFormat.excerpt(s.fields(), route));
+        row.put("excerpt", ConsoleFormat.excerpt(s.allFields(), route));
         row.put("score", ConsoleFormat.score(s.score()));
         row.put("verdict", s.verdict().key());
         row.put("verdictLabel", ctx.text("console.verdict." + s.verdict().key()));
@@ -244,7 +247,8 @@ final class ConsoleQueuePages {
                 "weight", ConsoleFormat.score(r.weight()))).toList());
         model.put("hasReasons", !s.reasons().isEmpty());
         model.put("preview", preview(s, route));
-        model.put("raw", raw(s.rawFields()));
+        model.put("raw", raw(s.rawQueryFields(), QUERY_MARK) + raw(s.rawFields(), ""));
+        model.put("dropped", s.dropped().isEmpty() ? null : String.join(", ", s.dropped()));
         List<Map<String, Object>> removed = new ArrayList<>();
         s.removed().forEach((field, what) -> {
             if (!what.isEmpty()) {
@@ -252,7 +256,7 @@ final class ConsoleQueuePages {
             }
         });
         model.put("removed", removed);
-        model.put("headers", raw(s.headers()));
+        model.put("headers", raw(s.headers(), ""));
         model.put("decided", s.decidedBy() != null);
         model.put("decidedBy", s.decidedBy());
         model.put("decidedAt", ConsoleFormat.time(s.decidedAt()));
@@ -261,19 +265,26 @@ final class ConsoleQueuePages {
         model.put("replayErrorText", s.replayError());
         model.put("replayAttempts", String.valueOf(s.replayAttempts()));
         List<Map<String, Object>> editable = new ArrayList<>();
-        s.fields().forEach((name, values) -> {
-            FieldRole role = route == null ? FieldRole.TEXT : route.roleOf(name);
-            if (role != FieldRole.IGNORE) {
-                editable.add(Map.of("name", EDIT_PREFIX + name, "label", name, "value", String.join("\n", values),
-                        "html", role == FieldRole.HTML, "multiline", role == FieldRole.HTML || role == FieldRole.TEXT,
-                        "fieldId", "edit-" + name.replaceAll("[^A-Za-z0-9_-]", "_")));
-            }
-        });
+        editable(editable, s.queryFields(), route, QUERY_EDIT_PREFIX, QUERY_MARK);
+        editable(editable, s.fields(), route, EDIT_PREFIX, "");
         model.put("editable", editable);
         model.put("canEdit", canDecide && APPROVABLE.contains(s.status()) && !editable.isEmpty());
         model.put("history", moderation.store().history(moderation.siteKey(), id).stream()
                 .map(d -> decision(ctx, d, false)).toList());
         ctx.render(200, "item", model);
+    }
+
+    /** Edit boxes for one part of a submission (query string or body), named by {@code prefix}. */
+    private static void editable(List<Map<String, Object>> editable, Map<String, List<String>> fields, Route route,
+                                 String prefix, String mark) {
+        fields.forEach((name, values) -> {
+            FieldRole role = route == null ? FieldRole.TEXT : route.roleOf(name);
+            if (role != FieldRole.IGNORE) {
+                editable.add(Map.of("name", prefix + name, "label", mark + name, "value", String.join("\n", values),
+                        "html", role == FieldRole.HTML, "multiline", role == FieldRole.HTML || role == FieldRole.TEXT,
+                        "fieldId", "edit-" + prefix.charAt(0) + "-" + name.replaceAll("[^A-Za-z0-9_-]", "_")));
+            }
+        });
     }
 
     /**
@@ -283,25 +294,31 @@ final class ConsoleQueuePages {
     // Security-critical: the only place the console writes markup that came from a poster.
     private static List<Map<String, Object>> preview(Submission s, Route route) {
         List<Map<String, Object>> preview = new ArrayList<>();
-        s.fields().forEach((name, values) -> {
+        preview(preview, s.queryFields(), route, QUERY_MARK);
+        preview(preview, s.fields(), route, "");
+        return preview;
+    }
+
+    // Security-critical: the only place the console writes markup that came from a poster.
+    private static void preview(List<Map<String, Object>> preview, Map<String, List<String>> fields, Route route, String mark) {
+        fields.forEach((name, values) -> {
             FieldRole role = route == null ? FieldRole.TEXT : route.roleOf(name);
             if (role == FieldRole.IGNORE) {
                 return;
             }
             for (String value : values) {
                 boolean html = role == FieldRole.HTML;
-                preview.add(Map.of("name", name, "html", html,
+                preview.add(Map.of("name", mark + name, "html", html,
                         "value", html ? HtmlPolicies.sanitize(route.htmlPolicy(), value).html() : value));
             }
         });
-        return preview;
     }
 
-    private static String raw(Map<String, List<String>> fields) {
+    private static String raw(Map<String, List<String>> fields, String mark) {
         StringBuilder text = new StringBuilder();
         fields.forEach((name, values) -> {
             for (String value : values) {
-                text.append(name).append(": ").append(value).append('\n');
+                text.append(mark).append(name).append(": ").append(value).append('\n');
             }
         });
         return text.toString();
@@ -319,7 +336,7 @@ final class ConsoleQueuePages {
             case "approve" -> moderation.approve(id, actor, ctx.request);
             case "reject" -> moderation.reject(id, actor, reason);
             case "spam" -> moderation.markSpam(id, actor, reason);
-            default -> moderation.editAndApprove(id, actor, ctx.request, edits(ctx));
+            default -> moderation.editAndApprove(id, actor, ctx.request, edits(ctx, EDIT_PREFIX), edits(ctx, QUERY_EDIT_PREFIX));
         };
         String code = flashCode(outcome.result(), action);
         String back = outcome.result() == Moderation.Result.REPLAY_FAILED ? "/items/" + id
@@ -381,12 +398,12 @@ final class ConsoleQueuePages {
         };
     }
 
-    private static Map<String, String> edits(ConsoleContext ctx) {
+    private static Map<String, String> edits(ConsoleContext ctx, String prefix) {
         Map<String, String> edits = new LinkedHashMap<>();
         ctx.request.getParameterMap().forEach((name, values) -> {
-            if (name.startsWith(EDIT_PREFIX) && values.length > 0) {
+            if (name.startsWith(prefix) && values.length > 0) {
                 // Browsers send textarea line breaks as CRLF; the poster's own text had plain LF.
-                edits.put(name.substring(EDIT_PREFIX.length()), values[0].replace("\r\n", "\n"));
+                edits.put(name.substring(prefix.length()), values[0].replace("\r\n", "\n"));
             }
         });
         return edits;

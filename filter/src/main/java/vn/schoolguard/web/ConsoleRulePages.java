@@ -33,7 +33,7 @@ final class ConsoleRulePages {
                     row.put("id", f.submission().id());
                     row.put("url", ctx.base + "/items/" + f.submission().id());
                     row.put("time", ConsoleFormat.time(f.submission().receivedAt()));
-                    row.put("excerpt", ConsoleFormat.plain(String.join(" ", f.submission().fields().values().stream()
+                    row.put("excerpt", ConsoleFormat.plain(String.join(" ", f.submission().allFields().values().stream()
                             .flatMap(List::stream).toList())));
                     row.put("verdict", ctx.text("console.verdict." + f.now().verdict().key()));
                     row.put("score", ConsoleFormat.score(f.now().score()));

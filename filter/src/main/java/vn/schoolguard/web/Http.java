@@ -50,7 +50,8 @@ public final class Http {
     /** Whether the client would rather have JSON than HTML (API clients, fetch calls, JSON posts). */
     public static boolean wantsJson(HttpServletRequest request) {
         String accept = lower(request.getHeader("Accept"));
-        String type = lower(request.getContentType());
+        // The header as sent: containers throw from getContentType() when its charset is unknown.
+        String type = lower(request.getHeader("Content-Type"));
         if (accept.contains("text/html")) {
             return false;
         }

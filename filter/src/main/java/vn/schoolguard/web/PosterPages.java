@@ -101,7 +101,12 @@ public final class PosterPages {
 
     /** A refused submission: the status and a reason the poster can act on. */
     public void refused(HttpServletRequest request, HttpServletResponse response, int status, String reason) throws IOException {
-        Messages m = Messages.forRequest(request);
+        // Security-critical: the refused body is never read here (it may be huge, or in a charset the container rejects).
+        Messages m = Messages.forRequest(new QueryOnly(request));
+        if (status == 413) {
+            // The rest of an oversized body is not read: the connection cannot be reused.
+            response.setHeader("Connection", "close");
+        }
         String text = status == 503 ? m.get("error.unavailable") : m.get("error.bad", reason);
         if (status == 503) {
             response.setHeader("Retry-After", "30");
@@ -146,6 +151,7 @@ public final class PosterPages {
     }
 
     /** Request parameters from the query string only: choosing the language must not read a refused body. */
+    // Never lets a container parse the body: getParameterMap and friends answer from the query string alone.
     private static final class QueryOnly extends jakarta.servlet.http.HttpServletRequestWrapper {
         QueryOnly(HttpServletRequest request) {
             super(request);
@@ -160,7 +166,11 @@ public final class PosterPages {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                    return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                    try {
+                        return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException badEscape) {
+                        return null;
+                    }
                 }
             }
             return null;

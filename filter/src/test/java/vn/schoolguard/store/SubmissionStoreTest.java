@@ -35,7 +35,8 @@ class SubmissionStoreTest {
                 "application/x-www-form-urlencoded; charset=UTF-8", Map.of("user-agent", List.of("UA")),
                 Map.of("author", List.of("Lê Thị Hoa"), "content", List.of(text)),
                 Map.of("author", List.of("Lê Thị Hoa"), "content", List.of(text + "<script>")),
-                Map.of("content", List.of("<script>")), "2001:db8::7", 51234, "10.0.0.1", 40000,
+                Map.of("content", List.of("<script>")), Map.of("a", List.of("1")), Map.of("a", List.of("1")), List.of(),
+                "2001:db8::7", 51234, "10.0.0.1", 40000,
                 "X-Forwarded-For: 2001:db8::7", "UA", null, at, Status.PENDING, Verdict.SUSPECT, 5.5,
                 List.of(new Reason("gambling.phrase", "nhà cái", 5.5)), "fp1", null, null, null, null, null, 0, 0);
     }

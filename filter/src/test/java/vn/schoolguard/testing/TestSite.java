@@ -39,7 +39,8 @@ public final class TestSite implements AutoCloseable {
 
     /** What the application stored. */
     public record Stored(String path, Map<String, String[]> parameters, String remoteAddr, int remotePort,
-                         String contentType, boolean hadSession, String cookieHeader, String authorization) {
+                         String contentType, boolean hadSession, String cookieHeader, String authorization,
+                         String queryString) {
     }
 
     public final List<Stored> stored = new CopyOnWriteArrayList<>();
@@ -99,6 +100,23 @@ public final class TestSite implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Sends exactly these bytes (request line, headers and body) and returns everything the server answered. */
+    public String raw(String requestHead, byte[] body) throws IOException {
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                out.write(body);
+                out.flush();
+            } catch (IOException closedEarly) {
+                // The server may answer and close before the whole body is sent; its answer is what counts.
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } 
+    }
+
     public jakarta.servlet.ServletContext servletContext() {
         return context.getServletContext();
     }
@@ -131,7 +149,7 @@ public final class TestSite implements AutoCloseable {
             }
             stored.add(new Stored(request.getPathInfo(), parameters, request.getRemoteAddr(),
                     request.getRemotePort(), request.getContentType(), request.getSession(false) != null,
-                    request.getHeader("Cookie"), request.getHeader("Authorization")));
+                    request.getHeader("Cookie"), request.getHeader("Authorization"), request.getQueryString()));
             response.sendRedirect(request.getContextPath() + "/posts/1");
         }
 
