@@ -33,11 +33,48 @@ class DropInJarContentsIT {
         assertThat(outside).as("entries outside vn/schoolguard/ and META-INF/").isEmpty();
     }
 
+    /** The javax JAR is transformed from the jakarta one: its replay must allow javax's forward attribute names. */
+    @Test
+    void replayAllowsTheForwardAttributesOfThisContainersServletApi() throws Exception {
+        String api = System.getProperty("servlet.api").startsWith("javax.") ? "javax" : "jakarta";
+        String other = api.equals("javax") ? "jakarta" : "javax";
+        try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
+            JarEntry entry = jar.getJarEntry("vn/schoolguard/moderation/ReplayRequest.class");
+            assertThat(entry).isNotNull();
+            String constants;
+            try (var in = jar.getInputStream(entry)) {
+                constants = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            assertThat(constants).contains(api + ".servlet.forward.request_uri", api + ".servlet.forward.mapping")
+                    .doesNotContain(other + ".servlet.forward.");
+        }
+    }
+
     @Test
     void noSlf4jApiInside() throws Exception {
         try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
             assertThat(jar.getEntry("org/slf4j/LoggerFactory.class")).isNull();
             assertThat(jar.getEntry("META-INF/services/java.sql.Driver")).isNull();
+        }
+    }
+
+    @Test
+    void noClassLinksAgainstTheHostsSlf4jAndTheBundledCopyHasItsProvider() throws Exception {
+        List<String> linked = new ArrayList<>();
+        try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
+            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    String bytes = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (bytes.contains("org/slf4j/")) {
+                        linked.add(entry.getName());
+                    }
+                }
+            }
+            assertThat(linked).as("classes referring to the host's org.slf4j (a linkage error on SLF4J 1.7 or none)").isEmpty();
+            JarEntry provider = jar.getJarEntry("META-INF/services/vn.schoolguard.shaded.slf4j.spi.SLF4JServiceProvider");
+            assertThat(provider).as("the bundled SLF4J copy's provider").isNotNull();
+            assertThat(new String(jar.getInputStream(provider).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
+                    .isEqualTo("vn.schoolguard.log.BundledLibrariesProvider");
         }
     }
 }

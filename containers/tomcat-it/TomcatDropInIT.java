@@ -2,8 +2,15 @@ package vn.schoolguard.containers.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
@@ -27,8 +34,13 @@ class TomcatDropInIT {
 
     Tomcat tomcat;
 
+    private static final String SIMPLE_LOG_FILE = "org.slf4j.simpleLogger.logFile";
+    private final List<Runnable> captured = new ArrayList<>();
+
     @AfterEach
     void stop() throws Exception {
+        captured.forEach(Runnable::run);
+        System.clearProperty(SIMPLE_LOG_FILE);
         if (tomcat != null) {
             tomcat.stop();
             tomcat.destroy();
@@ -44,11 +56,65 @@ class TomcatDropInIT {
     }
 
     @Test
-    void withoutSlf4jTheSiteDoesNotStartAndTheLogSaysWhy() throws Exception {
-        List<Path> hostLibs = DropInSite.jarsIn("host.libs").stream()
-                .filter(p -> !p.getFileName().toString().startsWith("slf4j-")).toList();
+    void regressionSiteWithoutSlf4jHoldsPostsAndTheIpLogLineGoesToJavaUtilLogging() throws Exception {
+        List<LogRecord> iplog = capture("vn.schoolguard.iplog");
+        List<LogRecord> startup = capture("vn.schoolguard.log");
+        Context context = deploy(withoutSlf4j());
+        assertThat(context.getState()).isEqualTo(LifecycleState.STARTED);
+        String id = checks().heldPost("Không có SLF4J " + System.nanoTime());
+
+        assertThat(startup).extracting(LogRecord::getMessage)
+                .contains("SchoolGuard logging through java.util.logging (no SLF4J binding found)");
+        assertThat(iplog).extracting(LogRecord::getMessage).anySatisfy(line -> assertThat(line)
+                .containsPattern("^iplog seq=\\d+ outcome=held client=127\\.0\\.0\\.1:\\d+ peer=127\\.0\\.0\\.1:\\d+"
+                        + " route=comments path=(/school)?/news/1/comments submission=" + id + " receipt=\\S+$"));
+    }
+
+    @Test
+    void regressionSiteWithSlf4j17HoldsPostsAndTheIpLogLineGoesToItsBinding() throws Exception {
+        Path hostLog = tmp.resolve("host.log");
+        System.setProperty(SIMPLE_LOG_FILE, hostLog.toString());
+        List<Path> hostLibs = new ArrayList<>(withoutSlf4j());
+        hostLibs.addAll(DropInSite.jarsIn("host.libs.slf4j17"));
         Context context = deploy(hostLibs);
-        assertThat(context.getState()).as("fails closed: moderation was asked for").isNotEqualTo(LifecycleState.STARTED);
+        assertThat(context.getState()).isEqualTo(LifecycleState.STARTED);
+        String id = checks().heldPost("SLF4J 1.7 " + System.nanoTime());
+
+        String log = Files.readString(hostLog, StandardCharsets.UTF_8);
+        assertThat(log).contains("SchoolGuard logging through SLF4J 1.7 (binding org.slf4j.impl.SimpleLoggerFactory)")
+                .containsPattern("iplog seq=\\d+ outcome=held client=127\\.0\\.0\\.1:\\d+ peer=127\\.0\\.0\\.1:\\d+"
+                        + " route=comments path=(/school)?/news/1/comments submission=" + id + " receipt=\\S+")
+                .doesNotContain("NoSuchMethodError").doesNotContain("NoClassDefFoundError");
+    }
+
+    private static List<Path> withoutSlf4j() {
+        return DropInSite.jarsIn("host.libs").stream().filter(p -> !p.getFileName().toString().startsWith("slf4j-")).toList();
+    }
+
+    private DropInChecks checks() {
+        return new DropInChecks("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/school");
+    }
+
+    private List<LogRecord> capture(String name) {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger(name);
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        captured.add(() -> logger.removeHandler(handler));
+        return records;
     }
 
     private Context deploy(List<Path> hostLibs) throws Exception {

@@ -2,7 +2,6 @@ package vn.schoolguard;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Enumeration;
@@ -20,8 +19,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.Authenticator;
@@ -46,6 +44,7 @@ import vn.schoolguard.net.ClientAddressResolver;
 import vn.schoolguard.ratelimit.SubmissionGate;
 import vn.schoolguard.spam.SpamImplantRules;
 import vn.schoolguard.spam.SpamScorer;
+import vn.schoolguard.store.DataDirectory;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.JdbcApprovedContent;
 import vn.schoolguard.store.JdbcSpamMemory;
@@ -96,10 +95,11 @@ public final class SchoolGuardFilter implements Filter {
     /** ServletContext attribute holding the list of {@link ApprovalListener}s (see {@link #approvalListeners}). */
     public static final String LISTENERS_ATTRIBUTE = "vn.schoolguard.approvalListeners";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SchoolGuardFilter.class);
+    private static final Log LOG = Log.get(SchoolGuardFilter.class);
     private static final String FILTERED = SchoolGuardFilter.class.getName() + ".FILTERED";
 
     private SchoolGuardConfig config;
+    private DataDirectory dataDirectory;
     private Database database;
     private Moderation moderation;
     private SubmissionCapture capture;
@@ -133,13 +133,14 @@ public final class SchoolGuardFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         try {
-            Files.createDirectories(config.dataDir());
+            dataDirectory = DataDirectory.open(config.dataDir());
         } catch (IOException e) {
             throw new ServletException("SchoolGuard cannot create its data directory " + config.dataDir()
                     + " (setting data.dir): " + e.getMessage(), e);
         }
         try {
             database = Database.open(config.store());
+            dataDirectory.tightenNow();
         } catch (StoreException e) {
             LOG.error("SchoolGuard cannot start: {}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
@@ -159,7 +160,7 @@ public final class SchoolGuardFilter implements Filter {
         Authenticator authenticator = new Authenticator(accounts, hasher, config.console(), clock);
         authenticator.seed();
         SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
-        ConsoleAccess access = new ConsoleAccess(config.console(), authenticator, accounts, sessions, clock);
+        ConsoleAccess access = new ConsoleAccess(config.console(), config.proxies(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
@@ -219,7 +220,7 @@ public final class SchoolGuardFilter implements Filter {
     private void hold(HttpServletRequest request, HttpServletResponse response, Route route, String path) throws IOException {
         ClientAddress client = addresses.resolve(request);
         // Blocks and rate limits come first, before the body is read, so that refusing a flood stays cheap.
-        Optional<SubmissionGate.Refusal> refusal = gate.check(route.name(), client.ip(), request.getRemoteUser(),
+        Optional<SubmissionGate.Refusal> refusal = gate.check(route.name(), client, request.getRemoteUser(),
                 (outcome, detail) -> capture.logAttempt(request, route, path, client, outcome, detail));
         if (refusal.isPresent()) {
             posterPages.limited(request, response, refusal.get().kind().status(), refusal.get().retryAfterSeconds());
@@ -266,6 +267,9 @@ public final class SchoolGuardFilter implements Filter {
         }
         if (decorator != null) {
             decorator.close();
+        }
+        if (dataDirectory != null) {
+            dataDirectory.close();
         }
         if (database != null) {
             database.close();

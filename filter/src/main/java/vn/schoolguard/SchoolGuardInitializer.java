@@ -25,11 +25,10 @@ import vn.schoolguard.boot.AutoRegistration;
  *       {@code web.xml}, a fragment or code), in which case its own declaration and ordering stand.</li>
  * </ul>
  * Each decision is written to the container's log for the application ({@link ServletContext#log}), so
- * it can be read even when the application has no SLF4J.
+ * it can be read before the filter's own logging has started.
  *
- * <p>The filter needs {@code slf4j-api} 2.x visible to the application. Without it, and with a settings
- * file present, startup of the application stops with a message saying so: a site that asked for
- * moderation must not run without it.
+ * <p>The filter logs through the application's SLF4J (1.7 or 2.x) when it has one with a binding, and through
+ * {@code java.util.logging} otherwise; it needs no logging library of its own.
  *
  * <p>Stateless and thread-safe.
  */

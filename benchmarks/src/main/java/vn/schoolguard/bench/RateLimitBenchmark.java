@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.ratelimit.BlockRequest;
 import vn.schoolguard.ratelimit.Limit;
 import vn.schoolguard.ratelimit.RateLimitSettings;
@@ -67,7 +68,7 @@ public class RateLimitBenchmark {
         }
         // Use up the limit of the flooding address.
         for (int i = 0; i < 10; i++) {
-            gate.check("comments", "203.0.113.66", null, NO_LOG);
+            gate.check("comments", peer("203.0.113.66"), null, NO_LOG);
         }
     }
 
@@ -82,19 +83,24 @@ public class RateLimitBenchmark {
     public Optional<SubmissionGate.Refusal> accepted() {
         // 50,000 addresses in turn: each is back to a full bucket long before its turn comes again.
         String address = addresses[next++ % addresses.length];
-        return gate.check("comments", address, null, NO_LOG);
+        return gate.check("comments", peer(address), null, NO_LOG);
     }
 
     /** A submission from an address over its limit: 429 without touching anything else. */
     @Benchmark
     public Optional<SubmissionGate.Refusal> refusedOverLimit() {
-        return gate.check("comments", "203.0.113.66", null, NO_LOG);
+        return gate.check("comments", peer("203.0.113.66"), null, NO_LOG);
     }
 
     /** A submission from a blocked network: 403 from the in-memory copy of the block list. */
     @Benchmark
     public Optional<SubmissionGate.Refusal> refusedBlocked() {
-        return gate.check("comments", "198.51.100.23", null, NO_LOG);
+        return gate.check("comments", peer("198.51.100.23"), null, NO_LOG);
     }
 
+
+    /** A client connected directly (no forwarding), as most benchmark posters are. */
+    private static ClientAddress peer(String ip) {
+        return new ClientAddress(ip, 40000, ip, 40000, null, false, false);
+    }
 }

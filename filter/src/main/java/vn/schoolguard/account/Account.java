@@ -10,8 +10,8 @@ import java.util.Set;
  * @param passwordHash the slow hash, never shown
  * @param roles        moderator, investigator, admin
  * @param disabled     whether it may log in
- * @param failedLogins failed logins in a row
- * @param lockedUntil  no login before this instant, may be null
+ * @param failedLogins failed logins in a row, as counted by earlier versions (now always cleared on success)
+ * @param lockedUntil  a lock set by earlier versions, may be null; no longer consulted
  */
 public record Account(String username, String passwordHash, Set<String> roles, boolean disabled, int failedLogins,
                       Instant lockedUntil) {

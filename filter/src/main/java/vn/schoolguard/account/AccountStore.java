@@ -99,12 +99,7 @@ public final class AccountStore {
                 disabled, time(now), siteKey, username);
     }
 
-    /** Counts a failed login; locks the account until {@code lockUntil} when given. */
-    public void recordFailure(String username, Instant lockUntil) {
-        update("UPDATE sg_accounts SET failed_logins = failed_logins + 1, locked_until = ? WHERE site_key = ? AND username = ?",
-                time(lockUntil), siteKey, username);
-    }
-
+    /** Clears the failure count and lock kept by earlier versions (throttling now lives in memory). */
     public void recordSuccess(String username) {
         update("UPDATE sg_accounts SET failed_logins = 0, locked_until = NULL WHERE site_key = ? AND username = ?"
                 + " AND (failed_logins <> 0 OR locked_until IS NOT NULL)", siteKey, username);

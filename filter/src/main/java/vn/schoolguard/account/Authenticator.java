@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,17 +14,19 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import vn.schoolguard.web.ConsoleSettings;
 
 /**
- * Checks built-in console credentials, with throttling per account and per client address.
+ * Checks built-in console credentials, throttled by {@link LoginThrottle}: per (name, address) pair and per
+ * address an attempt is refused for a while after too many failures; per name it is only slowed down, so
+ * nobody can lock the owner out from another address. Unknown names, wrong passwords and disabled accounts
+ * get the same answer after the same work (the KDF runs against a decoy hash for unknown names).
  *
  * <p>A verified password is remembered (as a hash, for five minutes, against the stored hash it matched)
  * so that scripts using HTTP Basic do not pay the slow KDF on every call; a password change invalidates
- * it at once because the stored hash changes.
+ * it at once because the stored hash changes. Thread-safe.
  */
 // Security-critical: login throttling and credential checks.
 public final class Authenticator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
-    private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+    private static final Log LOG = Log.get(Authenticator.class);
 
     /** The outcome of a login attempt. */
     public sealed interface Result permits Success, Failure, Locked {
@@ -40,71 +40,88 @@ public final class Authenticator {
     public record Failure() implements Result {
     }
 
-    /** Too many failures: try again after {@code retryAfter}. */
+    /** Too many failures from this address (for this name or in all): try again after {@code retryAfter}. */
     public record Locked(Duration retryAfter) implements Result {
+    }
+
+    /** Waits before a password is checked; tests replace it to record the delay instead of sleeping. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration delay);
     }
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final ConsoleSettings settings;
     private final Clock clock;
+    private final Pause pause;
+    private final LoginThrottle throttle;
     private final Cache<String, String> verified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
-    private final Cache<String, AtomicInteger> failuresByAddress;
 
     public Authenticator(AccountStore accounts, PasswordHasher hasher, ConsoleSettings settings, Clock clock) {
+        this(accounts, hasher, settings, clock, Authenticator::sleep);
+    }
+
+    public Authenticator(AccountStore accounts, PasswordHasher hasher, ConsoleSettings settings, Clock clock, Pause pause) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.settings = settings;
         this.clock = clock;
-        this.failuresByAddress = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterWrite(settings.lockout()).build();
+        this.pause = pause;
+        this.throttle = new LoginThrottle(settings.maxLoginFailures(), settings.lockout(), settings.maxLoginDelay());
     }
 
+    /** Checks a name and password from {@code clientIp} (the resolved client address). */
     public Result login(String username, String password, String clientIp) {
         String name = username == null ? "" : username.trim();
-        AtomicInteger addressFailures = failuresByAddress.getIfPresent(clientIp);
-        // One address may try several accounts; allow it a few times more failures than one account gets.
-        if (addressFailures != null && addressFailures.get() >= settings.maxLoginFailures() * 4) {
-            return new Locked(settings.lockout());
+        String secret = password == null ? "" : password;
+        Instant now = clock.instant();
+        Optional<Duration> wait = throttle.refusal(name, clientIp, now);
+        if (wait.isPresent()) {
+            return new Locked(wait.get());
+        }
+        Duration delay = throttle.delay(name);
+        if (!delay.isZero()) {
+            pause.pause(delay);
         }
         Optional<Account> account = name.isEmpty() ? Optional.empty() : accounts.find(name);
-        Instant now = clock.instant();
-        if (account.isPresent() && account.get().lockedUntil() != null && now.isBefore(account.get().lockedUntil())) {
-            return new Locked(Duration.between(now, account.get().lockedUntil()));
-        }
-        String cacheKey = PasswordHasher.sha256(name + "\u0000" + password);
-        boolean matches;
-        if (account.isPresent()) {
-            String stored = account.get().passwordHash();
-            matches = stored.equals(verified.getIfPresent(cacheKey)) || hasher.matches(password, stored);
-            if (matches) {
-                verified.put(cacheKey, stored);
-            }
-        } else {
-            hasher.matches(password, hasher.decoy());
-            matches = false;
-        }
+        boolean matches = account.isPresent() ? matches(name, secret, account.get()) : decoy(secret);
         if (matches && !account.get().disabled()) {
-            if (account.get().failedLogins() > 0) {
-                accounts.recordSuccess(name);
+            throttle.success(name, clientIp);
+            if (account.get().failedLogins() > 0 || account.get().lockedUntil() != null) {
+                accounts.recordSuccess(name); // clears counts kept by earlier versions
             }
             return new Success(new ConsoleUser(name, account.get().roles(), false));
         }
-        failuresByAddress.get(clientIp, k -> new AtomicInteger()).incrementAndGet();
-        if (account.isPresent()) {
-            int failures = account.get().failedLogins() + 1;
-            Instant lockUntil = null;
-            if (failures >= settings.maxLoginFailures()) {
-                // Each further failure doubles the wait, up to the configured lockout.
-                int doublings = Math.min(20, failures - settings.maxLoginFailures());
-                Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
-                lockUntil = now.plus(wait.compareTo(settings.lockout()) > 0 ? settings.lockout() : wait);
-                LOG.warn("Console account '{}' locked until {} after {} failed logins (last from {})", name, lockUntil, failures, clientIp);
-            }
-            accounts.recordFailure(name, lockUntil);
+        int failures = throttle.failure(name, clientIp, now);
+        if (failures == settings.maxLoginFailures()) {
+            LOG.warn("Sign-ins as '{}' from {} are refused for a while after {} failures", name, clientIp, failures);
         }
         return new Failure();
+    }
+
+    private boolean matches(String name, String password, Account account) {
+        String cacheKey = PasswordHasher.sha256(name + "\u0000" + password);
+        String stored = account.passwordHash();
+        boolean matches = stored.equals(verified.getIfPresent(cacheKey)) || hasher.matches(password, stored);
+        if (matches) {
+            verified.put(cacheKey, stored);
+        }
+        return matches;
+    }
+
+    private boolean decoy(String password) {
+        hasher.matches(password, hasher.decoy());
+        return false;
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Creates or resets the seeded accounts from the configuration. */

@@ -14,8 +14,7 @@ import vn.schoolguard.SchoolGuardFilter;
 
 /**
  * Internal: decides whether a web application gets the filter registered by code, and registers it first.
- * Uses only the Servlet API and {@link ServletContext#log}, because it runs before anyone knows whether
- * the application can see SLF4J.
+ * Uses only the Servlet API and {@link ServletContext#log}, because it runs before the filter's logging starts.
  */
 public final class AutoRegistration {
 
@@ -29,9 +28,7 @@ public final class AutoRegistration {
     static final String CONFIG_PARAM = "schoolguard.config";
     static final String CONFIG_ENV = "SCHOOLGUARD_CONFIG";
     static final String DEFAULT_FILE = "/WEB-INF/schoolguard.properties";
-    // A name, not a class literal: nothing may load the filter class before SLF4J is known to be there.
     private static final String FILTER_CLASS = "vn.schoolguard.SchoolGuardFilter";
-    private static final String SLF4J_PROBE = "org.slf4j.LoggerFactory";
 
     private AutoRegistration() {
     }
@@ -42,12 +39,10 @@ public final class AutoRegistration {
     /**
      * Registers the filter in {@code context} when the rules in {@link vn.schoolguard.SchoolGuardInitializer}
      * say so, and writes the decision to the context's log.
-     *
-     * @throws IllegalStateException when the filter is wanted but the application cannot see slf4j-api
      */
     public static Outcome register(ServletContext context, Properties systemProperties, Map<String, String> environment) {
-        String switchValue = context.getInitParameter(AUTO_REGISTER);
-        if (switchValue != null && switchValue.trim().equalsIgnoreCase("false")) {
+        Optional<String> switchValue = switchValue(context, AUTO_REGISTER, systemProperties, environment);
+        if (switchValue.isPresent() && switchValue.get().equalsIgnoreCase("false")) {
             context.log(BootMessages.turnedOff(AUTO_REGISTER));
             return Outcome.TURNED_OFF;
         }
@@ -62,12 +57,6 @@ public final class AutoRegistration {
         if (source.isEmpty()) {
             context.log(BootMessages.notConfigured(DEFAULT_FILE, ENABLED));
             return Outcome.NOT_CONFIGURED;
-        }
-        if (!canSee(context.getClassLoader(), SLF4J_PROBE)) {
-            // Fail closed: the site asked for moderation, so it must not quietly run without it.
-            String message = BootMessages.noSlf4j(source.get());
-            context.log(message);
-            throw new IllegalStateException(message);
         }
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, SchoolGuardFilter.class);
         if (registration == null) {
@@ -103,19 +92,25 @@ public final class AutoRegistration {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-        String enabled = context.getInitParameter(ENABLED);
-        if (enabled != null && enabled.trim().equalsIgnoreCase("true")) {
-            return Optional.of("context-parameter " + ENABLED + " = true (settings from system properties and environment)");
+        Optional<String> enabled = switchValue(context, ENABLED, systemProperties, environment);
+        if (enabled.isPresent() && enabled.get().equalsIgnoreCase("true")) {
+            return Optional.of(ENABLED + " = true (settings from system properties and environment)");
         }
         return Optional.empty();
     }
 
-    private static boolean canSee(ClassLoader loader, String className) {
-        try {
-            Class.forName(className, false, loader == null ? AutoRegistration.class.getClassLoader() : loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+    /**
+     * A registration switch: the application's context-parameter first, then the server-wide system property,
+     * then the environment variable ({@code SCHOOLGUARD_AUTOREGISTER}, {@code SCHOOLGUARD_ENABLED}).
+     */
+    private static Optional<String> switchValue(ServletContext context, String name, Properties systemProperties,
+                                                Map<String, String> environment) {
+        String variable = "SCHOOLGUARD_" + name.substring("schoolguard.".length()).toUpperCase(java.util.Locale.ROOT);
+        for (String value : new String[] {context.getInitParameter(name), systemProperties.getProperty(name), environment.get(variable)}) {
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
         }
+        return Optional.empty();
     }
 }

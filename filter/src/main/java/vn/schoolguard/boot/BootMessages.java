@@ -31,10 +31,4 @@ final class BootMessages {
         return "SchoolGuard: not registered, the application already has another filter named '" + name
                 + "'; declare vn.schoolguard.SchoolGuardFilter in web.xml under another name";
     }
-
-    static String noSlf4j(String source) {
-        return "SchoolGuard cannot start: settings were found (" + source + ") but slf4j-api 2.x is not visible to"
-                + " this application. Copy slf4j-api-2.x.jar (and, for logs in the container's log, slf4j-jdk14-2.x.jar)"
-                + " to WEB-INF/lib or the container's lib directory, or remove the settings file to run without SchoolGuard";
-    }
 }

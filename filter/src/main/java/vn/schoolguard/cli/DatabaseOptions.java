@@ -6,6 +6,7 @@ import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
+import vn.schoolguard.store.DataDirectory;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.StoreSettings;
 
@@ -45,6 +46,16 @@ final class DatabaseOptions {
         String url = target.jdbcUrl != null ? target.jdbcUrl : StoreSettings.h2Url(target.dataDir.toAbsolutePath());
         String pass = password != null ? password : System.getenv().getOrDefault("SCHOOLGUARD_STORE_PASSWORD", "");
         String name = user != null ? user : url.startsWith("jdbc:h2:") ? "sa" : "";
-        return Database.open(new StoreSettings(url, name, pass, 2, Duration.ofSeconds(10)));
+        if (target.dataDir == null) {
+            return Database.open(new StoreSettings(url, name, pass, 2, Duration.ofSeconds(10)));
+        }
+        // The files the command line adds to the data directory (H2's lock file) stay private like the site's.
+        try (DataDirectory dir = DataDirectory.open(target.dataDir)) {
+            Database database = Database.open(new StoreSettings(url, name, pass, 2, Duration.ofSeconds(10)));
+            dir.tightenNow();
+            return database;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot use the data directory " + target.dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
     }
 }

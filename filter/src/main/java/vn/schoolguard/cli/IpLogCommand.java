@@ -179,6 +179,10 @@ final class IpLogCommand implements Runnable {
         @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
         Path output;
 
+        @Option(names = "--proof", paramLabel = "FILE",
+                description = "Write the chain proof (JSON) to this file; the CSV holds rows only, the JSON export also carries it inside.")
+        Path proof;
+
         @Override
         int run(IpLog log, PrintWriter out, PrintWriter err) throws IOException {
             if (!format.equals("csv") && !format.equals("json")) {
@@ -192,7 +196,10 @@ final class IpLogCommand implements Runnable {
                 err.println("schoolguard: " + e.getMessage());
                 return 2;
             }
-            Progress progress = new Progress(err, "exported", log.count(query));
+            long matches = log.count(query);
+            // Audited before the first row is written, so an export that is cut off still leaves a trace.
+            log.audit(actor(), "export-" + format, query.description(), matches, null);
+            Progress progress = new Progress(err, "exported", matches);
             IpLogExport export = new IpLogExport(log, VIETNAM);
             long rows;
             try (Writer writer = output == null
@@ -201,9 +208,15 @@ final class IpLogCommand implements Runnable {
                 rows = format.equals("csv") ? export.csv(query, writer, progress) : export.json(query, writer, progress);
             }
             progress.done();
-            log.audit(actor(), "export-" + format, query.description(), rows, null);
             if (output != null) {
                 out.println(rows + " entries written to " + output);
+            }
+            Map<String, Object> chainProof = export.proof(query);
+            if (proof != null) {
+                Files.writeString(proof, Json.write(chainProof) + "\n", StandardCharsets.UTF_8);
+                out.println("chain proof written to " + proof);
+            } else if (format.equals("csv")) {
+                err.println("chain head at export: " + chainProof.get("chainHead") + " (use --proof FILE to keep the proof)");
             }
             return 0;
         }

@@ -193,7 +193,7 @@ public final class SchoolGuardConfig {
         public SchoolGuardConfig build() {
             Map<String, String> merged = new LinkedHashMap<>(values);
             for (String name : systemProperties.stringPropertyNames()) {
-                if (name.startsWith("schoolguard.") && !name.equals("schoolguard.config")) {
+                if (name.startsWith("schoolguard.") && !REGISTRATION_KEYS.contains(name.substring("schoolguard.".length()))) {
                     merged.put(name.substring("schoolguard.".length()), systemProperties.getProperty(name));
                 }
             }
@@ -205,10 +205,12 @@ public final class SchoolGuardConfig {
             Map<String, String> keysByEnvName = new LinkedHashMap<>();
             for (String key : probe.knownKeys()) {
                 keysByEnvName.put(envName(key), key);
+                // Spring Boot's relaxed binding writes SCHOOLGUARD_RATELIMIT_PERIP for ratelimit.per-ip.
+                keysByEnvName.putIfAbsent("SCHOOLGUARD_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""), key);
             }
             for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
                 String name = variable.getKey();
-                if (!name.startsWith("SCHOOLGUARD_") || name.equals("SCHOOLGUARD_CONFIG")) {
+                if (!name.startsWith("SCHOOLGUARD_") || REGISTRATION_VARIABLES.contains(name)) {
                     continue;
                 }
                 String key = keysByEnvName.get(name);
@@ -230,6 +232,11 @@ public final class SchoolGuardConfig {
             return config;
         }
     }
+
+    /** Switches read before the filter starts (where the settings are, whether to register): not settings themselves. */
+    private static final java.util.Set<String> REGISTRATION_KEYS = java.util.Set.of("config", "enabled", "autoRegister");
+    private static final java.util.Set<String> REGISTRATION_VARIABLES = java.util.Set.of("SCHOOLGUARD_CONFIG",
+            "SCHOOLGUARD_ENABLED", "SCHOOLGUARD_AUTOREGISTER", "SCHOOLGUARD_AUTO_REGISTER");
 
     /** The environment variable that overrides a key: {@code data.dir} → {@code SCHOOLGUARD_DATA_DIR}. */
     static String envName(String key) {

@@ -1,7 +1,6 @@
 package vn.schoolguard.inject;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 /**
  * Where implant alerts go. Implementations must be thread-safe and quick: they are called from the scan thread.
@@ -12,9 +11,9 @@ public interface ImplantAlerts {
 
     void alert(ImplantAlert alert);
 
-    /** Logs each alert at WARN on the SLF4J logger {@code vn.schoolguard.implant}. */
+    /** Logs each alert at WARN on the logger {@code vn.schoolguard.implant}. */
     static ImplantAlerts logging() {
-        Logger log = LoggerFactory.getLogger("vn.schoolguard.implant");
+        Log log = Log.get("vn.schoolguard.implant");
         return alert -> {
             for (ImplantFinding finding : alert.findings()) {
                 log.warn("Possible planted content on {}: {} {} near \"{}\"", alert.page(), finding.kind(),

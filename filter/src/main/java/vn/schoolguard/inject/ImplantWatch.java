@@ -8,13 +8,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 /** Scans sampled pages on one background thread; a full queue drops the page rather than slowing a visitor. */
 final class ImplantWatch implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("vn.schoolguard.implant");
+    private static final Log LOG = Log.get("vn.schoolguard.implant");
 
     private final ImplantScanner scanner;
     private final List<ImplantAlerts> sinks;

@@ -13,8 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 /**
  * Decorates the application's responses: security headers, EMC tracker, parent-portal link and badges,
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PageDecorator implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PageDecorator.class);
+    private static final Log LOG = Log.get(PageDecorator.class);
     private static final String ATTRIBUTE = PageDecorator.class.getName() + ".response";
 
     private final InjectSettings settings;

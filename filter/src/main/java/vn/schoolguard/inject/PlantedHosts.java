@@ -6,8 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 /**
  * Gambling link hosts that the implant watch found planted in pages ({@code implant.strip=true}): every
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PlantedHosts implements ImplantAlerts {
 
-    private static final Logger LOG = LoggerFactory.getLogger("vn.schoolguard.implant");
+    private static final Log LOG = Log.get("vn.schoolguard.implant");
     static final int MAX_HOSTS = 200;
 
     private final Set<String> hosts = ConcurrentHashMap.newKeySet();

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Line;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.moderation.Page;
 import vn.schoolguard.net.IpLiteral;
@@ -36,12 +36,12 @@ import vn.schoolguard.store.StoreException;
  */
 public final class IpLog {
 
-    /** Logger that mirrors every entry as structured key-values (the sample writes it to logs/iplog.json). */
+    /** Logger that mirrors every entry, key facts in the text and every column in the MDC (the sample writes logs/iplog.json). */
     public static final String MIRROR_LOGGER = "vn.schoolguard.iplog";
     static final int CHECKPOINT_EVERY = 1000;
 
-    private static final Logger MIRROR = LoggerFactory.getLogger(MIRROR_LOGGER);
-    private static final Logger LOG = LoggerFactory.getLogger(IpLog.class);
+    private static final Log MIRROR = Log.get(MIRROR_LOGGER);
+    private static final Log LOG = Log.get(IpLog.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "seq, logged_at, client_ip, client_port, peer_ip, peer_port, forwarded_chain,"
             + " forwarded_flag, user_agent, poster_user, route, method, path, submission_id, receipt, outcome, detail,"
@@ -62,7 +62,8 @@ public final class IpLog {
     public IpLogRecord append(Connection c, IpLogEntry e) throws SQLException {
         long lastSeq;
         String lastHash;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM sg_iplog_head WHERE site_key = ? FOR UPDATE")) {
+        Instant lastAt;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, last_at FROM sg_iplog_head WHERE site_key = ? FOR UPDATE")) {
             ps.setString(1, siteKey);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -70,10 +71,18 @@ public final class IpLog {
                 }
                 lastSeq = rs.getLong(1);
                 lastHash = rs.getString(2);
+                OffsetDateTime last = rs.getObject(3, OffsetDateTime.class);
+                lastAt = last == null ? Instant.EPOCH : last.toInstant();
             }
         }
-        // Millisecond precision, and never before the previous entry, so time order follows chain order.
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // Security-critical: millisecond precision, and never before the previous entry, so time order follows chain
+        // order even when the clock steps back; retention cuts by time, and an entry stamped in the past would be
+        // purged together with (and take with it) everything logged before it.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant at = now.isBefore(lastAt) ? lastAt : now;
+        if (at != now) {
+            LOG.warn("The clock is behind the IP log's last entry ({} < {}); the entry is stamped {}", now, lastAt, at);
+        }
         String salt = HexFormat.of().formatHex(randomBytes(16));
         var client = e.client();
         // Cut to the column sizes before hashing: the hash must cover exactly what is stored, whatever a poster sends.
@@ -126,10 +135,11 @@ public final class IpLog {
             ps.setString(++i, record.entryHash());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sg_iplog_head SET last_seq = ?, last_hash = ? WHERE site_key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sg_iplog_head SET last_seq = ?, last_hash = ?, last_at = ? WHERE site_key = ?")) {
             ps.setLong(1, record.seq());
             ps.setString(2, record.entryHash());
-            ps.setString(3, siteKey);
+            ps.setObject(3, record.loggedAt().atOffset(ZoneOffset.UTC));
+            ps.setString(4, siteKey);
             ps.executeUpdate();
         }
         if (record.seq() % CHECKPOINT_EVERY == 0) {
@@ -149,41 +159,27 @@ public final class IpLog {
         return record;
     }
 
-    /** Writes an entry to the mirror logger as structured key-values (call after the transaction commits). */
+    /**
+     * Writes an entry to the mirror logger (call after the transaction commits): the key facts in the text, e.g.
+     * {@code iplog seq=42 outcome=held client=203.0.113.7:51234 peer=10.0.0.2:40112 route=comments ...}, every
+     * column as an MDC field for structured appenders.
+     */
     public void mirror(IpLogRecord r) {
-        MIRROR.atInfo()
-                .addKeyValue("seq", r.seq())
-                .addKeyValue("time", r.loggedAt().toString())
-                .addKeyValue("client_ip", r.clientIp())
-                .addKeyValue("client_port", r.clientPort())
-                .addKeyValue("peer_ip", r.peerIp())
-                .addKeyValue("peer_port", r.peerPort())
-                .addKeyValue("forwarded", r.forwardedChain())
-                .addKeyValue("user_agent", r.userAgent())
-                .addKeyValue("user", r.posterUser())
-                .addKeyValue("route", r.route())
-                .addKeyValue("path", r.path())
-                .addKeyValue("submission_id", r.submissionId())
-                .addKeyValue("receipt", r.receipt())
-                .addKeyValue("outcome", r.outcome().key())
-                .addKeyValue("content_sha256", r.contentSha256())
-                .addKeyValue("entry_hash", r.entryHash())
-                .log("submission attempt");
+        MIRROR.info(Line.of("iplog").add("seq", r.seq()).add("outcome", r.outcome().key())
+                .address("client", r.clientIp(), r.clientPort()).address("peer", r.peerIp(), r.peerPort())
+                .add("route", r.route()).add("path", r.path()).add("submission", r.submissionId()).add("receipt", r.receipt())
+                .context("time", r.loggedAt().toString()).context("forwarded", r.forwardedChain())
+                .context("user_agent", r.userAgent()).context("user", r.posterUser())
+                .context("content_sha256", r.contentSha256()).context("entry_hash", r.entryHash()));
     }
 
     /** Mirrors an attempt that could not be stored at all (the database was down), so some trace remains. */
     public void mirrorUnstored(IpLogEntry e, String why) {
-        MIRROR.atWarn()
-                .addKeyValue("time", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString())
-                .addKeyValue("client_ip", e.client().ip())
-                .addKeyValue("client_port", e.client().port())
-                .addKeyValue("peer_ip", e.client().peerIp())
-                .addKeyValue("peer_port", e.client().peerPort())
-                .addKeyValue("route", e.route())
-                .addKeyValue("path", e.path())
-                .addKeyValue("outcome", e.outcome().key())
-                .addKeyValue("content_sha256", e.contentSha256())
-                .log("submission attempt not stored: {}", why);
+        MIRROR.warn(Line.of("iplog not stored").add("outcome", e.outcome().key())
+                .address("client", e.client().ip(), e.client().port()).address("peer", e.client().peerIp(), e.client().peerPort())
+                .add("route", e.route()).add("path", e.path())
+                .context("time", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString())
+                .context("content_sha256", e.contentSha256()).remark(why));
     }
 
     /** One page of matches, newest first, and the number of matches. */
@@ -244,6 +240,37 @@ public final class IpLog {
                     return rs.getLong(1);
                 }
             }
+        });
+    }
+
+    /** How many entries match, the first and last sequence number among them and the last one's hash (for a proof). */
+    public Map<String, Object> span(IpLogQuery query) {
+        Where where = where(query);
+        return database.read(c -> {
+            Map<String, Object> span = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(seq), MAX(seq) FROM sg_iplog WHERE " + where.sql)) {
+                where.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    span.put("matches", rs.getLong(1));
+                    long first = rs.getLong(2);
+                    span.put("firstSeq", rs.wasNull() ? null : first);
+                    long last = rs.getLong(3);
+                    span.put("lastSeq", rs.wasNull() ? null : last);
+                }
+            }
+            String lastHash = null;
+            if (span.get("lastSeq") != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT entry_hash FROM sg_iplog WHERE site_key = ? AND seq = ?")) {
+                    ps.setString(1, siteKey);
+                    ps.setLong(2, (Long) span.get("lastSeq"));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        lastHash = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+            span.put("lastEntryHash", lastHash);
+            return span;
         });
     }
 
@@ -339,8 +366,8 @@ public final class IpLog {
                 ps.setLong(2, cut);
                 ps.executeUpdate();
             }
-            MIRROR.atInfo().addKeyValue("anchor_seq", cut).addKeyValue("anchor_hash", cutHash)
-                    .log("IP log entries up to {} deleted by retention; the remaining chain is anchored here", cut);
+            MIRROR.info(Line.of("iplog retention").add("anchor_seq", cut).add("anchor_hash", cutHash)
+                    .remark("entries up to the anchor deleted; the remaining chain is anchored here"));
             return n;
         });
         int pseudonymised = pseudonymiseBefore.map(before -> database.inTransaction(c -> {

@@ -12,12 +12,18 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import vn.schoolguard.store.Json;
 
 /**
- * Writes IP log entries as CSV or JSON while they stream from the database, followed by the chain
- * proof: the head of the chain at export time, so that the export can be checked against the log later.
+ * Writes IP log entries as CSV or JSON while they stream from the database, and the chain proof: the head of
+ * the chain at export time, so that the export can be checked against the log later (inside the JSON export,
+ * beside the CSV one).
  */
 public final class IpLogExport {
 
@@ -26,6 +32,16 @@ public final class IpLogExport {
             "submission_id", "peer_port", "forwarded_chain", "forwarded_flag", "user", "method", "path", "receipt", "outcome",
             "detail", "content_sha256", "local_time", "seq", "prev_hash", "entry_hash", "personal_salt", "personal_hash",
             "pseudonymised");
+
+    /** Names the hashing scheme in every proof. */
+    public static final String ALGORITHM = "sg-iplog-1: see docs/en/investigator-guide.md";
+
+    // Rows only (the header is written plainly first); text always quoted, so a `;` or tab cannot split a cell.
+    private static final ObjectWriter CSV_ROWS = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build()
+            .writer(rowSchema());
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx");
 
@@ -37,22 +53,22 @@ public final class IpLogExport {
         this.zone = zone;
     }
 
-    /** Streams every match as CSV (RFC 4180) with the proof as trailing {@code #} comment lines; returns the row count. */
+    /**
+     * Streams every match as plain CSV that spreadsheets open cleanly: a UTF-8 byte order mark (so Excel shows
+     * Vietnamese), the header and one line per entry, nothing else. Text cells are always quoted and formula
+     * leaders neutralised ({@link CsvCells}); the chain proof is delivered beside it ({@link #proof}).
+     *
+     * @return the number of rows written
+     */
     public long csv(IpLogQuery query, Writer out, LongConsumer progress) throws IOException {
+        out.write('\uFEFF');
         out.write(String.join(",", COLUMNS));
         out.write("\r\n");
         long[] rows = {0};
-        try {
+        try (SequenceWriter csv = CSV_ROWS.writeValues(out)) {
             log.stream(query.unpaged(), r -> {
                 try {
-                    List<Object> values = values(r);
-                    for (int i = 0; i < values.size(); i++) {
-                        if (i > 0) {
-                            out.write(',');
-                        }
-                        out.write(csvField(values.get(i)));
-                    }
-                    out.write("\r\n");
+                    csv.write(csvValues(r));
                     if (++rows[0] % 10_000 == 0) {
                         progress.accept(rows[0]);
                     }
@@ -60,15 +76,28 @@ public final class IpLogExport {
                     throw new UncheckedIOException(e);
                 }
             });
+            csv.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        Map<String, Object> head = log.head();
-        out.write("# chain head at export: seq=" + head.get("seq") + " hash=" + head.get("hash") + "\r\n");
-        out.write("# exported " + rows[0] + " rows at " + Instant.now() + "; entry hashes: see docs/en/investigator-guide.md\r\n");
         out.flush();
         progress.accept(rows[0]);
         return rows[0];
+    }
+
+    /**
+     * The chain proof of an export with the same filters: the chain head when it was taken, and the matches it
+     * covers (count, first and last sequence number, the last match's entry hash), so that an exported file can be
+     * checked against the log later.
+     */
+    public Map<String, Object> proof(IpLogQuery query) {
+        Map<String, Object> proof = new LinkedHashMap<>();
+        proof.put("query", query.description());
+        proof.put("chainHead", log.head());
+        proof.putAll(log.span(query));
+        proof.put("exportedAt", Instant.now().toString());
+        proof.put("algorithm", ALGORITHM);
+        return proof;
     }
 
     /** Streams every match as one JSON object: {@code {"query":..,"rows":[..],"count":N,"proof":{..}}}. */
@@ -99,11 +128,7 @@ public final class IpLogExport {
         }
         json.writeEndArray();
         json.writeNumberField("count", rows[0]);
-        Map<String, Object> proof = new LinkedHashMap<>();
-        proof.put("chainHead", log.head());
-        proof.put("exportedAt", Instant.now().toString());
-        proof.put("algorithm", "sg-iplog-1: see docs/en/investigator-guide.md");
-        json.writeObjectField("proof", proof);
+        json.writeObjectField("proof", proof(query));
         json.writeEndObject();
         json.flush();
         progress.accept(rows[0]);
@@ -121,26 +146,28 @@ public final class IpLogExport {
     }
 
     private List<Object> values(IpLogRecord r) {
-        return java.util.Arrays.asList(r.loggedAt().toString(), r.clientIp(), r.clientPort() < 0 ? null : r.clientPort(),
+        return new java.util.ArrayList<>(java.util.Arrays.asList(r.loggedAt().toString(), r.clientIp(), r.clientPort() < 0 ? null : r.clientPort(),
                 r.peerIp(), r.userAgent(), r.route(), r.submissionId(), r.peerPort() < 0 ? null : r.peerPort(), r.forwardedChain(),
                 r.forwardedFlag(), r.posterUser(), r.method(), r.path(), r.receipt(), r.outcome().key(), r.detail(),
                 r.contentSha256(), LOCAL.format(r.loggedAt().atZone(zone)), r.seq(), r.prevHash(), r.entryHash(),
-                r.personalSalt(), r.personalHash(), r.pseudonymised());
+                r.personalSalt(), r.personalHash(), r.pseudonymised()));
     }
 
-    private static String csvField(Object value) {
-        if (value == null) {
-            return "";
+    // The columns by position, so a missing value keeps its (empty) cell.
+    private static CsvSchema rowSchema() {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        COLUMNS.forEach(schema::addColumn);
+        return schema.build().withoutHeader().withLineSeparator("\r\n");
+    }
+
+    // Text cells neutralised; numbers and flags as they are.
+    private List<Object> csvValues(IpLogRecord r) {
+        List<Object> values = values(r);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof String text) {
+                values.set(i, CsvCells.neutralise(text));
+            }
         }
-        String text = value.toString();
-        // A leading =, +, - or @ would run as a formula when the file is opened in a spreadsheet.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
-                || text.startsWith("'")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return values;
     }
 }

@@ -6,13 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 /** Applies the IP log's retention on a schedule, on one daemon thread, off the request path. */
 public final class Retention implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    private static final Log LOG = Log.get(Retention.class);
 
     private final IpLog log;
     private final IpLogSettings settings;

@@ -13,8 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.sanitize.HtmlPolicies;
 import vn.schoolguard.store.Json;
@@ -26,7 +25,7 @@ import vn.schoolguard.store.Json;
  */
 public final class Moderation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Moderation.class);
+    private static final Log LOG = Log.get(Moderation.class);
     private static final Duration STALE_REPLAY = Duration.ofMinutes(10);
 
     /** The result of one decision. */

@@ -9,8 +9,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.store.Json;
 
@@ -20,7 +19,7 @@ import vn.schoolguard.store.Json;
  */
 final class Replayer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
+    private static final Log LOG = Log.get(Replayer.class);
 
     /** What the application did with a replayed submission. */
     record Outcome(boolean stored, int status, String error) {

@@ -27,9 +27,20 @@ public record Route(String name, String label, String method, String pattern, Ma
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 
-    /** Whether a request with this method and path (within the context, no query string) is this route. */
+    /**
+     * Whether a request with this method and path (within the context, no query string) is this route. Doubled
+     * slashes and one trailing slash do not make another path: many applications answer those variants with the
+     * same handler, so they must not pass by unmoderated (the capture then refuses the non-canonical ones).
+     */
     public boolean matches(String requestMethod, String path) {
-        return method.equals(requestMethod) && compiled().matcher(path).matches();
+        if (!method.equals(requestMethod)) {
+            return false;
+        }
+        String loose = path.indexOf("//") >= 0 ? path.replaceAll("/{2,}", "/") : path;
+        if (loose.length() > 1 && loose.endsWith("/")) {
+            loose = loose.substring(0, loose.length() - 1);
+        }
+        return compiled().matcher(path).matches() || compiled().matcher(loose).matches();
     }
 
     /** The role of a field; unlisted fields count as text. */

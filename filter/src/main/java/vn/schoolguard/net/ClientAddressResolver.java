@@ -2,17 +2,24 @@ package vn.schoolguard.net;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import vn.schoolguard.net.ForwardedHops.Hop;
+
 /**
- * Finds the client's address and source port. Forwarding headers are believed only from configured
- * proxies, and walked right to left through trusted hops only, so a client cannot choose its own address
- * by sending {@code X-Forwarded-For}.
+ * Finds the client's address and source port.
+ *
+ * <p>Only the one header named by {@code proxies.header} is read, and only from a socket peer in
+ * {@code proxies.trusted}; the other header is kept verbatim as evidence but never used, since a client can
+ * send either. The chain (all header lines joined in order) is walked right to left: each hop that is a
+ * trusted proxy passes the walk on, the first that is not is the client. A hop that is not an address
+ * ({@code unknown}, an obfuscated {@code _id}, garbage or an ambiguous form such as {@code 010.0.0.1}) is
+ * the client too, flagged as malformed: it is never skipped (that would let the client pick the address to
+ * its left) and never replaced by the proxy's own address (that would hand out the proxy's exemptions).
+ * Thread-safe.
  */
-// Security-critical: the client address is evidence for investigators.
+// Security-critical: the client address is evidence for investigators and the key of limits and blocks.
 public final class ClientAddressResolver {
 
     private static final int MAX_CHAIN_CHARS = 2000;
@@ -29,94 +36,28 @@ public final class ClientAddressResolver {
         String forwarded = joined(request, "Forwarded");
         String xff = joined(request, "X-Forwarded-For");
         String chainText = describe(forwarded, xff);
-        if (!proxies.isTrusted(peerIp) || (forwarded == null && xff == null)) {
-            return new ClientAddress(peerIp, peerPort, peerIp, peerPort, chainText, false);
+        boolean useForwarded = proxies.header() == ProxySettings.ForwardingHeader.FORWARDED;
+        String header = useForwarded ? forwarded : xff;
+        if (header == null || !proxies.isTrusted(peerIp)) {
+            return new ClientAddress(peerIp, peerPort, peerIp, peerPort, chainText, false, false);
         }
-        List<Hop> hops = forwarded != null ? parseForwarded(forwarded) : parseXForwardedFor(xff);
-        // Walk from the nearest hop outwards while each address is a trusted proxy.
-        String client = peerIp;
-        int clientPort = -1;
-        boolean malformed = false;
+        List<Hop> hops = useForwarded ? ForwardedHops.forwarded(header) : ForwardedHops.xForwardedFor(header);
+        if (hops.isEmpty()) {
+            return new ClientAddress(peerIp, peerPort, peerIp, peerPort, chainText, false, false);
+        }
         for (int i = hops.size() - 1; i >= 0; i--) {
             Hop hop = hops.get(i);
             if (hop.ip().isEmpty()) {
-                malformed = true;
-                break;
+                return new ClientAddress(hop.marker(), -1, peerIp, peerPort, chainText, true, true);
             }
-            client = hop.ip().get();
-            clientPort = hop.port();
-            if (!proxies.isTrusted(client)) {
-                break;
+            if (i == 0 || !proxies.isTrusted(hop.ip().get())) {
+                return new ClientAddress(hop.ip().get(), hop.port(), peerIp, peerPort, chainText, false, true);
             }
         }
-        return new ClientAddress(client, clientPort, peerIp, peerPort, chainText, malformed || hops.stream().anyMatch(h -> h.ip().isEmpty()));
+        throw new IllegalStateException("unreachable: the walk ends at the first hop");
     }
 
-    private record Hop(Optional<String> ip, int port) {
-    }
-
-    private static List<Hop> parseForwarded(String header) {
-        List<Hop> hops = new ArrayList<>();
-        for (String element : header.split(",")) {
-            String forValue = null;
-            for (String pair : element.split(";")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("for")) {
-                    forValue = unquote(pair.substring(eq + 1).trim());
-                }
-            }
-            if (forValue != null) {
-                hops.add(hop(forValue));
-            }
-        }
-        return hops;
-    }
-
-    private static List<Hop> parseXForwardedFor(String header) {
-        List<Hop> hops = new ArrayList<>();
-        for (String item : header.split(",")) {
-            if (!item.isBlank()) {
-                hops.add(hop(item.trim()));
-            }
-        }
-        return hops;
-    }
-
-    /** One node: {@code 1.2.3.4}, {@code 1.2.3.4:5678}, {@code [2001:db8::1]:4711} or a bare IPv6 address. */
-    private static Hop hop(String node) {
-        String host = node;
-        int port = -1;
-        if (node.startsWith("[")) {
-            int close = node.indexOf(']');
-            if (close < 0) {
-                return new Hop(Optional.empty(), -1);
-            }
-            host = node.substring(1, close);
-            port = port(node.substring(close + 1));
-        } else if (node.indexOf(':') == node.lastIndexOf(':') && node.indexOf(':') > 0) {
-            int colon = node.indexOf(':');
-            host = node.substring(0, colon);
-            port = port(node.substring(colon));
-        }
-        return new Hop(IpLiteral.canonical(host), port);
-    }
-
-    private static int port(String suffix) {
-        if (!suffix.startsWith(":")) {
-            return -1;
-        }
-        try {
-            int port = Integer.parseInt(suffix.substring(1));
-            return port >= 0 && port <= 65535 ? port : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
-    }
-
+    /** Every line of a header, joined in the order received; null when there is none. */
     private static String joined(HttpServletRequest request, String name) {
         var values = request.getHeaders(name);
         if (values == null || !values.hasMoreElements()) {

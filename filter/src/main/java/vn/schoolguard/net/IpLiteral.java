@@ -3,51 +3,143 @@ package vn.schoolguard.net;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Parses IP address literals without ever touching DNS. */
+/**
+ * Parses IP address literals strictly and without ever touching DNS: dotted-quad IPv4 with no leading
+ * zeros (so {@code 010.0.0.1} is not read as either 10 or 8), IPv6 with at most one {@code ::} and an
+ * optional trailing dotted quad, optional brackets, and an IPv6 zone id ({@code %eth0}) that is dropped.
+ * Octal, hex, integer and shortened IPv4 forms ({@code 0x7f.1}, {@code 2130706433}, {@code 127.1}) are refused.
+ */
+// Security-critical: what is not unambiguously one address must never be taken for one.
 public final class IpLiteral {
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final int MAX_LENGTH = 100;
 
     private IpLiteral() {
     }
 
-    /** The address bytes (4 or 16), or empty when the text is not an IP literal. */
+    /** The address bytes (4 or 16), or empty when the text is not an unambiguous IP literal. */
     public static Optional<byte[]> parse(String text) {
-        if (text == null) {
+        if (text == null || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         String s = text.trim();
-        if (s.startsWith("[") && s.endsWith("]")) {
+        boolean bracketed = s.startsWith("[") && s.endsWith("]");
+        if (bracketed) {
             s = s.substring(1, s.length() - 1);
         }
         int zone = s.indexOf('%');
         if (zone >= 0) {
-            s = s.substring(0, zone);
-        }
-        var v4 = IPV4.matcher(s);
-        if (v4.matches()) {
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int octet = Integer.parseInt(v4.group(i + 1));
-                if (octet > 255) {
-                    return Optional.empty();
-                }
-                bytes[i] = (byte) octet;
-            }
-            return Optional.of(bytes);
-        }
-        // Only a string made of hex digits, colons and dots reaches InetAddress, so no lookup can happen.
-        if (s.indexOf(':') >= 0 && IPV6.matcher(s).matches()) {
-            try {
-                return Optional.of(InetAddress.getByName(s).getAddress());
-            } catch (UnknownHostException | SecurityException e) {
+            if (!validZone(s.substring(zone + 1))) {
                 return Optional.empty();
             }
+            s = s.substring(0, zone);
         }
-        return Optional.empty();
+        if (s.indexOf(':') >= 0) {
+            return Optional.ofNullable(ipv6(s));
+        }
+        // A zone or brackets belong to IPv6 only.
+        return zone >= 0 || bracketed ? Optional.empty() : Optional.ofNullable(ipv4(s));
+    }
+
+    /** Dotted quad, four decimal parts 0-255 without leading zeros; null otherwise. */
+    private static byte[] ipv4(String s) {
+        byte[] bytes = new byte[4];
+        int part = 0;
+        int i = 0;
+        while (part < 4) {
+            int start = i;
+            int value = 0;
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
+                return null;
+            }
+            bytes[part++] = (byte) value;
+            if (part < 4) {
+                if (i >= s.length() || s.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+        }
+        return i == s.length() ? bytes : null;
+    }
+
+    /** Eight groups of 1-4 hex digits, one {@code ::} for a run of zero groups, a dotted quad as the last two. */
+    private static byte[] ipv6(String s) {
+        int gap = s.indexOf("::");
+        if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
+            return null;
+        }
+        String head = gap >= 0 ? s.substring(0, gap) : s;
+        String tail = gap >= 0 ? s.substring(gap + 2) : "";
+        byte[] headBytes = groups(head, gap < 0);
+        byte[] tailBytes = gap >= 0 ? groups(tail, true) : new byte[0];
+        if (headBytes == null || tailBytes == null) {
+            return null;
+        }
+        int total = headBytes.length + tailBytes.length;
+        if (gap < 0 ? total != 16 : total > 14) {
+            return null;
+        }
+        byte[] bytes = new byte[16];
+        System.arraycopy(headBytes, 0, bytes, 0, headBytes.length);
+        System.arraycopy(tailBytes, 0, bytes, 16 - tailBytes.length, tailBytes.length);
+        return bytes;
+    }
+
+    /** Colon-separated groups (empty text is no group); a dotted quad is allowed as the last one when {@code last}. */
+    private static byte[] groups(String s, boolean last) {
+        if (s.isEmpty()) {
+            return new byte[0];
+        }
+        String[] parts = s.split(":", -1);
+        byte[] out = new byte[parts.length * 2 + 2];
+        int n = 0;
+        for (int p = 0; p < parts.length; p++) {
+            String part = parts[p];
+            if (part.indexOf('.') >= 0) {
+                byte[] v4 = last && p == parts.length - 1 ? ipv4(part) : null;
+                if (v4 == null) {
+                    return null;
+                }
+                System.arraycopy(v4, 0, out, n, 4);
+                n += 4;
+                continue;
+            }
+            if (part.isEmpty() || part.length() > 4) {
+                return null;
+            }
+            int value = 0;
+            for (int i = 0; i < part.length(); i++) {
+                int digit = Character.digit(part.charAt(i), 16);
+                if (digit < 0 || part.charAt(i) > 'f') {
+                    return null;
+                }
+                value = value * 16 + digit;
+            }
+            out[n++] = (byte) (value >> 8);
+            out[n++] = (byte) value;
+        }
+        return n > 16 ? null : java.util.Arrays.copyOf(out, n);
+    }
+
+    private static boolean validZone(String zone) {
+        if (zone.isEmpty() || zone.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < zone.length(); i++) {
+            char c = zone.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '~';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The canonical text of an address literal (lower-case, compressed IPv6), or empty. */

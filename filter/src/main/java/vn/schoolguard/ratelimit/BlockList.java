@@ -21,8 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.net.Cidr;
 import vn.schoolguard.net.IpLiteral;
@@ -40,7 +39,7 @@ import vn.schoolguard.store.StoreException;
 // Security-critical: decides which addresses may post at all.
 public final class BlockList {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BlockList.class);
+    private static final Log LOG = Log.get(BlockList.class);
     /** Blocked addresses in one /24 (IPv4) or /48 (IPv6) from which a roll-up is suggested. */
     static final int ROLL_UP_AT = 3;
     private static final String COLUMNS = "id, cidr, reason, created_by, created_at, expires_at, submission_id, removed_at,"

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -30,7 +29,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 final class BucketStore implements AutoCloseable {
 
     static final String TABLE = "sg_ratelimit_buckets";
-    private static final Logger LOG = LoggerFactory.getLogger(BucketStore.class);
+    private static final Log LOG = Log.get(BucketStore.class);
     // A bucket is kept this long past the moment it is full again, so that a returning client finds it.
     private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
     private static final int CLEAN_BATCH = 1000;

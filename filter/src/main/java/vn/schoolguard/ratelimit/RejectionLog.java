@@ -3,8 +3,8 @@ package vn.schoolguard.ratelimit;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Line;
+import vn.schoolguard.log.Log;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -24,7 +24,7 @@ import vn.schoolguard.iplog.Outcome;
  */
 final class RejectionLog {
 
-    private static final Logger MIRROR = LoggerFactory.getLogger(IpLog.MIRROR_LOGGER);
+    private static final Log MIRROR = Log.get(IpLog.MIRROR_LOGGER);
 
     private final Cache<String, AtomicLong> recent;
     private final Bucket budget;
@@ -77,10 +77,8 @@ final class RejectionLog {
             return;
         }
         int space = key.indexOf(' ');
-        MIRROR.atInfo()
-                .addKeyValue("outcome", key.substring(0, space))
-                .addKeyValue("client", key.substring(space + 1))
-                .addKeyValue("count", count.get())
-                .log("further refused submission attempts, counted but not written to the IP log");
+        MIRROR.info(Line.of("iplog refusals counted").add("outcome", key.substring(0, space))
+                .add("client", key.substring(space + 1)).add("count", count.get())
+                .remark("further refused submission attempts, counted but not written to the IP log"));
     }
 }

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Line;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.Cidr;
+import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.IpLiteral;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.StoreException;
@@ -29,8 +30,8 @@ import vn.schoolguard.store.StoreException;
 // Security-critical: the flood defence of every submission route.
 public final class SubmissionGate implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
-    private static final Logger MIRROR = LoggerFactory.getLogger(IpLog.MIRROR_LOGGER);
+    private static final Log LOG = Log.get(SubmissionGate.class);
+    private static final Log MIRROR = Log.get(IpLog.MIRROR_LOGGER);
     private static final long UNAVAILABLE_RETRY_SECONDS = 30;
 
     /** Why a submission was refused, and the status it gets. */
@@ -105,12 +106,13 @@ public final class SubmissionGate implements AutoCloseable {
      * Checks a submission before its body is read.
      *
      * @param route    the route name
-     * @param clientIp the resolved client address
+     * @param client   the resolved client address
      * @param user     the signed-in application user, or null
      * @param log      writes a refusal to the IP log (called for some refusals only)
      * @return the refusal, or empty when the submission may go on
      */
-    public Optional<Refusal> check(String route, String clientIp, String user, AttemptLog log) {
+    public Optional<Refusal> check(String route, ClientAddress client, String user, AttemptLog log) {
+        String clientIp = client.ip();
         Optional<Block> block = blocks.match(clientIp);
         if (block.isPresent()) {
             Refusal refusal = new Refusal(Kind.BLOCKED, 0, BlockTexts.blockedDetail(block.get()));
@@ -123,10 +125,12 @@ public final class SubmissionGate implements AutoCloseable {
         String clientKey = ClientKey.of(clientIp, settings.ipv6Prefix());
         RateLimiter.Decision decision;
         try {
-            // A loopback client is a local proxy whose visitors cannot be told apart (proxies.trusted is not set
-            // for it): a per-address limit would make every visitor share one bucket, so only the route, user
-            // and site levels apply to it.
-            decision = limiter.tryAcquire(route, isLoopback(clientIp) ? null : clientKey, user);
+            // A loopback socket peer is a local proxy whose visitors cannot be told apart (proxies.trusted is not
+            // set for it): a per-address limit would make every visitor share one bucket, so only the route, user
+            // and site levels apply to it. An address read from a forwarding header never qualifies, whatever it
+            // says: only the socket itself can be this machine.
+            // Security-critical: the exemption must not be reachable by anything a client sends.
+            decision = limiter.tryAcquire(route, client.isLocalSocketPeer() ? null : clientKey, user);
         } catch (RuntimeException e) {
             reportOutage(e);
             Refusal refusal = new Refusal(Kind.UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS, BlockTexts.unavailableDetail(rootMessage(e)));
@@ -164,8 +168,8 @@ public final class SubmissionGate implements AutoCloseable {
             log.record(outcome, detail);
         } catch (StoreException e) {
             // The refusal stands either way; leave a trace outside the database.
-            MIRROR.atWarn().addKeyValue("outcome", outcome.key()).addKeyValue("client", clientKey).addKeyValue("detail", detail)
-                    .log("refused submission attempt not stored: {}", e.getMessage());
+            MIRROR.warn(Line.of("iplog refusal not stored").add("outcome", outcome.key()).add("client", clientKey)
+                    .add("detail", detail).remark(e.getMessage()));
         }
     }
 
@@ -183,10 +187,6 @@ public final class SubmissionGate implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    static boolean isLoopback(String clientIp) {
-        return clientIp.startsWith("127.") || clientIp.equals("::1") || clientIp.equals("0:0:0:0:0:0:0:1");
     }
 
     private void reportOutage(RuntimeException e) {

@@ -1,7 +1,9 @@
 package vn.schoolguard.spam;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +13,12 @@ final class Analysis {
 
     private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?");
-    /** Bracketed or spelled-out dots: "(.)", "[.]", "[dot]", "(chấm)". */
-    private static final Pattern BRACKET_DOT = Pattern.compile("\\s*[(\\[{]\\s*(?:\\.|dot|cham)\\s*[)\\]}]\\s*");
+    /**
+     * Bracketed or spelled-out dots: "(.)", "[.]", "[dot]", "(chấm)". No white space around the brackets (the
+     * domain view collapses it anyway): a leading {@code \s*} rescanned a run of spaces from every position,
+     * quadratic on a post of spaces. Inside, possessive and bounded.
+     */
+    private static final Pattern BRACKET_DOT = Pattern.compile("[(\\[{]\\s{0,8}+(?:\\.|dot|cham)\\s{0,8}+[)\\]}]");
     private static final String TLD = "com|net|org|vip|info|club|io|me|co|cc|tv|top|xyz|bet|win|fun|live|online|site|app|pro|asia|link|biz|vn|ws|in|us|bz|la";
     /** Top-level domains that are not also Vietnamese words once tone marks are folded. */
     private static final String SAFE_TLD = "com|net|vip|info|club|cc|xyz|bet|win|online|site|io|pro|asia|biz|ws|bz";
@@ -24,6 +30,8 @@ final class Analysis {
             "(?<![a-z0-9-])([a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?)(?: ?\\. ?| (?:cham|dot) )((?:com ?\\. ?vn|" + SAFE_TLD + "))(?![a-z0-9])");
     private static final Pattern SPACED = Pattern.compile(
             "(?<![a-z0-9-])([a-z]{0,12}\\d[a-z0-9]{0,12}|[a-z0-9]{1,12}(?:bet|win|club|vip))\\s(" + SAFE_TLD + ")(?![a-z0-9.])");
+
+    private static final Pattern DOT_RUN = Pattern.compile("[ .]++");
 
     final String words;
     final String joined;
@@ -41,12 +49,32 @@ final class Analysis {
         this.spelledDomains = spelledDomains;
     }
 
+    /** The patterns used here, by name, for the bounded-time tests. */
+    static Map<String, Pattern> patterns() {
+        Map<String, Pattern> all = new LinkedHashMap<>();
+        all.put("TAG", TAG);
+        all.put("ENTITY", ENTITY);
+        all.put("BRACKET_DOT", BRACKET_DOT);
+        all.put("DOTTED_TIGHT", DOTTED_TIGHT);
+        all.put("DOTTED_LOOSE", DOTTED_LOOSE);
+        all.put("SPACED", SPACED);
+        all.put("DOT_RUN", DOT_RUN);
+        return all;
+    }
+
+    /** Without a time budget, for tests and helpers. */
     static Analysis of(String raw) {
-        String folded = TextNormalizer.fold(visibleText(raw));
+        return of(raw, Budget.UNLIMITED);
+    }
+
+    static Analysis of(String raw, Budget budget) {
+        String folded = TextNormalizer.fold(visibleText(raw, budget));
+        budget.check();
         String words = TextNormalizer.words(folded);
         String joined = TextNormalizer.joined(words);
         String compact = TextNormalizer.compact(folded);
-        Set<String> domains = textDomains(folded);
+        budget.check();
+        Set<String> domains = textDomains(folded, budget);
         Set<String> spelled = new LinkedHashSet<>();
         for (String domain : domains) {
             if (!isPlain(folded, domain)) {
@@ -57,12 +85,12 @@ final class Analysis {
     }
 
     /** Tags out, entities decoded, pathological mark runs cut: what a reader of the page would see. */
-    static String visibleText(String raw) {
-        String text = TAG.matcher(raw).replaceAll(" ");
+    static String visibleText(String raw, Budget budget) {
+        String text = TAG.matcher(budget.guard(raw)).replaceAll(" ");
         if (text.indexOf('&') < 0) {
             return text;
         }
-        Matcher m = ENTITY.matcher(text);
+        Matcher m = ENTITY.matcher(budget.guard(text));
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(entity(m.group(1), m.group())));
@@ -101,8 +129,8 @@ final class Analysis {
 
 
     /** Domains named in the text, plainly or in disguise: with spaces, "chấm", "dot", bracketed dots or letter by letter. */
-    private static Set<String> textDomains(String folded) {
-        String text = BRACKET_DOT.matcher(folded).replaceAll(" . ");
+    private static Set<String> textDomains(String folded, Budget budget) {
+        String text = BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ");
         StringBuilder dotted = new StringBuilder(text.length() + 2).append(' ');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -117,9 +145,9 @@ final class Analysis {
         String plain = TextNormalizer.joined(dotted.toString());
         Set<String> found = new LinkedHashSet<>();
         for (Pattern pattern : new Pattern[] {DOTTED_TIGHT, DOTTED_LOOSE, SPACED}) {
-            Matcher m = pattern.matcher(plain);
+            Matcher m = pattern.matcher(budget.guard(plain));
             while (m.find() && found.size() < SpamScorer.MAX_HOSTS) {
-                found.add(m.group(1) + "." + m.group(2).replaceAll("[ .]+", "."));
+                found.add(m.group(1) + "." + DOT_RUN.matcher(m.group(2)).replaceAll("."));
             }
         }
         return found;

@@ -33,6 +33,10 @@ public final class SpamScorer {
 
     /** The most hosts taken from one submission (and asked of the memory at once). */
     public static final int MAX_HOSTS = 50;
+    /** The longest host name there can be (DNS); longer "hosts" are not matched against domain rules. */
+    static final int MAX_HOST_LENGTH = 253;
+    /** The rule id of the reason given when a submission was not fully analysed (time budget or length). */
+    public static final String INCOMPLETE_RULE = "analysis.incomplete";
     /** Texts shorter than this (folded letters and digits) are too common to count as repeats ("cảm ơn thầy"). */
     private static final int MIN_REPEAT_LENGTH = 20;
     private static final int DEFAULT_SIZE_LIMIT = 100_000;
@@ -68,6 +72,11 @@ public final class SpamScorer {
         } catch (RulePack.RulePackException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The patterns used here, by name, for the bounded-time tests. */
+    static Map<String, Pattern> patterns() {
+        return Map.of("TAG", TAG);
     }
 
     /** The rule pack version(s) in use, stored with scores so re-checks can tell which rules gave them. */
@@ -110,28 +119,68 @@ public final class SpamScorer {
         if (raw.length() > DEFAULT_SIZE_LIMIT) {
             raw = raw.substring(0, DEFAULT_SIZE_LIMIT);
         }
-        return hosts(HtmlSignals.of(raw), Analysis.of(raw), input);
+        return hosts(HtmlSignals.of(raw, Budget.UNLIMITED), Analysis.of(raw, Budget.UNLIMITED), input);
     }
 
-    /** Scores one submission. Never throws for any text; bounded time for any size. */
+    /**
+     * Scores one submission. Never throws for any text; bounded time for any size: at most
+     * {@code spam.max-analysed-chars} characters are analysed, and when {@code spam.time-budget} runs out the
+     * work stops and the submission is held as {@link Verdict#SUSPECT} with an {@value #INCOMPLETE_RULE}
+     * reason ("not fully analysed"), never filed as spam and never clean. A longer text than analysed is at
+     * least suspect for the same reason. (A score cut short by time is therefore not reproducible.)
+     */
     public SpamScore score(ScoringInput input) {
+        // Security-critical: anonymous posters choose this text; everything below must stay within the budget.
+        Budget budget = Budget.of(settings.timeBudget());
         String raw = joinedRaw(input);
         int length = raw.length();
-        if (length > sizeLimit) {
-            raw = raw.substring(0, sizeLimit);
+        int analysed = Math.min(sizeLimit, settings.maxAnalysedChars());
+        if (length > analysed) {
+            // Do not split a surrogate pair, which would report a bad character that was not sent.
+            analysed -= Character.isHighSurrogate(raw.charAt(analysed - 1)) ? 1 : 0;
+            raw = raw.substring(0, analysed);
         }
-        HtmlSignals html = HtmlSignals.of(raw);
-        Analysis text = Analysis.of(raw);
+        List<Reason> reasons = new ArrayList<>();
+        try {
+            evaluate(input, raw, length, budget, reasons);
+        } catch (Budget.Exhausted e) {
+            reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
+            return new SpamScore(Verdict.SUSPECT, total(reasons), reasons);
+        }
+        double score = total(reasons);
+        Verdict verdict = score >= settings.spamThreshold() ? Verdict.SPAM
+                : score >= settings.suspectThreshold() ? Verdict.SUSPECT : Verdict.CLEAN;
+        if (length > analysed) {
+            reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedLength(analysed, length), 0));
+            verdict = verdict == Verdict.CLEAN ? Verdict.SUSPECT : verdict;
+        }
+        return new SpamScore(verdict, score, reasons);
+    }
+
+    private static double total(List<Reason> reasons) {
+        double score = 0;
+        for (Reason reason : reasons) {
+            score += reason.weight();
+        }
+        return Math.max(0, Math.round(score * 100) / 100.0);
+    }
+
+    /** Runs every rule over the (already cut) text, adding reasons as it goes; throws when the budget runs out. */
+    private void evaluate(ScoringInput input, String raw, int length, Budget budget, List<Reason> reasons) {
+        HtmlSignals html = HtmlSignals.of(raw, budget);
+        budget.check();
+        Analysis text = Analysis.of(raw, budget);
+        budget.check();
         Set<String> hosts = hosts(html, text, input);
         Set<String> allowedHosts = new LinkedHashSet<>();
         Map<Rule, Double> textual = new LinkedHashMap<>();
-        List<Reason> reasons = new ArrayList<>();
         String fingerprint = fingerprint(input);
+        budget.check();
         boolean longEnough = text.compact.length() >= MIN_REPEAT_LENGTH;
         for (Rule rule : pack.rules()) {
             if (rule.kind() == RuleKind.DOMAIN_ALLOW) {
                 for (String host : hosts) {
-                    if (matchesDomain(rule, host)) {
+                    if (matchesDomain(rule, host, budget)) {
                         allowedHosts.add(host);
                     }
                 }
@@ -141,10 +190,12 @@ public final class SpamScorer {
             if (rule.off()) {
                 continue;
             }
+            budget.check();
             switch (rule.kind()) {
                 case PHRASE -> {
                     Set<String> matched = new LinkedHashSet<>();
                     for (Rule.Entry entry : rule.entries()) {
+                        budget.check();
                         if (text.contains(entry)) {
                             matched.add(entry.source());
                         }
@@ -159,7 +210,7 @@ public final class SpamScorer {
                     Set<String> matched = new LinkedHashSet<>();
                     for (Rule.Entry entry : rule.entries()) {
                         // The joined view holds every word of the word view, so one pass is enough.
-                        Matcher m = entry.pattern().matcher(text.joined);
+                        Matcher m = entry.pattern().matcher(budget.guard(text.joined));
                         if (m.find()) {
                             matched.add(m.group().trim());
                         }
@@ -174,7 +225,7 @@ public final class SpamScorer {
                 case DOMAIN_BLOCK -> {
                     Set<String> matched = new LinkedHashSet<>();
                     for (String host : hosts) {
-                        if (!allowedHosts.contains(host) && matchesDomain(rule, host)) {
+                        if (!allowedHosts.contains(host) && matchesDomain(rule, host, budget)) {
                             matched.add(host);
                         }
                     }
@@ -267,19 +318,11 @@ public final class SpamScorer {
                 }
             }
         }
-        applyAwareness(text, textual, reasons);
-        double score = 0;
-        for (Reason reason : reasons) {
-            score += reason.weight();
-        }
-        score = Math.max(0, Math.round(score * 100) / 100.0);
-        Verdict verdict = score >= settings.spamThreshold() ? Verdict.SPAM
-                : score >= settings.suspectThreshold() ? Verdict.SUSPECT : Verdict.CLEAN;
-        return new SpamScore(verdict, score, reasons);
+        applyAwareness(text, textual, reasons, budget);
     }
 
     /** Anti-gambling announcements use the same words as ads: their phrases offset phrase weight, never links or domains. */
-    private void applyAwareness(Analysis text, Map<Rule, Double> textual, List<Reason> reasons) {
+    private void applyAwareness(Analysis text, Map<Rule, Double> textual, List<Reason> reasons, Budget budget) {
         double textualWeight = 0;
         for (Map.Entry<Rule, Double> entry : textual.entrySet()) {
             if (!entry.getKey().logOnly() && !settings.logOnly().contains(entry.getKey().id())) {
@@ -292,6 +335,7 @@ public final class SpamScorer {
             }
             Set<String> matched = new LinkedHashSet<>();
             for (Rule.Entry entry : rule.entries()) {
+                budget.check();
                 if (text.contains(entry)) {
                     matched.add(entry.source());
                 }
@@ -317,10 +361,13 @@ public final class SpamScorer {
         return value == null ? defaultValue : Double.parseDouble(value);
     }
 
-    private static boolean matchesDomain(Rule rule, String host) {
+    private static boolean matchesDomain(Rule rule, String host, Budget budget) {
+        if (host.length() > MAX_HOST_LENGTH) {
+            return false;
+        }
         for (Rule.Entry entry : rule.entries()) {
             if (entry.pattern() != null) {
-                if (entry.pattern().matcher(host).matches()) {
+                if (entry.pattern().matcher(budget.guard(host)).matches()) {
                     return true;
                 }
             } else if (host.equals(entry.words()) || host.endsWith("." + entry.words())) {
@@ -346,14 +393,15 @@ public final class SpamScorer {
     }
 
     private static void addHost(Set<String> hosts, String host) {
-        if (hosts.size() >= MAX_HOSTS) {
+        // Longer than any DNS name is not a host; folding it would only cost time (the e-mail field is unbounded).
+        if (hosts.size() >= MAX_HOSTS || host.length() > MAX_HOST_LENGTH * 2) {
             return;
         }
         String folded = TextNormalizer.compactHost(host);
         if (folded.startsWith("www.")) {
             folded = folded.substring(4);
         }
-        if (folded.contains(".")) {
+        if (folded.contains(".") && folded.length() <= MAX_HOST_LENGTH) {
             hosts.add(folded);
         }
     }

@@ -25,6 +25,10 @@ import vn.schoolguard.config.ConfigReader;
  * <tr><td>{@code spam.log-only}</td><td>none</td><td>rule ids (comma-separated) reported with weight 0</td></tr>
  * <tr><td>{@code spam.honeypot-field}</td><td>none</td><td>a form field people never fill in</td></tr>
  * <tr><td>{@code spam.min-fill-time}</td><td>3s</td><td>a form sent sooner after rendering is suspicious</td></tr>
+ * <tr><td>{@code spam.max-analysed-chars}</td><td>100000</td><td>the most characters (all fields) analysed; a longer
+ *     submission is held as suspect, "not fully analysed"</td></tr>
+ * <tr><td>{@code spam.time-budget}</td><td>200ms</td><td>the most time one score may take; when it runs out the
+ *     submission is held as suspect, "not fully analysed" (never filed as spam, never clean)</td></tr>
  * </table>
  *
  * @param spamThreshold    a score at or above this files the submission as spam
@@ -33,9 +37,16 @@ import vn.schoolguard.config.ConfigReader;
  * @param logOnly          ids of rules that are reported but add nothing
  * @param honeypotField    the honeypot field name, empty when none
  * @param minFillTime      the least time a person takes to fill a form in
+ * @param maxAnalysedChars the most characters of a submission that are analysed
+ * @param timeBudget       the most time one score may take
  */
 public record SpamSettings(double spamThreshold, double suspectThreshold, Optional<Path> rulesFile, Set<String> logOnly,
-                           String honeypotField, Duration minFillTime) {
+                           String honeypotField, Duration minFillTime, int maxAnalysedChars, Duration timeBudget) {
+
+    /** Default of {@code spam.max-analysed-chars}. */
+    public static final int DEFAULT_MAX_ANALYSED_CHARS = 100_000;
+    /** Default of {@code spam.time-budget}. */
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(200);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
@@ -44,6 +55,17 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
         logOnly = Set.copyOf(logOnly);
         honeypotField = Objects.requireNonNullElse(honeypotField, "");
         minFillTime = Objects.requireNonNullElse(minFillTime, Duration.ZERO);
+        timeBudget = Objects.requireNonNullElse(timeBudget, DEFAULT_TIME_BUDGET);
+        if (maxAnalysedChars <= 0 || timeBudget.isNegative() || timeBudget.isZero()) {
+            throw new IllegalArgumentException("maxAnalysedChars and timeBudget must be positive");
+        }
+    }
+
+    /** Everything but the analysis limits, which take their defaults. */
+    public SpamSettings(double spamThreshold, double suspectThreshold, Optional<Path> rulesFile, Set<String> logOnly,
+                        String honeypotField, Duration minFillTime) {
+        this(spamThreshold, suspectThreshold, rulesFile, logOnly, honeypotField, minFillTime, DEFAULT_MAX_ANALYSED_CHARS,
+                DEFAULT_TIME_BUDGET);
     }
 
     /** Thresholds only; everything else at its default. */
@@ -58,7 +80,8 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
 
     /** This configuration with a site rule file. */
     public SpamSettings withRulesFile(Path file) {
-        return new SpamSettings(spamThreshold, suspectThreshold, Optional.of(file), logOnly, honeypotField, minFillTime);
+        return new SpamSettings(spamThreshold, suspectThreshold, Optional.of(file), logOnly, honeypotField, minFillTime,
+                maxAnalysedChars, timeBudget);
     }
 
     public static SpamSettings read(ConfigReader reader) {
@@ -71,6 +94,8 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
         List<String> logOnly = reader.list("spam.log-only", List.of());
         String honeypot = reader.string("spam.honeypot-field", "");
         Duration minFill = reader.duration("spam.min-fill-time", Duration.ofSeconds(3), Duration.ZERO, Duration.ofMinutes(10));
+        int maxChars = reader.integer("spam.max-analysed-chars", DEFAULT_MAX_ANALYSED_CHARS, 1_000, 10_000_000);
+        Duration budget = reader.duration("spam.time-budget", DEFAULT_TIME_BUDGET, Duration.ofMillis(1), Duration.ofMinutes(1));
         RulePack pack = null;
         if (rulesFile.isPresent() && (rulesFile.get() == null || !Files.isReadable(rulesFile.get()))) {
             reader.problem("spam.rules-file", reader.raw("spam.rules-file"), "a readable rule file");
@@ -88,7 +113,7 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
                 }
             }
         }
-        return new SpamSettings(spam, suspect, rulesFile, Set.copyOf(logOnly), honeypot, minFill);
+        return new SpamSettings(spam, suspect, rulesFile, Set.copyOf(logOnly), honeypot, minFill, maxChars, budget);
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 15m}, {@code 24h}, {@code 7d}; null when not that shape. */

@@ -19,6 +19,14 @@ final class SpamTexts {
         return "Rule file " + file + " cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
+    static String notFullyAnalysedInTime(Duration budget) {
+        return "not fully analysed: scoring took longer than spam.time-budget (" + budget.toMillis() + " ms); held for a moderator";
+    }
+
+    static String notFullyAnalysedLength(int analysed, int length) {
+        return "not fully analysed: only the first " + analysed + " of " + length + " characters (spam.max-analysed-chars)";
+    }
+
     static String badRuleLine(String where, String line, String expected) {
         return where + ": '" + line + "' is not valid; expected " + expected;
     }

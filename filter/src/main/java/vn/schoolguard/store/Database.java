@@ -6,8 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,7 +18,7 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class Database implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Log LOG = Log.get(Database.class);
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
@@ -37,7 +36,7 @@ public final class Database implements AutoCloseable {
     public static Database open(StoreSettings settings) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("schoolguard");
-        hikari.setJdbcUrl(settings.url());
+        hikari.setJdbcUrl(H2Network.safeUrl(settings.url()));
         hikari.setUsername(settings.user());
         hikari.setPassword(settings.password());
         hikari.setMaximumPoolSize(settings.poolSize());

@@ -31,7 +31,10 @@ public record StoreSettings(String url, String user, String password, int poolSi
                 reader.duration("store.connect-timeout", Duration.ofSeconds(3), Duration.ofMillis(250), Duration.ofMinutes(1)));
     }
 
-    /** The embedded database kept in a data directory; {@code AUTO_SERVER} lets the CLI open it while the site runs. */
+    /**
+     * The embedded database kept in a data directory; {@code AUTO_SERVER} lets the CLI open it while the site runs,
+     * through a server that {@link Database#open} keeps on the loopback interface (or switches off).
+     */
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("schoolguard").toAbsolutePath() + ";AUTO_SERVER=TRUE";
     }

@@ -16,6 +16,7 @@ import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.ConsoleUser;
 import vn.schoolguard.account.SessionStore;
+import vn.schoolguard.net.ProxySettings;
 
 /**
  * Who is calling the console or the API: HTTP Basic for scripts, a session cookie with a CSRF token for
@@ -48,9 +49,14 @@ public final class ConsoleAccess {
     private final AccountStore accounts;
     private final SessionStore sessions;
     private final Clock clock;
+    private final ConsoleTransport transport;
 
-    public ConsoleAccess(ConsoleSettings settings, Authenticator authenticator, AccountStore accounts,
+    /**
+     * @param proxies the trusted proxies, whose {@code X-Forwarded-Proto} says whether a request came over HTTPS
+     */
+    public ConsoleAccess(ConsoleSettings settings, ProxySettings proxies, Authenticator authenticator, AccountStore accounts,
                          SessionStore sessions, Clock clock) {
+        this.transport = new ConsoleTransport(proxies);
         this.settings = settings;
         this.authenticator = authenticator;
         this.accounts = accounts;
@@ -99,16 +105,13 @@ public final class ConsoleAccess {
     }
 
     /**
-     * Whether a state-changing request may go ahead: a session caller must send the session's CSRF token;
-     * any caller is refused when the browser says the request came from another site.
+     * Whether a state-changing request may go ahead. Refused when the browser marks it as not same-origin
+     * ({@code Sec-Fetch-Site}), when {@code Origin} is present and is not exactly this request's own origin
+     * (scheme, host and port; {@code null} included), or, without {@code Origin}, when {@code Referer} is
+     * present and not same-origin. A session caller must in every case send the session's CSRF token.
      */
     public boolean mayChangeState(HttpServletRequest request, Caller caller) {
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && fetchSite.equals("cross-site")) {
-            return false;
-        }
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equals("null") && !sameHost(origin, request)) {
+        if (!sameOrigin(request)) {
             return false;
         }
         if (caller.csrfToken().isEmpty()) {
@@ -123,6 +126,29 @@ public final class ConsoleAccess {
                 caller.csrfToken().get().getBytes(StandardCharsets.UTF_8));
     }
 
+    private boolean sameOrigin(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            return false;
+        }
+        String own = transport.origin(request);
+        java.util.List<String> origins = java.util.Collections.list(request.getHeaders("Origin"));
+        if (!origins.isEmpty()) {
+            return origins.size() == 1 && SameOrigin.ofOrigin(origins.get(0)).filter(own::equals).isPresent();
+        }
+        java.util.List<String> referers = java.util.Collections.list(request.getHeaders("Referer"));
+        if (!referers.isEmpty()) {
+            return referers.size() == 1 && SameOrigin.ofReferer(referers.get(0)).filter(own::equals).isPresent();
+        }
+        // Neither header: not a browser's cross-site form or fetch (they send Origin on every POST); scripts.
+        return true;
+    }
+
+    /** How the request reached the server: HTTPS or not, and its origin. */
+    ConsoleTransport transport() {
+        return transport;
+    }
+
     /** Signs in with a form; on success sets the session cookie. */
     public Authenticator.Result signIn(HttpServletRequest request, HttpServletResponse response, String user,
                                        String password, String clientIp) {
@@ -133,6 +159,19 @@ public final class ConsoleAccess {
             setCookie(request, response, token, -1);
         }
         return result;
+    }
+
+    /**
+     * Checks the signed-in caller's own password again before a sensitive change, throttled like a sign-in
+     * (so guessing it here counts against the same address). Only built-in accounts can be confirmed.
+     */
+    public Authenticator.Result confirm(Caller caller, String password, String clientIp) {
+        if (caller.user().container() || password == null || password.isEmpty()) {
+            return new Authenticator.Failure();
+        }
+        Authenticator.Result result = authenticator.login(caller.user().name(), password, clientIp);
+        return result instanceof Authenticator.Success success && !success.user().name().equals(caller.user().name())
+                ? new Authenticator.Failure() : result;
     }
 
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
@@ -176,18 +215,9 @@ public final class ConsoleAccess {
         if (maxAge >= 0) {
             cookie.append("; Max-Age=").append(maxAge);
         }
-        if (request.isSecure()) {
+        if (settings.requireHttps() || transport.isHttps(request)) {
             cookie.append("; Secure");
         }
         response.addHeader("Set-Cookie", cookie.toString());
-    }
-
-    private static boolean sameHost(String origin, HttpServletRequest request) {
-        try {
-            java.net.URI uri = new java.net.URI(origin);
-            return request.getServerName().equalsIgnoreCase(uri.getHost());
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import vn.schoolguard.account.Account;
 import vn.schoolguard.account.AccountStore;
+import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
 
@@ -23,6 +24,9 @@ final class ConsoleAccountPages {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{2,64}");
     private static final Pattern ACTION = Pattern.compile("/accounts/([a-z0-9._-]{2,64})/(password|roles|disable|enable)");
+    /** Changes that hand out access ask for the admin's own password again. */
+    private static final Set<String> REAUTH = Set.of("password", "roles");
+    static final String CURRENT_PASSWORD = "current_password";
     static final int MIN_PASSWORD = 8;
     private static final int MAX_PASSWORD = 200;
 
@@ -51,7 +55,8 @@ final class ConsoleAccountPages {
             if (!ctx.isPost()) {
                 ctx.response.setHeader("Allow", "POST");
                 ctx.error(405, "console.error.post-only");
-            } else if (ctx.mayChangeState(access)) {
+            } else if (ctx.mayChangeState(access) && (action.matches() && !REAUTH.contains(action.group(2))
+                    || reauthenticated(ctx))) {
                 if (action.matches()) {
                     change(ctx, action.group(1), action.group(2));
                 } else {
@@ -63,8 +68,28 @@ final class ConsoleAccountPages {
         }
     }
 
+    /**
+     * Whether the form carries the signed-in admin's own password; answers 403 (or 429 while sign-ins from
+     * this address are refused) with the reason otherwise, and changes nothing. A stolen session or a script
+     * running in the console's origin cannot create or empower accounts without it.
+     */
+    // Security-critical: re-authentication before account changes.
+    private boolean reauthenticated(ConsoleContext ctx) throws IOException {
+        Authenticator.Result result = access.confirm(ctx.caller, ctx.request.getParameter(CURRENT_PASSWORD), ctx.clientIp);
+        if (result instanceof Authenticator.Success) {
+            return true;
+        }
+        if (result instanceof Authenticator.Locked locked) {
+            long seconds = Math.max(1, locked.retryAfter().toSeconds());
+            ctx.response.setHeader("Retry-After", String.valueOf(seconds));
+            page(ctx, 429, List.of(ctx.text("console.login.locked", String.valueOf((seconds + 59) / 60))), "");
+        } else {
+            page(ctx, 403, List.of(ctx.text("console.accounts.reauth-failed")), "");
+        }
+        return false;
+    }
+
     private void page(ConsoleContext ctx, int status, List<String> errors, String newName) throws IOException {
-        Instant now = clock.instant();
         Map<String, Object> model = ctx.model(ctx.text("console.accounts.title"), "accounts");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Account account : accounts.list()) {
@@ -74,8 +99,6 @@ final class ConsoleAccountPages {
                     .map(r -> ctx.text("console.role." + r)).toList()));
             row.put("roles", roleChoices(ctx, account.roles(), "r-" + account.username()));
             row.put("disabled", account.disabled());
-            row.put("locked", account.lockedUntil() != null && now.isBefore(account.lockedUntil()));
-            row.put("lockedUntil", ConsoleFormat.time(account.lockedUntil()));
             row.put("self", account.username().equals(ctx.user().name()));
             row.put("slug", account.username().replace('.', '_'));
             rows.add(row);

@@ -84,6 +84,7 @@ final class ConsoleIpLogPages {
                 String exportQuery = ConsolePager.query(filters);
                 String api = ctx.base + "/api/iplog" + (exportQuery.isEmpty() ? "?" : exportQuery + "&");
                 model.put("csvUrl", api + "format=csv");
+                model.put("proofUrl", ctx.base + "/api/iplog/proof" + (exportQuery.isEmpty() ? "" : exportQuery));
                 model.put("jsonUrl", api + "format=json&download=1");
             } catch (IpLogQuery.BadQuery e) {
                 model.put("problem", e.getMessage());

@@ -6,8 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.schoolguard.log.Log;
 
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
@@ -20,7 +19,7 @@ import vn.schoolguard.store.StoreException;
  */
 public final class ConsoleRouter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRouter.class);
+    private static final Log LOG = Log.get(ConsoleRouter.class);
 
     private final ConsoleSettings settings;
     private final ModerationSettings moderationSettings;
@@ -46,15 +45,18 @@ public final class ConsoleRouter {
     public void handle(HttpServletRequest request, HttpServletResponse response, String path, String clientIp)
             throws IOException {
         String sub = path.substring(settings.path().length());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                + " script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        boolean receipt = sub.startsWith("/receipt");
+        boolean apiCall = sub.equals("/api") || sub.startsWith("/api/");
+        boolean https = access.transport().isHttps(request);
+        ConsoleHeaders.apply(response, receipt ? ConsoleHeaders.Kind.RECEIPT : apiCall ? ConsoleHeaders.Kind.API
+                : ConsoleHeaders.Kind.PAGE, settings.requireHttps() && https);
         try {
-            if (sub.startsWith("/receipt")) {
+            if (receipt) {
+                // Posters follow their receipt on the public site, whatever host the console is on.
                 receipt(request, response, sub);
-            } else if (sub.equals("/api") || sub.startsWith("/api/")) {
+            } else if (!mayServe(request, response, https)) {
+                return;
+            } else if (apiCall) {
                 ConsoleAccess.Check check = access.check(request, clientIp);
                 if (check.caller().isEmpty()) {
                     refuse(response, check);
@@ -72,6 +74,36 @@ public final class ConsoleRouter {
                 Http.jsonError(response, 503, "the SchoolGuard database is unavailable; try again shortly");
             }
         }
+    }
+
+    /**
+     * Whether the console may answer this request: on the configured host only ({@code console.host}, else
+     * 404), and over HTTPS when {@code console.require-https} (else a redirect for GET and HEAD, 403 otherwise).
+     */
+    // Security-critical: keeps the console off the public site's origin and off plain HTTP.
+    private boolean mayServe(HttpServletRequest request, HttpServletResponse response, boolean https) throws IOException {
+        if (settings.host().isPresent() && !settings.host().get().matches(request.getServerName(), request.getServerPort())) {
+            Http.text(response, 404, "not found");
+            return false;
+        }
+        if (settings.requireHttps() && !https) {
+            String method = request.getMethod();
+            if (method.equals("GET") || method.equals("HEAD")) {
+                String host = settings.host().map(ConsoleHost::toString).orElse(hostForUrl(request.getServerName()));
+                String query = request.getQueryString();
+                response.setStatus(301);
+                response.setHeader("Location", "https://" + host + request.getRequestURI() + (query == null ? "" : "?" + query));
+                response.setContentLength(0);
+            } else {
+                Http.jsonError(response, 403, "the console needs HTTPS (console.require-https=true); send this request over https://");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static String hostForUrl(String serverName) {
+        return serverName.indexOf(':') >= 0 && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
     }
 
     private void receipt(HttpServletRequest request, HttpServletResponse response, String sub) throws IOException {

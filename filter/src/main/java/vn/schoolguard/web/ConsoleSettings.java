@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import vn.schoolguard.config.ConfigReader;
 
@@ -18,14 +19,19 @@ import vn.schoolguard.config.ConfigReader;
  * @param seedReset       whether a start resets the seeded accounts' password and roles (demo sites)
  * @param sessionIdle     a console session ends after this long without a request
  * @param sessionMax      and in any case after this long
- * @param maxLoginFailures failed logins in a row before an account or address is made to wait
- * @param lockout         how long it waits
+ * @param maxLoginFailures failed sign-ins from one address for one name before that pair must wait
+ *                        (an address gets four times as many over all names)
+ * @param lockout         the longest such wait
+ * @param maxLoginDelay   the longest delay before a password is checked for a name under attack from many addresses
  * @param passwordIterations PBKDF2 work factor for new password hashes
+ * @param host            when present, the console and the API answer only on this host name (and port, when given)
+ * @param requireHttps    whether console requests must come over HTTPS (directly or from a trusted proxy)
  */
 public record ConsoleSettings(String path, String accountSource, Map<String, String> containerRoles,
                               Map<String, List<String>> seedAccounts, String seedPassword, boolean seedReset,
                               Duration sessionIdle, Duration sessionMax, int maxLoginFailures, Duration lockout,
-                              int passwordIterations) {
+                              Duration maxLoginDelay, int passwordIterations, Optional<ConsoleHost> host,
+                              boolean requireHttps) {
 
     public static final List<String> ROLES = List.of("moderator", "investigator", "admin");
 
@@ -66,7 +72,10 @@ public record ConsoleSettings(String path, String accountSource, Map<String, Str
                 reader.duration("console.session-max-age", Duration.ofHours(12), Duration.ofMinutes(5), Duration.ofDays(30)),
                 reader.integer("login.max-failures", 5, 1, 1000),
                 reader.duration("login.lockout", Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofDays(1)),
-                reader.integer("accounts.password-iterations", 210_000, 10_000, 10_000_000));
+                reader.duration("login.max-delay", Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(10)),
+                reader.integer("accounts.password-iterations", 210_000, 10_000, 10_000_000),
+                ConsoleHost.read(reader, "console.host"),
+                reader.bool("console.require-https", false));
     }
 
     public boolean containerAccounts() {
@@ -76,6 +85,7 @@ public record ConsoleSettings(String path, String accountSource, Map<String, Str
     @Override
     public String toString() {
         return "ConsoleSettings[path=" + path + ", accountSource=" + accountSource + ", seedAccounts=" + seedAccounts.keySet()
-                + ", seedPassword=" + (seedPassword.isEmpty() ? "" : "****") + "]";
+                + ", seedPassword=" + (seedPassword.isEmpty() ? "" : "****") + ", host=" + host.map(ConsoleHost::toString).orElse("any")
+                + ", requireHttps=" + requireHttps + "]";
     }
 }

@@ -46,6 +46,11 @@ final class IpLogApi {
                     search(request, response, caller, clientIp);
                 }
             }
+            case "/iplog/proof" -> {
+                if (ApiHandler.requireRole(response, caller, "investigator")) {
+                    proof(request, response, caller, clientIp);
+                }
+            }
             case "/iplog/verify" -> {
                 if (ApiHandler.requireRole(response, caller, "investigator")) {
                     VerifyResult result = log.verify(n -> { });
@@ -70,6 +75,23 @@ final class IpLogApi {
             }
             default -> Http.jsonError(response, 404, "no such API endpoint: " + path);
         }
+    }
+
+    // The chain proof of a CSV export with the same filters, as its own JSON download.
+    private void proof(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String clientIp)
+            throws IOException {
+        IpLogQuery query;
+        try {
+            query = IpLogQuery.parse(request::getParameter);
+        } catch (IpLogQuery.BadQuery e) {
+            Http.jsonError(response, 400, e.getMessage());
+            return;
+        }
+        Map<String, Object> proof = export.proof(query);
+        log.audit(caller.user().name(), "export-proof", query.description(), (Long) proof.get("matches"), clientIp);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Disposition", "attachment; filename=\"iplog-" + LocalDate.now() + "-proof.json\"");
+        Http.json(response, 200, proof);
     }
 
     private void search(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String clientIp)
@@ -98,15 +120,26 @@ final class IpLogApi {
             Http.json(response, 200, body);
             return;
         }
-        // A full export streams every match in constant memory; its row count is audited afterwards.
+        // Security-critical: audited before the first row leaves, so an export cut off mid-stream still leaves a
+        // trace; the count is of the matches at that moment (the stream itself runs in constant memory).
+        log.audit(caller.user().name(), "export-" + format, query.description(), log.count(query), clientIp);
         response.setStatus(200);
         response.setHeader("Cache-Control", "no-store");
         String name = "iplog-" + LocalDate.now() + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         response.setContentType(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/json; charset=UTF-8");
+        if (format.equals("csv")) {
+            // The CSV holds rows only; its chain proof is one more download with the same filters.
+            String filters = request.getQueryString() == null ? "" : request.getQueryString();
+            response.setHeader("Link", "<" + request.getRequestURI() + "/proof?" + filters.replace(">", "%3E")
+                    + ">; rel=\"describedby\"; type=\"application/json\"");
+        }
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        long rows = format.equals("csv") ? export.csv(query, out, n -> { }) : export.json(query, out, n -> { });
+        if (format.equals("csv")) {
+            export.csv(query, out, n -> { });
+        } else {
+            export.json(query, out, n -> { });
+        }
         out.flush();
-        log.audit(caller.user().name(), "export-" + format, query.description(), rows, clientIp);
     }
 }

@@ -95,6 +95,23 @@ class AutoRegistrationTest {
                 .isEmpty();
     }
 
+    @Test
+    void registrationSwitchesMayBeServerWideSystemPropertiesOrEnvironmentVariables() {
+        ServletContextHandler plain = new ServletContextHandler("/");
+        Properties enabled = new Properties();
+        enabled.setProperty(AutoRegistration.ENABLED, "true");
+        assertThat(AutoRegistration.settingsSource(plain.getServletContext(), enabled, Map.of())).isPresent();
+        assertThat(AutoRegistration.settingsSource(plain.getServletContext(), new Properties(),
+                Map.of("SCHOOLGUARD_ENABLED", "true"))).isPresent();
+        Properties off = new Properties();
+        off.setProperty(AutoRegistration.AUTO_REGISTER, "false");
+        ServletContextHandler withSettings = new ServletContextHandler("/");
+        withSettings.setInitParameter(AutoRegistration.ENABLED, "true");
+        withSettings.setServer(new Server());
+        assertThat(AutoRegistration.register(withSettings.getServletContext(), off, Map.of()))
+                .isEqualTo(AutoRegistration.Outcome.TURNED_OFF);
+    }
+
     private void writeSettings() throws Exception {
         Files.createDirectories(webRoot.resolve("WEB-INF"));
         Files.writeString(webRoot.resolve("WEB-INF/schoolguard.properties"), String.join("\n",

@@ -66,6 +66,26 @@ class SchoolGuardConfigTest {
     }
 
     @Test
+    void regressionRegistrationSwitchesAsSystemPropertiesAreNotUnknownSettings() {
+        // -Dschoolguard.autoRegister=false and -Dschoolguard.enabled=true steer registration, as the install guide says.
+        Properties system = new Properties();
+        system.setProperty("schoolguard.autoRegister", "false");
+        system.setProperty("schoolguard.enabled", "true");
+        system.setProperty("schoolguard.config", "/etc/schoolguard.properties");
+        SchoolGuardConfig config = SchoolGuardConfig.builder().systemProperties(system)
+                .environment(Map.of("SCHOOLGUARD_ENABLED", "true", "SCHOOLGUARD_AUTOREGISTER", "false")).build();
+        assertThat(config.moderation().maxFields()).isEqualTo(100);
+    }
+
+    @Test
+    void environmentVariablesMayAlsoDropTheDashesAsSpringBootWritesThem() {
+        SchoolGuardConfig config = SchoolGuardConfig.builder().systemProperties(new Properties())
+                .environment(Map.of("SCHOOLGUARD_LIMITS_MAXFIELDS", "9", "SCHOOLGUARD_LIMITS_MAX_FIELD_CHARS", "5000")).build();
+        assertThat(config.moderation().maxFields()).isEqualTo(9);
+        assertThat(config.moderation().maxFieldChars()).isEqualTo(5000);
+    }
+
+    @Test
     void passwordsNeverAppearInTextForms() {
         SchoolGuardConfig config = builder().set("store.password", "s3cret-pass").set("accounts.seed", "admin:admin")
                 .set("accounts.seed-password", "another-secret").build();

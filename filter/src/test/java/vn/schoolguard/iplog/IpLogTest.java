@@ -28,7 +28,7 @@ class IpLogTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     static IpLogEntry entry(String ip, int port, String route) {
-        return new IpLogEntry(new ClientAddress(ip, port, "10.0.0.1", 40000, "X-Forwarded-For: " + ip, false),
+        return new IpLogEntry(new ClientAddress(ip, port, "10.0.0.1", 40000, "X-Forwarded-For: " + ip, false, true),
                 "Mozilla/5.0 (Android 14)", null, route, "POST", "/news/1/comments", null, null, Outcome.HELD, null, "ab".repeat(32));
     }
 
@@ -199,10 +199,13 @@ class IpLogTest {
             long rows = new IpLogExport(log, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).csv(query(Map.of("ip", "113.161.0.3")), csv, n -> { });
             assertThat(rows).isEqualTo(1);
             String[] lines = csv.toString().split("\r\n");
-            assertThat(lines[0]).startsWith("time,client_ip,client_port,peer_ip,user_agent,route,submission_id");
-            assertThat(lines[1]).startsWith("2026-01-01T00:03:00Z,113.161.0.3,50003,10.0.0.1,Mozilla/5.0 (Android 14),guestbook,");
-            assertThat(lines[1]).contains("2026-01-01 07:03:00.000 +07:00");
-            assertThat(lines[2]).startsWith("# chain head at export: seq=5 hash=");
+            assertThat(lines[0]).startsWith("\uFEFFtime,client_ip,client_port,peer_ip,user_agent,route,submission_id");
+            assertThat(lines[1]).startsWith("\"2026-01-01T00:03:00Z\",\"113.161.0.3\",50003,\"10.0.0.1\",\"Mozilla/5.0 (Android 14)\",\"guestbook\",");
+            assertThat(lines[1]).contains("\"2026-01-01 07:03:00.000 +07:00\"");
+            assertThat(lines).hasSize(2);
+            Map<String, Object> proof = new IpLogExport(log, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).proof(query(Map.of("ip", "113.161.0.3")));
+            assertThat(proof).containsEntry("matches", 1L).containsEntry("firstSeq", 4L).containsEntry("lastSeq", 4L);
+            assertThat(proof.get("chainHead")).isEqualTo(log.head());
 
             log.audit("inv", "export-csv", Map.of("ip", "113.161.0.3"), rows, "127.0.0.1");
             assertThat(log.auditTrail(10, 0).items()).singleElement().satisfies(a -> {
@@ -244,7 +247,7 @@ class IpLogTest {
     void overlongPosterChosenValuesAreStoredAsHashedAndTheChainStillVerifies(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             IpLog log = new IpLog(db, "default", new MutableClock(T0));
-            log.record(new IpLogEntry(new ClientAddress("198.51.100.4", 5000, "198.51.100.4", 5000, "x".repeat(3000), false),
+            log.record(new IpLogEntry(new ClientAddress("198.51.100.4", 5000, "198.51.100.4", 5000, "x".repeat(3000), false, false),
                     "U".repeat(1500), "u".repeat(300), "comments", "POST", "/" + "p".repeat(2500), null, null, Outcome.REFUSED,
                     "d".repeat(700), null));
             assertThat(log.verify(n -> { })).satisfies(r -> assertThat(r.ok()).as(r.message()).isTrue());

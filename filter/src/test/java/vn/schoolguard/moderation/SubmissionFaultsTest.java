@@ -118,6 +118,15 @@ class SubmissionFaultsTest {
     }
 
     @Test
+    void regressionTrailingSlashAndDoubledSlashesDoNotSlipPastTheRoute() throws Exception {
+        // The application answers these variants with its comment handler; they must be held or refused, never passed on.
+        for (String path : new String[] {"/posts/2/comments/", "/posts//2/comments", "//posts/2/comments"}) {
+            assertThat(site.postForm(path, Map.of("content", "variant " + path)).statusCode()).as(path).isIn(303, 400);
+        }
+        assertThat(site.stored).isEmpty();
+    }
+
+    @Test
     void unknownReceiptAndSubmissionGet404() throws Exception {
         assertThat(site.get("/_schoolguard/receipt/ZZZZ-ZZZZ").statusCode()).isEqualTo(404);
         assertThat(site.get("/_schoolguard/api/submissions/999999", "Authorization", TestSite.basic("mod", TestSite.PASSWORD))

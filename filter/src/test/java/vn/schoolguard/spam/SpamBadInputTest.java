@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Timeout;
 class SpamBadInputTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    private static final SpamScorer SCORER = SpamScorer.create(SpamSettings.defaults());
+    /** Without a time budget (tested in BoundedScoringTest), so that what is found does not depend on the machine. */
+    private static final SpamScorer SCORER = SpamScorer.create(new SpamSettings(10, 4, Optional.empty(), java.util.Set.of(), "",
+            java.time.Duration.ofSeconds(3), SpamSettings.DEFAULT_MAX_ANALYSED_CHARS, java.time.Duration.ofMinutes(5)));
 
     private static SpamScore score(String text) {
         return SCORER.score(new ScoringInput("comments", Map.of("content", text), "", "", "", "", NOW, Optional.empty()));

@@ -44,6 +44,8 @@ public final class TestSite implements AutoCloseable {
     }
 
     public final List<Stored> stored = new CopyOnWriteArrayList<>();
+    /** What the probe route ({@code POST /probe/*}) saw of each request, as {@link ProbeDump} writes it. */
+    public final List<String> probes = new CopyOnWriteArrayList<>();
     public volatile int appStatus = 303;
     private final Server server;
     private final ServletContextHandler context;
@@ -67,6 +69,7 @@ public final class TestSite implements AutoCloseable {
         extraSettings.forEach(filter::setInitParameter);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
+        context.addServlet(new ServletHolder("probe", new ProbeServlet()), "/probe/*");
         server.setHandler(context);
         server.start();
     }
@@ -114,7 +117,16 @@ public final class TestSite implements AutoCloseable {
                 // The server may answer and close before the whole body is sent; its answer is what counts.
             }
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } 
+        }
+    }
+
+    /** A GET whose body is kept as bytes (to see a byte order mark, say). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public jakarta.servlet.ServletContext servletContext() {
@@ -128,6 +140,16 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    private final class ProbeServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+            probes.add(ProbeDump.of(request));
+            response.setStatus(204);
+        }
     }
 
     private final class AppServlet extends HttpServlet {

@@ -64,6 +64,24 @@ class LoggingConfigTest {
     }
 
     @Test
+    void ipLogMirrorLinesKeepTheirFactsInTheMessageAndAsJsonFields() throws Exception {
+        LoggerContext context = load();
+        // What vn.schoolguard.log does for an IP-log line on SLF4J: facts in the text, the same facts in the MDC.
+        context.getMDCAdapter().put("client_ip", "203.0.113.7");
+        context.getMDCAdapter().put("client_port", "51234");
+        context.getMDCAdapter().put("route", "comments");
+        context.getLogger("vn.schoolguard.iplog")
+                .info("iplog seq=42 outcome=held client=203.0.113.7:51234 peer=10.0.0.2:40112 route=comments");
+        context.getMDCAdapter().clear();
+        context.stop();
+
+        JsonNode line = new ObjectMapper().readTree(Files.readAllLines(logs.resolve("iplog.json"), StandardCharsets.UTF_8).get(0));
+        assertThat(line.get("formattedMessage").asText()).contains("client=203.0.113.7:51234").contains("route=comments");
+        assertThat(line.get("mdc").get("client_ip").asText()).isEqualTo("203.0.113.7");
+        assertThat(line.get("mdc").get("client_port").asText()).isEqualTo("51234");
+    }
+
+    @Test
     void ipLogIsNotCopiedToTheConsoleAndRollsBySizeAndDay() throws Exception {
         LoggerContext context = load();
         ch.qos.logback.classic.Logger ipLog = context.getLogger("vn.schoolguard.iplog");

@@ -123,7 +123,7 @@ public final class IpLogScale {
     }
 
     private void appendThroughFilterPath(IpLog log, int n) {
-        ClientAddress client = new ClientAddress("113.161.7.20", 52113, "10.10.0.5", 40122, "113.161.7.20", false);
+        ClientAddress client = new ClientAddress("113.161.7.20", 52113, "10.10.0.5", 40122, "113.161.7.20", false, true);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             log.record(new IpLogEntry(client, "Mozilla/5.0 (Linux; Android 13)", null, "comments", "POST", "/news/7/comments",

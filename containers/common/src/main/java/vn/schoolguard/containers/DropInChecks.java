@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * What every container must show once the drop-in JAR is in the site: page injection, a held post, approval
- * by the REST API with the post replayed to the site, the IP log entry, and the site's own libraries untouched.
+ * by the REST API with the post replayed to the site, the IP log entry, the site's own libraries untouched, and a
+ * replay approved in the browser console that shows the site nothing of the moderator.
  */
 public final class DropInChecks {
 
@@ -37,6 +38,13 @@ public final class DropInChecks {
         approvalReplaysThePostToTheSite(id, text);
         ipLogRecordsThePoster(id);
         siteKeepsItsOwnLibraries();
+        String api = System.getProperty("servlet.api", "jakarta.servlet.Servlet").startsWith("javax.") ? "javax" : "jakarta";
+        new ReplayIsolationChecks(base, api).replayShowsNothingOfTheModerator();
+    }
+
+    /** Posts a comment; asserts it is held (303) and listed as pending. Returns the submission id. */
+    public String heldPost(String text) throws Exception {
+        return postIsHeldUntilApproved(text);
     }
 
     void pagesCarryTheEmcTrackerAndPortalLink() throws Exception {
@@ -74,7 +82,7 @@ public final class DropInChecks {
     void ipLogRecordsThePoster(String id) throws Exception {
         HttpResponse<String> csv = get("/_schoolguard/api/iplog?format=csv&submission=" + enc(id), true);
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("time,client_ip,client_port").contains(id).contains("127.0.0.1");
+        assertThat(csv.body()).startsWith("\uFEFFtime,client_ip,client_port").contains(id).contains("127.0.0.1");
     }
 
     void siteKeepsItsOwnLibraries() throws Exception {

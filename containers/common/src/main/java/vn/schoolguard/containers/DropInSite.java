@@ -27,6 +27,8 @@ public final class DropInSite {
     /** Admin account seeded by the properties file, for the REST checks. */
     public static final String ADMIN = "admin";
     public static final String PASSWORD = "change-me-at-once";
+    /** Moderator account (same password), named so that any trace of it in a replayed request stands out. */
+    public static final String MODERATOR = "kiemduyet-thu-huong";
 
     private final Path root;
 
@@ -52,13 +54,16 @@ public final class DropInSite {
             Path classes = Files.createDirectories(webInf.resolve("classes"));
             Files.writeString(webInf.resolve("web.xml"), resource("site/web.xml"));
             boolean javax = servletApi.getName().startsWith("javax.");
-            String source = resource("site/SchoolSite.java.txt");
-            if (javax) {
-                source = source.replace("jakarta.servlet", "javax.servlet");
-            }
             Path src = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-src").resolve("school/site"));
-            Files.writeString(src.resolve("SchoolSite.java"), source);
-            compile(src.resolve("SchoolSite.java"), classes, location(servletApi));
+            List<Path> sources = new ArrayList<>();
+            for (String name : List.of("SchoolSite", "Probe")) {
+                String source = resource("site/" + name + ".java.txt");
+                if (javax) {
+                    source = source.replace("jakarta.servlet", "javax.servlet");
+                }
+                sources.add(Files.writeString(src.resolve(name + ".java"), source));
+            }
+            compile(sources, classes, location(servletApi));
             for (Path hostLib : hostLibs) {
                 Files.copy(hostLib, lib.resolve(hostLib.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -69,7 +74,9 @@ public final class DropInSite {
                         "data.dir=" + dataDir.toAbsolutePath().toString().replace('\\', '/'),
                         "route.comments.match=POST /news/*/comments",
                         "route.comments.fields=author:text, content:html",
-                        "accounts.seed=" + ADMIN + ":admin",
+                        "route.probe.match=POST /probe/*",
+                        "route.probe.fields=note:text",
+                        "accounts.seed=" + ADMIN + ":admin, " + MODERATOR + ":moderator",
                         "accounts.seed-password=" + PASSWORD,
                         "emc.site-id=1234",
                         "portal.url=https://haiphong.edu.vn/",
@@ -99,11 +106,12 @@ public final class DropInSite {
         return Path.of(value);
     }
 
-    private static void compile(Path source, Path classes, Path servletApi) {
+    private static void compile(List<Path> sources, Path classes, Path servletApi) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertThat(compiler).as("a JDK with javac").isNotNull();
         List<String> args = new ArrayList<>(List.of("-proc:none", "-encoding", "UTF-8", "--release", "11",
-                "-classpath", servletApi.toString(), "-d", classes.toString(), source.toString()));
+                "-classpath", servletApi.toString(), "-d", classes.toString()));
+        sources.forEach(s -> args.add(s.toString()));
         int rc = compiler.run(null, null, null, args.toArray(String[]::new));
         assertThat(rc).as("compiling the school site").isZero();
     }
