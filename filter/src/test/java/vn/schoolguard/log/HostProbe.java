@@ -38,7 +38,7 @@ public final class HostProbe {
         Path dir = Files.createDirectories(Path.of(dataDir));
         try (Database db = Database.open(new StoreSettings(StoreSettings.h2Url(dir), "sa", "", 2, Duration.ofSeconds(3)))) {
             IpLog ipLog = new IpLog(db, "default", Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
-            ipLog.record(new IpLogEntry(new ClientAddress("203.0.113.7", 51234, "10.0.0.2", 40112, null, false),
+            ipLog.record(new IpLogEntry(new ClientAddress("203.0.113.7", 51234, "10.0.0.2", 40112, null, false, true),
                     "Mozilla/5.0", null, "comments", "POST", "/news/1/comments", 17L, "R-ABC", Outcome.HELD, null,
                     "ab".repeat(32)));
         }

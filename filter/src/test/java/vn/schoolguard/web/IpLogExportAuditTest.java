@@ -76,7 +76,7 @@ class IpLogExportAuditTest {
             db.inTransaction(c -> {
                 for (int i = 0; i < n; i++) {
                     log.append(c, new IpLogEntry(new ClientAddress("113.161.0." + (i % 200), 40000 + i % 20000, "127.0.0.1", 1,
-                            null, false), "Mozilla/5.0 (Linux; Android 14) " + "x".repeat(200), null, "comments", "POST",
+                            null, false, true), "Mozilla/5.0 (Linux; Android 14) " + "x".repeat(200), null, "comments", "POST",
                             "/posts/1/comments", null, null, Outcome.HELD, null, "ab".repeat(32)));
                 }
                 return null;
