@@ -199,6 +199,12 @@ public final class SchoolGuardFilter implements Filter {
             return;
         }
         request.setAttribute(FILTERED, Boolean.TRUE);
+        if (request.getMethod().equals("TRACE")) {
+            // HttpServlet echoes a TRACE request, cookies included, which cross-site tracing reads back.
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TRACE is not allowed");
+            return;
+        }
         String consolePath = config.console().path();
         // Match on the container's decoded, normalized path, so that encodings and path parameters cannot
         // slip a submission past its route.

@@ -28,6 +28,7 @@ final class GuardWiring {
         params.put("route.guestbook.match", "POST /guestbook");
         params.put("route.guestbook.label", "Sổ lưu bút");
         params.put("route.guestbook.fields", "name:author, message:text");
+        params.putAll(options.extraSettings());
         return params;
     }
 }

@@ -1,6 +1,13 @@
 package vn.schoolguard.sample;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
@@ -49,6 +56,10 @@ final class SiteCommand implements Callable<Integer> {
     @Option(names = "--no-guard", description = "Serve the site without SchoolGuard. For benchmarks only: posts are shown unmoderated.")
     private boolean noGuard;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file of SchoolGuard settings merged over the site's own (see docs/en/configuration.md).")
+    private Path config;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -76,8 +87,22 @@ final class SiteCommand implements Callable<Integer> {
                 .withTrustedProxies(trustedProxies)
                 .withEmcSiteId(emcSiteId)
                 .withParentPortal(parentPortal)
-                .withGuard(!noGuard);
+                .withGuard(!noGuard)
+                .withExtraSettings(config == null ? Map.of() : readSettings(config));
         return passwordGenerated ? options : options.withDemoPassword(demoPassword);
+    }
+
+    private Map<String, String> readSettings(Path file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--config': " + file
+                    + " (expected a readable UTF-8 properties file: " + e.getMessage() + ")");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted().forEach(key -> settings.put(key, properties.getProperty(key).strip()));
+        return settings;
     }
 
     @Override

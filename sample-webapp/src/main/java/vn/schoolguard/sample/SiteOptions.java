@@ -3,6 +3,7 @@ package vn.schoolguard.sample;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,9 +32,11 @@ import java.util.Optional;
  * @param parentPortal   URL of the portal the school site belongs to, linked from every page
  * @param guard          whether the SchoolGuard filter runs in front of the site
  * @param clock          time source for stored posts
+ * @param extraSettings  SchoolGuard settings merged over the site's own (as {@code --config FILE} gives them)
  */
 public record SiteOptions(int port, Path dataDir, String demoPassword, Optional<String> trustedProxies,
-                          long emcSiteId, String parentPortal, boolean guard, Clock clock) {
+                          long emcSiteId, String parentPortal, boolean guard, Clock clock,
+                          Map<String, String> extraSettings) {
 
     /** Port used when none is given. */
     public static final int DEFAULT_PORT = 8080;
@@ -54,13 +57,14 @@ public record SiteOptions(int port, Path dataDir, String demoPassword, Optional<
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(parentPortal, "parentPortal");
         Objects.requireNonNull(clock, "clock");
+        extraSettings = Map.copyOf(Objects.requireNonNull(extraSettings, "extraSettings"));
         trustedProxies = trustedProxies.map(String::strip).filter(value -> !value.isEmpty());
     }
 
     /** Port 8080, data directory {@code ./data}, a fresh random demo password, the filter on. */
     public static SiteOptions defaults() {
         return new SiteOptions(DEFAULT_PORT, DEFAULT_DATA_DIR, randomPassword(), Optional.empty(),
-                DEFAULT_EMC_SITE_ID, DEFAULT_PARENT_PORTAL, true, Clock.systemUTC());
+                DEFAULT_EMC_SITE_ID, DEFAULT_PARENT_PORTAL, true, Clock.systemUTC(), Map.of());
     }
 
     /** A random 16-character password of letters and digits that cannot be misread. */
@@ -73,43 +77,48 @@ public record SiteOptions(int port, Path dataDir, String demoPassword, Optional<
     }
 
     public SiteOptions withPort(int newPort) {
-        return new SiteOptions(newPort, dataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, guard, clock);
+        return new SiteOptions(newPort, dataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, guard, clock, extraSettings);
     }
 
     public SiteOptions withDataDir(Path newDataDir) {
-        return new SiteOptions(port, newDataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, guard, clock);
+        return new SiteOptions(port, newDataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, guard, clock, extraSettings);
     }
 
     public SiteOptions withDemoPassword(String newPassword) {
-        return new SiteOptions(port, dataDir, newPassword, trustedProxies, emcSiteId, parentPortal, guard, clock);
+        return new SiteOptions(port, dataDir, newPassword, trustedProxies, emcSiteId, parentPortal, guard, clock, extraSettings);
     }
 
     /** Trusted proxies as given to {@code --trusted-proxies}, e.g. {@code "10.0.0.0/8,127.0.0.1"}. */
     public SiteOptions withTrustedProxies(String newProxies) {
-        return new SiteOptions(port, dataDir, demoPassword, Optional.ofNullable(newProxies), emcSiteId, parentPortal, guard, clock);
+        return new SiteOptions(port, dataDir, demoPassword, Optional.ofNullable(newProxies), emcSiteId, parentPortal, guard, clock, extraSettings);
     }
 
     public SiteOptions withEmcSiteId(long newSiteId) {
-        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, newSiteId, parentPortal, guard, clock);
+        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, newSiteId, parentPortal, guard, clock, extraSettings);
     }
 
     public SiteOptions withParentPortal(String newPortal) {
-        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, emcSiteId, newPortal, guard, clock);
+        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, emcSiteId, newPortal, guard, clock, extraSettings);
     }
 
     /** {@code false} serves the site without SchoolGuard: for benchmarks only, never for a public site. */
     public SiteOptions withGuard(boolean newGuard) {
-        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, newGuard, clock);
+        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, newGuard, clock, extraSettings);
     }
 
     public SiteOptions withClock(Clock newClock) {
-        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, guard, newClock);
+        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, guard, newClock, extraSettings);
+    }
+
+    /** SchoolGuard settings that replace or add to the site's own, e.g. from a properties file. */
+    public SiteOptions withExtraSettings(Map<String, String> newSettings) {
+        return new SiteOptions(port, dataDir, demoPassword, trustedProxies, emcSiteId, parentPortal, guard, clock, newSettings);
     }
 
     @Override
     public String toString() {
         return "SiteOptions[port=" + port + ", dataDir=" + dataDir + ", demoPassword=****, trustedProxies="
                 + trustedProxies.orElse("") + ", emcSiteId=" + emcSiteId + ", parentPortal=" + parentPortal
-                + ", guard=" + guard + "]";
+                + ", guard=" + guard + ", extraSettings=" + extraSettings.keySet() + "]";
     }
 }
