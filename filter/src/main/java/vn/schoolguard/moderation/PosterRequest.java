@@ -1,8 +1,6 @@
 package vn.schoolguard.moderation;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -27,22 +24,18 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 final class PosterRequest extends HttpServletRequestWrapper {
 
     private final Submission submission;
-    private final byte[] body;
-    private final Map<String, List<String>> parameters;
-    private ServletInputStream stream;
-    private BufferedReader reader;
+    private final StoredBody stored;
 
     PosterRequest(HttpServletRequest request, Submission submission, byte[] body) {
         super(request);
         this.submission = submission;
-        this.body = body;
         Map<String, List<String>> params = new LinkedHashMap<>(decode(request.getQueryString()));
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             decode(new String(body, StandardCharsets.ISO_8859_1))
                     .forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         }
-        this.parameters = FormFields.copy(params);
+        this.stored = new StoredBody(body, params);
     }
 
     /** Replays are encoded in UTF-8 from approved values, so they always decode. */
@@ -97,73 +90,31 @@ final class PosterRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getParameter(String name) {
-        List<String> values = parameters.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return stored.parameter(name);
     }
 
     @Override
     public Map<String, String[]> getParameterMap() {
-        Map<String, String[]> map = new LinkedHashMap<>();
-        parameters.forEach((name, values) -> map.put(name, values.toArray(new String[0])));
-        return Collections.unmodifiableMap(map);
+        return stored.parameterMap();
     }
 
     @Override
     public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(parameters.keySet());
+        return stored.parameterNames();
     }
 
     @Override
     public String[] getParameterValues(String name) {
-        List<String> values = parameters.get(name);
-        return values == null ? null : values.toArray(new String[0]);
+        return stored.parameterValues(name);
     }
 
     @Override
     public ServletInputStream getInputStream() {
-        if (reader != null) {
-            throw new IllegalStateException("getReader() was already called");
-        }
-        if (stream == null) {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            stream = new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("a replayed request cannot be read asynchronously");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-        return stream;
+        return stored.inputStream();
     }
 
     @Override
     public BufferedReader getReader() {
-        if (stream != null) {
-            throw new IllegalStateException("getInputStream() was already called");
-        }
-        if (reader == null) {
-            reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        }
-        return reader;
+        return stored.reader();
     }
 }

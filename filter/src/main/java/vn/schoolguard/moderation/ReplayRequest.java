@@ -1,8 +1,6 @@
 package vn.schoolguard.moderation;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -62,13 +59,11 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     private final Submission submission;
     private final byte[] body;
-    private final Map<String, List<String>> parameters;
+    private final StoredBody stored;
     private final Map<String, List<String>> headers;
     private final String queryString;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private HttpSession session;
-    private ServletInputStream stream;
-    private BufferedReader reader;
     private ReplayMapping mapping;
     private List<Locale> locales;
 
@@ -87,7 +82,7 @@ final class ReplayRequest extends HttpServletRequestWrapper {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             submission.fields().forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         }
-        this.parameters = FormFields.copy(params);
+        this.stored = new StoredBody(body, params);
         Map<String, List<String>> h = new LinkedHashMap<>(submission.headers());
         h.remove("content-length");
         h.remove("transfer-encoding");
@@ -129,74 +124,32 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getParameter(String name) {
-        List<String> values = parameters.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return stored.parameter(name);
     }
 
     @Override
     public Map<String, String[]> getParameterMap() {
-        Map<String, String[]> map = new LinkedHashMap<>();
-        parameters.forEach((name, values) -> map.put(name, values.toArray(new String[0])));
-        return Collections.unmodifiableMap(map);
+        return stored.parameterMap();
     }
 
     @Override
     public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(parameters.keySet());
+        return stored.parameterNames();
     }
 
     @Override
     public String[] getParameterValues(String name) {
-        List<String> values = parameters.get(name);
-        return values == null ? null : values.toArray(new String[0]);
+        return stored.parameterValues(name);
     }
 
     @Override
     public ServletInputStream getInputStream() {
-        if (reader != null) {
-            throw new IllegalStateException("getReader() was already called");
-        }
-        if (stream == null) {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            stream = new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("a replayed request cannot be read asynchronously");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-        return stream;
+        return stored.inputStream();
     }
 
     @Override
     public BufferedReader getReader() {
-        if (stream != null) {
-            throw new IllegalStateException("getInputStream() was already called");
-        }
-        if (reader == null) {
-            reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        }
-        return reader;
+        return stored.reader();
     }
 
     @Override
