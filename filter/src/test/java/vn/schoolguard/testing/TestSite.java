@@ -68,6 +68,15 @@ public final class TestSite implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestSite(Path dataDir, Map<String, String> extraSettings) throws Exception {
+        this(dataDir, extraSettings, (site, handler) -> { });
+    }
+
+    /**
+     * A site whose application gets more servlets or filters before it starts (filters added here run after
+     * SchoolGuard, as an application's own authentication filter would).
+     */
+    public TestSite(Path dataDir, Map<String, String> extraSettings,
+                    java.util.function.BiConsumer<TestSite, ServletContextHandler> application) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -86,6 +95,7 @@ public final class TestSite implements AutoCloseable {
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
         context.addServlet(new ServletHolder("probe", new ProbeServlet()), "/probe/*");
         context.addServlet(new ServletHolder(new PagesServlet()), "/");
+        application.accept(this, context);
         server.setHandler(context);
         server.start();
     }
@@ -143,6 +153,11 @@ public final class TestSite implements AutoCloseable {
             request.headers(headers);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A new instance of the comment handler, to map at other addresses (as applications often answer at several). */
+    public HttpServlet commentHandler() {
+        return new AppServlet();
     }
 
     public jakarta.servlet.ServletContext servletContext() {
