@@ -173,10 +173,15 @@ public final class RouteDiscovery implements AutoCloseable {
         synchronized (forms) {
             all = new ArrayList<>(forms.values());
         }
+        return findings(all, routes);
+    }
+
+    /** The findings among saved forms for these routes (the command line reads them from the database). */
+    public static List<Finding> findings(List<DiscoveredForm> forms, List<Route> routes) {
         List<Finding> findings = new ArrayList<>();
-        for (DiscoveredForm form : all) {
-            if (!guarded(form)) {
-                Optional<Route> alias = aliasOf(form);
+        for (DiscoveredForm form : forms) {
+            if (!guarded(form, routes)) {
+                Optional<Route> alias = aliasOf(form, routes);
                 findings.add(new Finding(form, alias, RouteSuggestion.settings(form, alias, routes)));
             }
         }
@@ -196,7 +201,7 @@ public final class RouteDiscovery implements AutoCloseable {
     }
 
     /** The route whose listed fields all arrive at this other path: probably the same handler at another address. */
-    Optional<Route> aliasOf(DiscoveredForm form) {
+    static Optional<Route> aliasOf(DiscoveredForm form, List<Route> routes) {
         for (Route route : routes) {
             List<String> listed = route.fields().entrySet().stream()
                     .filter(e -> e.getValue() != vn.schoolguard.moderation.FieldRole.IGNORE).map(Map.Entry::getKey).toList();
@@ -208,7 +213,7 @@ public final class RouteDiscovery implements AutoCloseable {
     }
 
     /** Whether a route now guards the form (its pattern was added since it was noted). */
-    private boolean guarded(DiscoveredForm form) {
+    private static boolean guarded(DiscoveredForm form, List<Route> routes) {
         String example = form.pattern().replace("**", "x").replace("*", "1");
         return routes.stream().anyMatch(r -> r.matches(form.method(), example));
     }

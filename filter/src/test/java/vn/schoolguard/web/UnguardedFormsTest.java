@@ -180,6 +180,24 @@ class UnguardedFormsTest {
         assertThat(rows()).hasSize(9);
     }
 
+    @Test
+    void theCommandLineListsTheSavedFormsWithTheSiteRoutesFromItsSettingsFile() throws Exception {
+        try (TestSite site = site(Map.of())) {
+            assertThat(site.postForm("/internal/comment", COMMENT).statusCode()).isEqualTo(302);
+        }
+        Path config = dataDir.resolve("site.properties");
+        java.nio.file.Files.writeString(config, "route.comments.match=POST /posts/*/comments\n"
+                + "route.comments.fields=author:author, email:email, content:html\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = vn.schoolguard.cli.SchoolGuardCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                "routes", "discover", "--data-dir", dataDir.toString(), "--config", config.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("POST /internal/comment\t1 seen", "fields: author, content, email",
+                "likely alias of route comments", "  route.comments.match=POST /posts/*/comments, POST /internal/comment")
+                .doesNotContain(TEXT);
+    }
+
     private List<String> rows() throws Exception {
         try (Connection c = DriverManager.getConnection(StoreSettings.h2Url(dataDir), "sa", "");
              ResultSet rs = c.createStatement().executeQuery("SELECT method, pattern, fields_json, text_json FROM sg_discovered_forms")) {
