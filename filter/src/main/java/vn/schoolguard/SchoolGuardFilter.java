@@ -27,6 +27,8 @@ import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
 import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.store.JdbcDiscoveredForms;
+import vn.schoolguard.discovery.RouteDiscovery;
 import vn.schoolguard.inject.PageDecorator;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogExport;
@@ -39,6 +41,8 @@ import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.PublicationSettings;
 import vn.schoolguard.moderation.ReplayTokens;
 import vn.schoolguard.moderation.Route;
+import vn.schoolguard.moderation.RouteAdmission;
+import vn.schoolguard.moderation.SignedInUsers;
 import vn.schoolguard.moderation.RuleReview;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionCapture;
@@ -115,6 +119,8 @@ public final class SchoolGuardFilter implements Filter {
     private Retention retention;
     private SubmissionGate gate;
     private IncomingReplay incomingReplay;
+    private RouteAdmission admission;
+    private RouteDiscovery discovery;
 
     /**
      * The approval listeners of a web application: add yours from a {@code ServletContextListener} or any
@@ -168,6 +174,8 @@ public final class SchoolGuardFilter implements Filter {
         capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,
                 ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
+        admission = new RouteAdmission(config.moderation(), new SignedInUsers(config.moderation(), config.proxies()));
+        discovery = RouteDiscovery.start(config.discovery(), config.moderation(), new JdbcDiscoveredForms(database, config.siteKey()), clock);
         gate = SubmissionGate.create(config.rateLimit(), database, config.siteKey(), clock);
         AccountStore accounts = new AccountStore(database, config.siteKey());
         PasswordHasher hasher = new PasswordHasher(config.console().passwordIterations());
@@ -179,13 +187,13 @@ public final class SchoolGuardFilter implements Filter {
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
-                decorator.decorationWarnings());
+                decorator.decorationWarnings(), discovery);
         console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
         retention = new Retention(ipLog, config.ipLog(), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}, replay by {}",
                 config.dataDir(), config.moderation().routes().size(),
-                config.moderation().routes().stream().map(r -> r.method() + " " + r.pattern()).toList(),
+                config.moderation().routes().stream().map(Route::describe).toList(),
                 filterConfig.getServletContext().getContextPath(), config.console().path(),
                 config.replay().mode().name().toLowerCase(java.util.Locale.ROOT)
                         + (config.replay().baseUrl() == null ? "" : " to " + config.replay().baseUrl()));
@@ -220,22 +228,25 @@ public final class SchoolGuardFilter implements Filter {
             return;
         }
         Optional<Route> route = config.moderation().routeFor(request.getMethod(), path);
+        HttpServletRequest forApp = request;
         if (route.isPresent()) {
-            if (!isTrustedPoster(request)) {
-                hold(request, response, route.get(), path);
+            RouteAdmission.Decision decision = admission.decide(request, route.get());
+            if (decision.hold()) {
+                hold(decision.poster(), response, route.get(), path);
                 return;
             }
             try {
-                capture.logAttempt(request, route.get(), path, addresses.resolve(request), Outcome.BYPASSED,
-                        "trusted poster " + request.getRemoteUser());
+                capture.logAttempt(decision.poster(), route.get(), path, addresses.resolve(request), Outcome.BYPASSED,
+                        decision.reason());
             } catch (StoreException e) {
                 // Even trusted posts must leave an IP log entry; without the database they wait.
                 LOG.error("Trusted post on route {} refused: the IP log is unavailable", route.get().name(), e);
                 posterPages.refused(request, response, 503, e.getMessage());
                 return;
             }
+            forApp = decision.forApp();
         }
-        decorator.filter(request, response, chain);
+        decorator.filter(forApp, response, discovery.observing(chain, path, route.isPresent()));
     }
 
     private void hold(HttpServletRequest request, HttpServletResponse response, Route route, String path) throws IOException {
@@ -259,18 +270,6 @@ public final class SchoolGuardFilter implements Filter {
         }
     }
 
-    private boolean isTrustedPoster(HttpServletRequest request) {
-        if (request.getUserPrincipal() == null) {
-            return false;
-        }
-        for (String role : config.moderation().trustedRoles()) {
-            if (request.isUserInRole(role)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String decodedPath(HttpServletRequest request) {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
@@ -282,6 +281,9 @@ public final class SchoolGuardFilter implements Filter {
     public void destroy() {
         if (gate != null) {
             gate.close();
+        }
+        if (discovery != null) {
+            discovery.close();
         }
         if (retention != null) {
             retention.close();

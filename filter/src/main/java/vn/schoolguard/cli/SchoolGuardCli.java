@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 IpLogCommand.class,
                 MigrateCommand.class,
                 CheckCommand.class,
+                RoutesCommand.class,
         })
 public final class SchoolGuardCli implements Runnable {
 

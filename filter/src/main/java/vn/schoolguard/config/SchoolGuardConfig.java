@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import vn.schoolguard.discovery.DiscoverySettings;
 import vn.schoolguard.inject.InjectSettings;
 import vn.schoolguard.iplog.IpLogSettings;
 import vn.schoolguard.moderation.ModerationSettings;
@@ -61,6 +62,7 @@ public final class SchoolGuardConfig {
     private final InjectSettings inject;
     private final IpLogSettings ipLog;
     private final RateLimitSettings rateLimit;
+    private final DiscoverySettings discovery;
 
     private SchoolGuardConfig(ConfigReader reader, Path defaultDataDir) {
         this.siteKey = reader.string("site.key", "default");
@@ -79,6 +81,7 @@ public final class SchoolGuardConfig {
         this.inject = InjectSettings.read(reader);
         this.ipLog = IpLogSettings.read(reader);
         this.rateLimit = RateLimitSettings.read(reader, moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()), store.isPostgres());
+        this.discovery = DiscoverySettings.read(reader);
     }
 
     /** A new builder with no values set: every setting has its default. */
@@ -136,6 +139,11 @@ public final class SchoolGuardConfig {
 
     public RateLimitSettings rateLimit() {
         return rateLimit;
+    }
+
+    /** Which unguarded forms are noted for the console. */
+    public DiscoverySettings discovery() {
+        return discovery;
     }
 
     /** Collects raw values from any number of sources, then validates them all in {@link #build()}. */

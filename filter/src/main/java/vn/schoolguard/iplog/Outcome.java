@@ -9,7 +9,7 @@ public enum Outcome {
     HELD,
     /** Stored and filed as spam by the scorer. */
     SPAM,
-    /** Passed straight to the application: a trusted poster. */
+    /** Passed straight to the application: a trusted poster, or a route's pass-through condition ({@code route.<name>.pass-if}). */
     BYPASSED,
     /** Refused as malformed or too large. */
     REFUSED,

@@ -17,13 +17,24 @@ import vn.schoolguard.config.ConfigReader;
  * @param maxBody      largest request body accepted on a submission route, in bytes
  * @param maxFields    most fields accepted in one submission
  * @param maxFieldChars longest field value accepted, in characters
+ * @param userFrom     where the signed-in user of the application is found ({@code moderation.user-from})
+ * @param trustedUsers signed-in users, by name, whose submissions bypass the queue ({@code moderation.trusted-users})
  */
 public record ModerationSettings(List<Route> routes, boolean replay, List<String> trustedRoles,
-                                 long maxBody, int maxFields, int maxFieldChars) {
+                                 long maxBody, int maxFields, int maxFieldChars, UserSource userFrom,
+                                 List<String> trustedUsers) {
 
     public ModerationSettings {
         routes = List.copyOf(routes);
         trustedRoles = List.copyOf(trustedRoles);
+        userFrom = userFrom == null ? UserSource.PRINCIPAL : userFrom;
+        trustedUsers = List.copyOf(trustedUsers);
+    }
+
+    /** Settings where the container names the signed-in user and no user is trusted by name. */
+    public ModerationSettings(List<Route> routes, boolean replay, List<String> trustedRoles,
+                              long maxBody, int maxFields, int maxFieldChars) {
+        this(routes, replay, trustedRoles, maxBody, maxFields, maxFieldChars, UserSource.PRINCIPAL, List.of());
     }
 
     public static ModerationSettings read(ConfigReader reader) {
@@ -37,7 +48,9 @@ public record ModerationSettings(List<Route> routes, boolean replay, List<String
                 reader.list("moderation.trusted-roles", List.of()),
                 reader.bytes("limits.max-body", 64 * 1024, 1024, 16L * 1024 * 1024),
                 reader.integer("limits.max-fields", 100, 1, 10_000),
-                reader.integer("limits.max-field-chars", 20_000, 100, 5_000_000));
+                reader.integer("limits.max-field-chars", 20_000, 100, 5_000_000),
+                UserSource.read(reader, "moderation.user-from"),
+                reader.list("moderation.trusted-users", List.of()));
     }
 
     /** The route a request belongs to, if any. */
@@ -52,7 +65,8 @@ public record ModerationSettings(List<Route> routes, boolean replay, List<String
 
     private static Optional<Route> readRoute(ConfigReader reader, String name) {
         String prefix = "route." + name + ".";
-        String match = reader.required(prefix + "match", "a method and path pattern such as POST /news/*/comments");
+        String match = reader.required(prefix + "match", "a method and path pattern such as POST /news/*/comments"
+                + " (several separated by commas)");
         String label = reader.string(prefix + "label", name);
         Map<String, FieldRole> fields = new LinkedHashMap<>();
         for (String item : reader.list(prefix + "fields", List.of())) {
@@ -69,14 +83,20 @@ public record ModerationSettings(List<Route> routes, boolean replay, List<String
         boolean keepUnlisted = reader.choice(prefix + "unlisted", "keep", "keep", "drop").equals("keep");
         String htmlPolicy = reader.choice(prefix + "html-policy", "links", "text", "formatting", "links", "images");
         SuccessRules success = SuccessRules.read(reader, prefix);
+        PassCondition passIf = reader.optional(prefix + "pass-if").map(text -> PassCondition.parse(text).orElseGet(() -> {
+            reader.problem(prefix + "pass-if", text, "a field name (passes when present and not empty) or field=value|value,"
+                    + " such as preview or action=preview|cancel");
+            return PassCondition.NONE;
+        })).orElse(PassCondition.NONE);
         if (match.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String[]> parsed = Route.parseMatch(match);
+        Optional<List<Route.Match>> parsed = Route.parseMatches(match);
         if (parsed.isEmpty()) {
-            reader.problem(prefix + "match", match, "POST, PUT or PATCH followed by a path pattern such as /news/*/comments");
+            reader.problem(prefix + "match", match, "POST, PUT or PATCH followed by a path pattern such as /news/*/comments;"
+                    + " several such entries separated by commas");
             return Optional.empty();
         }
-        return Optional.of(new Route(name, label, parsed.get()[0], parsed.get()[1], fields, keepUnlisted, htmlPolicy, success));
+        return Optional.of(new Route(name, label, parsed.get(), fields, keepUnlisted, htmlPolicy, success, passIf));
     }
 }

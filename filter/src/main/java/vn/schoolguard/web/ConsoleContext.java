@@ -87,18 +87,21 @@ final class ConsoleContext {
             model.put("canSignOut", caller.csrfToken().isPresent());
             model.put("isAdmin", caller.user().has("admin") && !containerAccounts);
             model.put("isInvestigator", caller.user().has("investigator"));
+            model.put("isAdminRole", caller.user().has("admin"));
         } else {
             model.put("user", null);
             model.put("csrf", "");
             model.put("canSignOut", false);
             model.put("isAdmin", false);
             model.put("isInvestigator", false);
+            model.put("isAdminRole", false);
         }
         model.put("navQueue", "queue".equals(nav));
         model.put("navHistory", "history".equals(nav));
         model.put("navAccounts", "accounts".equals(nav));
         model.put("navIplog", "iplog".equals(nav));
         model.put("navRules", "rules".equals(nav));
+        model.put("navForms", "forms".equals(nav));
         model.put("flash", ConsoleFlash.read(request, messages).orElse(null));
         return model;
     }

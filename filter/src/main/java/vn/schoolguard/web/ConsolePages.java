@@ -20,7 +20,7 @@ import vn.schoolguard.account.ConsoleUser;
  * {@code /login}, {@code /logout} (POST), {@code /queue}, {@code /items/{id}} with
  * {@code /items/{id}/approve|reject|spam|edit} (POST), {@code /items/bulk} (POST), {@code /history},
  * {@code /accounts} (admin), {@code /iplog}, {@code /iplog/verify} (investigator), {@code /iplog/audit} (admin),
- * {@code /blocks} (the block list), {@code /rules} (spam rule statistics and re-check), {@code /lang?to=vi|en} and {@code /assets/...}.
+ * {@code /blocks} (the block list), {@code /rules} (spam rule statistics and re-check), {@code /forms} (unguarded forms, admin), {@code /lang?to=vi|en} and {@code /assets/...}.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -35,6 +35,7 @@ public final class ConsolePages {
     private final ConsoleIpLogPages ipLogPages;
     private final ConsoleBlockPages blockPages;
     private final ConsoleRulePages rulePages;
+    private final ConsoleFormPages formPages;
 
     public ConsolePages(ConsoleServices services) {
         this.settings = services.settings();
@@ -46,6 +47,7 @@ public final class ConsolePages {
         this.ipLogPages = new ConsoleIpLogPages(services.ipLog());
         this.blockPages = new ConsoleBlockPages(services.blocks(), services.moderation(), services.access(), services.clock());
         this.rulePages = new ConsoleRulePages(services.rules(), services.access());
+        this.formPages = new ConsoleFormPages(services.discovery(), services.access());
     }
 
     void handle(HttpServletRequest request, HttpServletResponse response, String sub, String clientIp) throws IOException {
@@ -97,6 +99,8 @@ public final class ConsolePages {
             }
         } else if (sub.equals("/rules") || sub.startsWith("/rules/")) {
             rulePages.handle(ctx, sub);
+        } else if (sub.equals("/forms") || sub.startsWith("/forms/")) {
+            formPages.handle(ctx, sub);
         } else if (sub.equals("/blocks") || sub.startsWith("/blocks/")) {
             blockPages.handle(ctx, sub);
         } else if (!queue.handle(ctx, sub)) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
+import vn.schoolguard.discovery.RouteDiscovery;
 import vn.schoolguard.inject.DecorationWarnings;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogExport;
@@ -29,9 +30,19 @@ import vn.schoolguard.ratelimit.BlockList;
  * @param rules              per-rule statistics and the re-check of approved content
  * @param clock              the time of changes
  * @param decorationWarnings pages whose own Content-Security-Policy stops the inserted EMC tracker
+ * @param discovery          forms the application takes at paths no route guards; null when not running
  */
 public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                               Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
                               IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
-                              DecorationWarnings decorationWarnings) {
+                              DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+
+    /** Services without route discovery. */
+    public ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
+                           Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
+                           IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
+                           DecorationWarnings decorationWarnings) {
+        this(settings, moderationSettings, access, moderation, accounts, hasher, sessions, ipLog, ipLogExport, blocks,
+                rules, clock, decorationWarnings, null);
+    }
 }

@@ -69,7 +69,7 @@ public final class TestSite implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestSite(Path dataDir, Map<String, String> extraSettings) throws Exception {
-        this(dataDir, extraSettings, context -> { });
+        this(dataDir, extraSettings, (site, handler) -> { });
     }
 
     /**
@@ -79,6 +79,15 @@ public final class TestSite implements AutoCloseable {
      */
     public TestSite(Path dataDir, Map<String, String> extraSettings,
                     java.util.function.Consumer<ServletContextHandler> application) throws Exception {
+        this(dataDir, extraSettings, (site, handler) -> application.accept(handler));
+    }
+
+    /**
+     * A site whose application gets more servlets or filters before it starts (filters added here run after
+     * SchoolGuard, as an application's own authentication filter would).
+     */
+    public TestSite(Path dataDir, Map<String, String> extraSettings,
+                    java.util.function.BiConsumer<TestSite, ServletContextHandler> application) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -95,7 +104,7 @@ public final class TestSite implements AutoCloseable {
         extraSettings.forEach(filter::setInitParameter);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/posts/*");
-        application.accept(context);
+        application.accept(this, context);
         // The application's own servlets win: the probe and the pages are only added where it mapped nothing.
         if (!mapped("/probe/*")) {
             context.addServlet(new ServletHolder("probe", new ProbeServlet()), "/probe/*");
@@ -174,6 +183,11 @@ public final class TestSite implements AutoCloseable {
             request.headers(headers);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A new instance of the comment handler, to map at other addresses (as applications often answer at several). */
+    public HttpServlet commentHandler() {
+        return new AppServlet();
     }
 
     public jakarta.servlet.ServletContext servletContext() {

@@ -12,4 +12,19 @@
       item.checked = box.checked;
     });
   });
+  // "Copy as route settings": the text area before the button goes to the clipboard (or is selected to copy by hand).
+  document.addEventListener('click', function (event) {
+    var button = event.target;
+    if (!button.matches || !button.matches('button[data-copy-previous]')) {
+      return;
+    }
+    var area = button.parentNode.querySelector('textarea.settings');
+    if (!area) {
+      return;
+    }
+    area.select();
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(area.value);
+    }
+  });
 })();
