@@ -38,7 +38,35 @@ public final class RouteAdmission {
      * @param forApp the request to hand to the application when not held (its body still unread by the app)
      * @param reason why it is not held, for the IP log ({@code trusted poster NAME}, {@code pass-if action=preview})
      */
-    public record Decision(boolean hold, HttpServletRequest poster, HttpServletRequest forApp, String reason) {
+    // A class, not a record: the javax build's transformer leaves a record's component types unrewritten.
+    public static final class Decision {
+        private final boolean hold;
+        private final HttpServletRequest poster;
+        private final HttpServletRequest forApp;
+        private final String reason;
+
+        Decision(boolean hold, HttpServletRequest poster, HttpServletRequest forApp, String reason) {
+            this.hold = hold;
+            this.poster = poster;
+            this.forApp = forApp;
+            this.reason = reason;
+        }
+
+        public boolean hold() {
+            return hold;
+        }
+
+        public HttpServletRequest poster() {
+            return poster;
+        }
+
+        public HttpServletRequest forApp() {
+            return forApp;
+        }
+
+        public String reason() {
+            return reason;
+        }
     }
 
     /** Decides; reads the body only when the route has a pass-through condition. */
