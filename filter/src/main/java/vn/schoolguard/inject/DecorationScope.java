@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import vn.schoolguard.net.PathPattern;
+
 /**
  * Which pages of the application get the tracker, the portal block and the badges ({@code inject.include},
  * {@code inject.exclude}, {@code inject.exclude-defaults}). Patterns use the route syntax: {@code *} is one path
@@ -29,7 +31,6 @@ final class DecorationScope {
             "/group/control_panel", "/group/control_panel/**", "/**/~/control_panel/**",
             "/system/workplace/**", "/.magnolia/**");
 
-    private static final Pattern SYNTAX = Pattern.compile("/[A-Za-z0-9._~!$&'()+,;=:@%*/-]*");
 
     private final List<Pattern> include;
     private final List<Pattern> exclude;
@@ -43,7 +44,7 @@ final class DecorationScope {
 
     /** Whether a pattern has the route syntax; the configuration refuses others. */
     static boolean valid(String pattern) {
-        return SYNTAX.matcher(pattern).matches() && !pattern.contains("***");
+        return PathPattern.SYNTAX.matcher(pattern).matches() && !pattern.contains("***");
     }
 
     /**
@@ -51,16 +52,11 @@ final class DecorationScope {
      * trailing slash are read both ways, as for routes, so those variants cannot escape an exclusion.
      */
     boolean decorates(String path) {
-        String loose = loose(path);
+        String loose = PathPattern.loose(path);
         if (matchesAny(exclude, path) || matchesAny(exclude, loose)) {
             return false;
         }
         return include.isEmpty() || matchesAny(include, path) || matchesAny(include, loose);
-    }
-
-    private static String loose(String path) {
-        String loose = path.indexOf("//") >= 0 ? path.replaceAll("/{2,}", "/") : path;
-        return loose.length() > 1 && loose.endsWith("/") ? loose.substring(0, loose.length() - 1) : loose;
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String path) {
@@ -75,29 +71,12 @@ final class DecorationScope {
     private static List<Pattern> compile(List<String> patterns, boolean ignoreCase) {
         List<Pattern> compiled = new ArrayList<>();
         for (String pattern : patterns) {
-            compiled.add(compile(pattern, ignoreCase));
+            compiled.add(PathPattern.compile(pattern, ignoreCase));
         }
         return List.copyOf(compiled);
     }
 
     /** The route syntax: {@code **} any characters, {@code *} one non-empty segment, the rest literal. */
-    static Pattern compile(String pattern, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-                regex.append(".*");
-                i++;
-            } else if (c == '*') {
-                regex.append("[^/]+");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-        return Pattern.compile(regex.toString(), flags | Pattern.DOTALL);
-    }
-
     @Override
     public String toString() {
         return "include " + include + ", exclude " + exclude.size() + " pattern(s)";

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import vn.schoolguard.net.PathPattern;
+
 /**
  * One submission route: one or more methods and path patterns within the web application (the same handler
  * often answers at several addresses), with the role of each known field. In patterns, {@code *} stands for
@@ -24,7 +26,6 @@ import java.util.regex.Pattern;
 public record Route(String name, String label, List<Match> patterns, Map<String, FieldRole> fields,
                     boolean keepUnlisted, String htmlPolicy, SuccessRules success, PassCondition passIf) {
 
-    private static final Pattern SYNTAX = Pattern.compile("/[A-Za-z0-9._~!$&'()+,;=:@%*/-]*");
     /** Entries of a match list: a comma before the next {@code METHOD /path} (a comma inside a path stays). */
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile("\\s*,\\s*(?=[A-Za-z]+\\s+/)");
 
@@ -86,10 +87,7 @@ public record Route(String name, String label, List<Match> patterns, Map<String,
      * same handler, so they must not pass by unmoderated (the capture then refuses the non-canonical ones).
      */
     public boolean matches(String requestMethod, String path) {
-        String loose = path.indexOf("//") >= 0 ? path.replaceAll("/{2,}", "/") : path;
-        if (loose.length() > 1 && loose.endsWith("/")) {
-            loose = loose.substring(0, loose.length() - 1);
-        }
+        String loose = PathPattern.loose(path);
         for (Match match : patterns) {
             if (match.matches(requestMethod, path) || match.matches(requestMethod, loose)) {
                 return true;
@@ -130,7 +128,7 @@ public record Route(String name, String label, List<Match> patterns, Map<String,
             return Optional.empty();
         }
         String method = parts[0].toUpperCase(Locale.ROOT);
-        if (!method.matches("POST|PUT|PATCH") || !SYNTAX.matcher(parts[1]).matches()) {
+        if (!method.matches("POST|PUT|PATCH") || !PathPattern.SYNTAX.matcher(parts[1]).matches()) {
             return Optional.empty();
         }
         return Optional.of(new String[] {method, parts[1]});
@@ -141,23 +139,7 @@ public record Route(String name, String label, List<Match> patterns, Map<String,
         private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
         static Pattern get(String pattern) {
-            return CACHE.computeIfAbsent(pattern, PatternCache::compile);
-        }
-
-        private static Pattern compile(String pattern) {
-            StringBuilder regex = new StringBuilder();
-            for (int i = 0; i < pattern.length(); i++) {
-                char c = pattern.charAt(i);
-                if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-                    regex.append(".*");
-                    i++;
-                } else if (c == '*') {
-                    regex.append("[^/]+");
-                } else {
-                    regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return Pattern.compile(regex.toString());
+            return CACHE.computeIfAbsent(pattern, p -> PathPattern.compile(p, false));
         }
     }
 }
