@@ -19,6 +19,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.schoolguard.store.JdbcSessionStore;
+import vn.schoolguard.store.JdbcAccountStore;
 import vn.schoolguard.log.Log;
 
 import vn.schoolguard.account.AccountStore;
@@ -53,6 +55,7 @@ import vn.schoolguard.spam.SpamImplantRules;
 import vn.schoolguard.spam.SpamScorer;
 import vn.schoolguard.store.DataDirectory;
 import vn.schoolguard.store.Database;
+import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.store.JdbcApprovedContent;
 import vn.schoolguard.store.JdbcPublication;
 import vn.schoolguard.store.JdbcSpamMemory;
@@ -176,12 +179,12 @@ public final class SchoolGuardFilter implements Filter {
         addresses = new ClientAddressResolver(config.proxies());
         admission = new RouteAdmission(config.moderation(), new SignedInUsers(config.moderation(), config.proxies()));
         discovery = RouteDiscovery.start(config.discovery(), config.moderation(), new JdbcDiscoveredForms(database, config.siteKey()), clock);
-        gate = SubmissionGate.create(config.rateLimit(), database, config.siteKey(), clock);
-        AccountStore accounts = new AccountStore(database, config.siteKey());
+        gate = SubmissionGate.create(config.rateLimit(), new JdbcRateLimitStorage(database), config.siteKey(), clock);
+        AccountStore accounts = new JdbcAccountStore(database, config.siteKey());
         PasswordHasher hasher = new PasswordHasher(config.console().passwordIterations());
         Authenticator authenticator = new Authenticator(accounts, hasher, config.console(), clock);
         authenticator.seed();
-        SessionStore sessions = new SessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
+        SessionStore sessions = new JdbcSessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
         ConsoleAccess access = new ConsoleAccess(config.console(), config.proxies(), authenticator, accounts, sessions, clock);
         posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);

@@ -28,6 +28,7 @@ import vn.schoolguard.ratelimit.Limit;
 import vn.schoolguard.ratelimit.RateLimitSettings;
 import vn.schoolguard.ratelimit.SubmissionGate;
 import vn.schoolguard.store.Database;
+import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.store.StoreSettings;
 
 /**
@@ -60,7 +61,7 @@ public class RateLimitBenchmark {
         List<Limit> wide = List.of(new Limit(1_000_000_000L, Duration.ofMinutes(1)));
         RateLimitSettings settings = new RateLimitSettings(true, List.of(new Limit(5, Duration.ofMinutes(1))), wide, wide, Map.of(),
                 wide, wide, List.of(), 64, 100_000, "local", d.logEvery(), d.logBudget(), d.blockRefresh());
-        gate = SubmissionGate.create(settings, database, "default", Clock.systemUTC());
+        gate = SubmissionGate.create(settings, new JdbcRateLimitStorage(database), "default", Clock.systemUTC());
         gate.blockList().add(new BlockRequest("198.51.100.0/24", "benchmark", null, null), "bench");
         addresses = new String[50_000];
         for (int i = 0; i < addresses.length; i++) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
+import vn.schoolguard.store.SiteKeys;
 import vn.schoolguard.store.DataDirectory;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.StoreSettings;

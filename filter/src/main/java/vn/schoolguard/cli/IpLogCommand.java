@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import vn.schoolguard.store.SiteKeys;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.iplog.IpLogQuery;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import vn.schoolguard.store.JdbcAccountStore;
 import vn.schoolguard.account.Account;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
@@ -57,7 +58,7 @@ final class UsersCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try (Database db = database.open(!creates())) {
                 site = database.site(db, !creates(), err);
-                return run(new AccountStore(db, site), spec.commandLine().getOut(), err);
+                return run(new JdbcAccountStore(db, site), spec.commandLine().getOut(), err);
             }
         }
 

@@ -28,17 +28,32 @@ public final class Cidr {
         int max = bytes.get().length * 8;
         int prefix = max;
         if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(trimmed.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+            prefix = prefixLength(trimmed.substring(slash + 1));
             if (prefix < 0 || prefix > max) {
                 return Optional.empty();
             }
         }
         byte[] network = mask(bytes.get(), prefix);
         return Optional.of(new Cidr(network, prefix, format(network, prefix)));
+    }
+
+    /**
+     * A prefix length written as plain ASCII decimal without sign or leading zero, or -1. (Integer.parseInt would also
+     * take {@code +8}, {@code 08} and other scripts' digits, so a block could be written in ways no reviewer reads.)
+     */
+    private static int prefixLength(String text) {
+        if (text.isEmpty() || text.length() > 3 || (text.length() > 1 && text.charAt(0) == '0')) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Whether an address (as raw bytes; IPv4-mapped IPv6 counts as IPv4) lies in this block. */

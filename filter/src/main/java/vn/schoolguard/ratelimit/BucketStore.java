@@ -6,8 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import vn.schoolguard.log.Log;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,19 +14,16 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
  * Where buckets live: in a size-bounded, expiring Caffeine cache on this node, or in PostgreSQL shared by
- * every node (table {@code sg_ratelimit_buckets}, expired rows removed on a schedule). Either way a bucket
+ * every node (expired rows removed on a schedule). Either way a bucket
  * is dropped once it would have refilled completely, since a full bucket and a missing one behave alike.
  */
 final class BucketStore implements AutoCloseable {
 
-    static final String TABLE = "sg_ratelimit_buckets";
     private static final Log LOG = Log.get(BucketStore.class);
     // A bucket is kept this long past the moment it is full again, so that a returning client finds it.
     private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
@@ -63,16 +58,9 @@ final class BucketStore implements AutoCloseable {
     }
 
     /** Buckets in PostgreSQL, shared by every node using the same database. */
-    static BucketStore shared(DataSource dataSource, Clock clock, Duration cleanEvery) {
-        PostgreSQLSelectForUpdateBasedProxyManager<String> manager = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(TABLE)
-                .idColumn("id")
-                .stateColumn("state")
-                .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
-                .clientClock(new ClockTimeMeter(clock))
-                .build();
+    static BucketStore shared(RateLimitStorage storage, Clock clock, Duration cleanEvery) {
+        PostgreSQLSelectForUpdateBasedProxyManager<String> manager =
+                storage.sharedBuckets(new ClockTimeMeter(clock), KEEP_AFTER_REFILL);
         ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "schoolguard-ratelimit-cleaner");
             thread.setDaemon(true);

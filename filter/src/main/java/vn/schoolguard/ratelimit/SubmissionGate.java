@@ -13,7 +13,6 @@ import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.Cidr;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.IpLiteral;
-import vn.schoolguard.store.Database;
 import vn.schoolguard.store.StoreException;
 
 /**
@@ -91,15 +90,15 @@ public final class SubmissionGate implements AutoCloseable {
      * The gate for a site: buckets in this node's memory, or in the database when it is PostgreSQL and
      * {@code ratelimit.store} is {@code auto} or {@code database}.
      */
-    public static SubmissionGate create(RateLimitSettings settings, Database database, String siteKey, Clock clock) {
-        BucketStore buckets = settings.sharedBuckets(database.isPostgres())
-                ? BucketStore.shared(database.dataSource(), clock, Duration.ofMinutes(1))
+    public static SubmissionGate create(RateLimitSettings settings, RateLimitStorage storage, String siteKey, Clock clock) {
+        BucketStore buckets = settings.sharedBuckets(storage.canShareBuckets())
+                ? BucketStore.shared(storage, clock, Duration.ofMinutes(1))
                 : BucketStore.local(settings.cacheSize(), clock);
         LOG.info("Rate limits {}: per address {}, per user {}, per route {}, site {}; buckets {}",
                 settings.enabled() ? "on" : "off", Limit.format(settings.perIp()), Limit.format(settings.perUser()),
                 Limit.format(settings.perRoute()), Limit.format(settings.site()),
                 buckets.isShared() ? "shared in the database" : "in memory (at most " + settings.cacheSize() + ")");
-        return new SubmissionGate(settings, new BlockList(database, siteKey, clock, settings.blockRefresh()), buckets, siteKey, clock);
+        return new SubmissionGate(settings, new BlockList(storage.blocks(siteKey), clock, settings.blockRefresh()), buckets, siteKey, clock);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import vn.schoolguard.store.JdbcAccountStore;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.PasswordPolicy;
@@ -66,7 +67,7 @@ class UsersCommandTest {
 
     boolean signsIn(String name, String password) {
         try (Database db = Database.open(new StoreSettings(StoreSettings.h2Url(dataDir), "sa", "", 2, java.time.Duration.ofSeconds(5)))) {
-            return new AccountStore(db, "default").find(name)
+            return new JdbcAccountStore(db, "default").find(name)
                     .map(a -> new PasswordHasher().matches(password, a.passwordHash())).orElse(false);
         }
     }

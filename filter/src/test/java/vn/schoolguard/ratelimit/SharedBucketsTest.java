@@ -21,12 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.schoolguard.store.Database;
+import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.store.StoreSettings;
 import vn.schoolguard.testing.Databases;
 import vn.schoolguard.testing.TestSite;
 
 /** Issue 5: with PostgreSQL, limits hold across several nodes, and expired buckets are removed. */
 class SharedBucketsTest {
+
+    private static final String BUCKETS = "sg_ratelimit_buckets";
 
     @TempDir
     Path dir;
@@ -71,7 +74,7 @@ class SharedBucketsTest {
     @Test
     void sharedBucketsExpireOnceFullAgainAndExpiredOnesAreRemoved() throws Exception {
         try (Database db = Databases.open(Databases.Kind.POSTGRES);
-             BucketStore store = BucketStore.shared(db.dataSource(), Clock.systemUTC(), Duration.ofHours(1))) {
+             BucketStore store = BucketStore.shared(new JdbcRateLimitStorage(db), Clock.systemUTC(), Duration.ofHours(1))) {
             RateLimiter limiter = new RateLimiter(RateLimiterTest.settings("5/1m", "off", "off", "off", 1000), store, "default");
             long before = System.currentTimeMillis();
             for (int i = 0; i < 30; i++) {
@@ -80,7 +83,7 @@ class SharedBucketsTest {
             // One token of 5/1m comes back in 12 s; the row is kept 10 s more.
             long[] expiry = db.read(c -> {
                 try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT MIN(expires_at), MAX(expires_at) FROM " + BucketStore.TABLE)) {
+                     ResultSet rs = s.executeQuery("SELECT MIN(expires_at), MAX(expires_at) FROM " + BUCKETS)) {
                     rs.next();
                     return new long[] {rs.getLong(1), rs.getLong(2)};
                 }
@@ -92,7 +95,7 @@ class SharedBucketsTest {
             // Time passes for all but one of them: their expiry moves into the past.
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("UPDATE " + BucketStore.TABLE + " SET expires_at = expires_at - 3600000 WHERE id <> 'default|per-ip|"
+                    return s.executeUpdate("UPDATE " + BUCKETS + " SET expires_at = expires_at - 3600000 WHERE id <> 'default|per-ip|"
                             + Integer.toHexString(Limit.format(Limit.parseList("5/1m").orElseThrow()).hashCode()) + "|203.0.113.0'");
                 }
             });
@@ -103,7 +106,7 @@ class SharedBucketsTest {
 
     private static int count(Database db) {
         return db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + BucketStore.TABLE)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + BUCKETS)) {
                 rs.next();
                 return rs.getInt(1);
             }

@@ -1,29 +1,28 @@
-package vn.schoolguard.cli;
+package vn.schoolguard.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import vn.schoolguard.store.Database;
 
 /**
  * Which site keys a database holds. The filter stores every row under its {@code site.key}, and at start it
  * creates its IP-log head, so even a site that has had no post yet is found.
  */
-final class SiteKeys {
+public final class SiteKeys {
 
     private SiteKeys() {
     }
 
     /** Every site key with accounts, submissions or an IP log. */
-    static SortedSet<String> all(Database db) {
+    public static SortedSet<String> all(Database db) {
         return keys(db, "SELECT site_key FROM sg_iplog_head UNION SELECT site_key FROM sg_accounts"
                 + " UNION SELECT site_key FROM sg_submissions UNION SELECT site_key FROM sg_iplog");
     }
 
     /** Site keys with IP-log entries, checkpoints, or a head that counts entries (then deleted ones fail verify). */
-    static SortedSet<String> withIpLog(Database db) {
+    public static SortedSet<String> withIpLog(Database db) {
         return keys(db, "SELECT site_key FROM sg_iplog UNION SELECT site_key FROM sg_iplog_checkpoints"
                 + " UNION SELECT site_key FROM sg_iplog_head WHERE last_seq > 0");
     }
