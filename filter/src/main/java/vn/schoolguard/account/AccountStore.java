@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 
 /** Built-in console accounts, in the SchoolGuard database. */
 public final class AccountStore {

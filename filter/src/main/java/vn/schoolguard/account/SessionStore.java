@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 
 /**
  * Console sessions in the database, so that every node behind a load balancer knows them.

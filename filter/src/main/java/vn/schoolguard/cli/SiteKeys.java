@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 
 /**
  * Which site keys a database holds. The filter stores every row under its {@code site.key}, and at start it

@@ -17,7 +17,7 @@ import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.log.Log;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.IpLiteral;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 
 /**
  * The receiving end of a loopback replay: a request carrying {@link ReplayTokens#HEADER} is checked before

@@ -13,10 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import vn.schoolguard.db.Page;
 import vn.schoolguard.log.Log;
 
 import vn.schoolguard.sanitize.HtmlPolicies;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * Moderators' decisions: approve (with replay), edit then approve, reject and mark as spam, one at a

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * The request a replay sends, built only from a submission's approved values, the same for both replay

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import vn.schoolguard.db.Page;
 import vn.schoolguard.spam.Reason;
 import vn.schoolguard.spam.SpamScore;
 import vn.schoolguard.spam.SpamScorer;

@@ -23,7 +23,7 @@ import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.IpLogRecord;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 import vn.schoolguard.sanitize.HtmlPolicies;
 import vn.schoolguard.sanitize.SanitizedHtml;
 import vn.schoolguard.spam.ScoringInput;
@@ -88,7 +88,7 @@ public final class SubmissionCapture {
      * Reads, checks, scores and stores a submission.
      *
      * @throws BadSubmission when the request is refused (the caller answers with its status and reason)
-     * @throws vn.schoolguard.store.StoreException when it cannot be stored (the caller answers 503)
+     * @throws vn.schoolguard.db.StoreException when it cannot be stored (the caller answers 503)
      */
     public Submission capture(HttpServletRequest request, Route route, String path, ClientAddress client)
             throws BadSubmission, IOException {

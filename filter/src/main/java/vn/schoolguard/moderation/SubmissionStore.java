@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.schoolguard.db.Page;
+
 /**
  * Durable storage of submissions and their decision history. Implementations are thread-safe and
  * every state change is one transaction with its history entry.

@@ -25,8 +25,8 @@ import vn.schoolguard.log.Log;
 
 import vn.schoolguard.net.Cidr;
 import vn.schoolguard.net.IpLiteral;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreException;
 
 /**
  * The block list: addresses and CIDR blocks whose submissions are refused with 403, kept in the database

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Locale;
 
+import vn.schoolguard.db.Database;
 import vn.schoolguard.inject.ApprovedContent;
 
 /**

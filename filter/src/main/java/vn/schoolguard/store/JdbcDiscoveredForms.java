@@ -10,6 +10,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.discovery.DiscoveredForm;
 import vn.schoolguard.discovery.DiscoveredForms;
 

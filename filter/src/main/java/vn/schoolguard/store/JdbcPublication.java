@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.inject.AwaitingPublication;
 import vn.schoolguard.moderation.PublishedText;
 import vn.schoolguard.moderation.Route;

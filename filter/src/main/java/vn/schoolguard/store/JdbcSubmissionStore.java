@@ -19,8 +19,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
+import vn.schoolguard.db.StoreException;
 import vn.schoolguard.moderation.Decision;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;

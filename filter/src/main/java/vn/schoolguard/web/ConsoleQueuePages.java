@@ -22,7 +22,7 @@ import vn.schoolguard.inject.DecorationWarning;
 import vn.schoolguard.inject.DecorationWarnings;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.Status;

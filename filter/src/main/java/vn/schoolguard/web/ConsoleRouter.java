@@ -11,7 +11,7 @@ import vn.schoolguard.log.Log;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Submission;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 
 /**
  * Everything under the console path: the poster's receipt pages (public), the REST API and the

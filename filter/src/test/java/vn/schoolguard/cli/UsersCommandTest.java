@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.PasswordPolicy;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreSettings;
 
 class UsersCommandTest {
 

@@ -16,8 +16,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vn.schoolguard.db.Database;
 import vn.schoolguard.moderation.Decision;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionQuery;

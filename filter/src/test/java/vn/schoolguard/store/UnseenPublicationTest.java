@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.schoolguard.db.Database;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Publication;
