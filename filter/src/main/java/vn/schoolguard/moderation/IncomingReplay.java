@@ -80,7 +80,7 @@ public final class IncomingReplay {
             return;
         }
         Submission submission = grant.get().submission();
-        LOG.debug("Replaying submission {} as the poster {}:{}", submission.id(), submission.clientIp(), submission.clientPort());
+        LOG.debug("Replaying submission {} as the poster {}:{}", submission.id(), submission.poster().clientIp(), submission.poster().clientPort());
         PosterRequest poster = new PosterRequest(request, submission, body);
         HttpSession created = null;
         if (!grant.get().session().isEmpty()) {

@@ -61,14 +61,14 @@ public final class RuleReview {
         Map<String, int[]> counts = new TreeMap<>();
         forEach(Optional.empty(), window, maxItems, s -> {
             Set<String> rules = new LinkedHashSet<>();
-            for (Reason reason : s.reasons()) {
+            for (Reason reason : s.scoring().reasons()) {
                 if (reason.weight() > 0) {
                     rules.add(reason.rule());
                 }
             }
             for (String rule : rules) {
                 int[] c = counts.computeIfAbsent(rule, k -> new int[4]);
-                switch (s.status()) {
+                switch (s.review().status()) {
                     case SPAM -> c[0]++;
                     case REJECTED -> c[1]++;
                     case APPROVED -> c[2]++;
@@ -85,8 +85,8 @@ public final class RuleReview {
     public List<Flagged> recheckApproved(Duration window, int maxItems) {
         List<Flagged> flagged = new ArrayList<>();
         forEach(Optional.of(Status.APPROVED), window, maxItems, s -> {
-            Route route = settings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst().orElse(null);
-            SpamScore now = scorer.score(SpamMarks.input(route, s.allRawFields(), s.clientIp(), s.receivedAt(), honeypotField));
+            Route route = settings.routes().stream().filter(r -> r.name().equals(s.posted().route())).findFirst().orElse(null);
+            SpamScore now = scorer.score(SpamMarks.input(route, s.allRawFields(), s.poster().clientIp(), s.receivedAt(), honeypotField));
             if (now.verdict() != Verdict.CLEAN) {
                 flagged.add(new Flagged(s, now));
             }

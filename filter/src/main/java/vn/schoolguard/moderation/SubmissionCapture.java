@@ -137,12 +137,12 @@ public final class SubmissionCapture {
                 receivedAt, honeypotField);
         SpamScore score = scorer.score(input);
         Status status = score.verdict() == Verdict.SPAM ? Status.SPAM : Status.PENDING;
-        Submission submission = new Submission(0, siteKey, ReceiptCodes.next(), route.name(), request.getMethod(),
-                canonicalPath, request.getQueryString(), contentType, keptHeaders(request), fromBody.clean(), fromBody.raw(),
-                removed, fromQuery.clean(), fromQuery.raw(), dropped, client.ip(),
-                client.port(), client.peerIp(), client.peerPort(), client.forwardedChain(),
-                truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), receivedAt,
-                status, score.verdict(), score.score(), score.reasons(), SpamScorer.fingerprint(input), null, null, null, null, null, 0, 0);
+        Posted posted = new Posted(route.name(), request.getMethod(), canonicalPath, request.getQueryString(), contentType,
+                keptHeaders(request), fromBody.clean(), fromBody.raw(), removed, fromQuery.clean(), fromQuery.raw(), dropped);
+        Poster poster = Poster.of(client, truncate(request.getHeader("User-Agent"), 1000),
+                truncate(request.getRemoteUser(), 200));
+        Submission submission = Submission.received(siteKey, ReceiptCodes.next(), receivedAt, posted, poster,
+                Scoring.of(score, SpamScorer.fingerprint(input)), status);
         List<String> sessionNames = replay.sessionAttributes(route.name());
         SessionValues session = sessionNames.isEmpty() ? SessionValues.NONE
                 : SessionValues.capture(request.getSession(false), route.name(), sessionNames);
@@ -151,7 +151,7 @@ public final class SubmissionCapture {
 
     private Submission store(HttpServletRequest request, Route route, String path, ClientAddress client, Submission submission,
                              String contentHash, SessionValues session) {
-        Outcome outcome = submission.status() == Status.SPAM ? Outcome.SPAM : Outcome.HELD;
+        Outcome outcome = submission.review().status() == Status.SPAM ? Outcome.SPAM : Outcome.HELD;
         IpLogRecord[] logged = new IpLogRecord[1];
         try {
             Submission stored = store.insert(submission, (c, s) -> {

@@ -24,7 +24,11 @@ import vn.schoolguard.db.Json;
 import vn.schoolguard.db.StoreException;
 import vn.schoolguard.moderation.Decision;
 import vn.schoolguard.db.Page;
+import vn.schoolguard.moderation.Posted;
+import vn.schoolguard.moderation.Poster;
 import vn.schoolguard.moderation.Publication;
+import vn.schoolguard.moderation.Review;
+import vn.schoolguard.moderation.Scoring;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionQuery;
@@ -62,32 +66,32 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                 int i = 0;
                 ps.setString(++i, s.siteKey());
                 ps.setString(++i, s.receipt());
-                ps.setString(++i, s.route());
-                ps.setString(++i, s.method());
-                ps.setString(++i, s.path());
-                ps.setString(++i, s.queryString());
-                ps.setString(++i, s.contentType());
-                ps.setString(++i, Json.write(s.headers()));
-                ps.setString(++i, Json.write(s.fields()));
-                ps.setString(++i, Json.write(s.rawFields()));
-                ps.setString(++i, Json.write(s.removed()));
+                ps.setString(++i, s.posted().route());
+                ps.setString(++i, s.posted().method());
+                ps.setString(++i, s.posted().path());
+                ps.setString(++i, s.posted().queryString());
+                ps.setString(++i, s.posted().contentType());
+                ps.setString(++i, Json.write(s.posted().headers()));
+                ps.setString(++i, Json.write(s.posted().fields()));
+                ps.setString(++i, Json.write(s.posted().rawFields()));
+                ps.setString(++i, Json.write(s.posted().removed()));
                 ps.setString(++i, searchText(s.allRawFields()));
-                ps.setString(++i, s.clientIp());
-                ps.setInt(++i, s.clientPort());
-                ps.setString(++i, s.peerIp());
-                ps.setInt(++i, s.peerPort());
-                ps.setString(++i, s.forwardedChain());
-                ps.setString(++i, s.userAgent());
-                ps.setString(++i, s.posterUser());
+                ps.setString(++i, s.poster().clientIp());
+                ps.setInt(++i, s.poster().clientPort());
+                ps.setString(++i, s.poster().peerIp());
+                ps.setInt(++i, s.poster().peerPort());
+                ps.setString(++i, s.poster().forwardedChain());
+                ps.setString(++i, s.poster().userAgent());
+                ps.setString(++i, s.poster().posterUser());
                 ps.setObject(++i, time(s.receivedAt()));
-                ps.setString(++i, s.status().key());
-                ps.setString(++i, s.verdict().key());
-                ps.setDouble(++i, s.score());
-                ps.setString(++i, Json.write(s.reasons()));
-                ps.setString(++i, s.fingerprint());
-                ps.setString(++i, Json.write(s.queryFields()));
-                ps.setString(++i, Json.write(s.rawQueryFields()));
-                ps.setString(++i, Json.write(s.dropped()));
+                ps.setString(++i, s.review().status().key());
+                ps.setString(++i, s.scoring().verdict().key());
+                ps.setDouble(++i, s.scoring().score());
+                ps.setString(++i, Json.write(s.scoring().reasons()));
+                ps.setString(++i, s.scoring().fingerprint());
+                ps.setString(++i, Json.write(s.posted().queryFields()));
+                ps.setString(++i, Json.write(s.posted().rawQueryFields()));
+                ps.setString(++i, Json.write(s.posted().dropped()));
                 ps.executeUpdate();
                 Submission stored;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -401,23 +405,25 @@ public final class JdbcSubmissionStore implements SubmissionStore {
     }
 
     private static Submission map(ResultSet rs) throws SQLException {
+        Posted posted = new Posted(rs.getString("route"), rs.getString("method"), rs.getString("path"),
+                rs.getString("query_string"), rs.getString("content_type"), Json.readListMap(rs.getString("headers_json")),
+                Json.readListMap(rs.getString("fields_json")), Json.readListMap(rs.getString("raw_fields_json")),
+                Json.readListMap(rs.getString("removed_json")), listMap(rs.getString("query_fields_json")),
+                listMap(rs.getString("raw_query_json")),
+                rs.getString("dropped_json") == null ? List.of() : Json.read(rs.getString("dropped_json"), NAMES));
+        Poster poster = new Poster(rs.getString("client_ip"), rs.getInt("client_port"), rs.getString("peer_ip"),
+                rs.getInt("peer_port"), rs.getString("forwarded_chain"), rs.getString("user_agent"),
+                rs.getString("poster_user"));
+        Scoring scoring = new Scoring(Verdict.valueOf(rs.getString("verdict").toUpperCase(Locale.ROOT)),
+                rs.getDouble("score"), Json.read(rs.getString("reasons_json"), REASONS), rs.getString("fingerprint"));
         int replayStatus = rs.getInt("replay_status");
         Integer replay = rs.wasNull() ? null : replayStatus;
-        return new Submission(
-                rs.getLong("id"), rs.getString("site_key"), rs.getString("receipt"), rs.getString("route"),
-                rs.getString("method"), rs.getString("path"), rs.getString("query_string"), rs.getString("content_type"),
-                Json.readListMap(rs.getString("headers_json")), Json.readListMap(rs.getString("fields_json")),
-                Json.readListMap(rs.getString("raw_fields_json")), Json.readListMap(rs.getString("removed_json")),
-                listMap(rs.getString("query_fields_json")), listMap(rs.getString("raw_query_json")),
-                rs.getString("dropped_json") == null ? List.of() : Json.read(rs.getString("dropped_json"), NAMES),
-                rs.getString("client_ip"), rs.getInt("client_port"), rs.getString("peer_ip"), rs.getInt("peer_port"),
-                rs.getString("forwarded_chain"), rs.getString("user_agent"), rs.getString("poster_user"),
-                instant(rs, "received_at"), Status.parse(rs.getString("status")).orElseThrow(),
-                Verdict.valueOf(rs.getString("verdict").toUpperCase(Locale.ROOT)), rs.getDouble("score"),
-                Json.read(rs.getString("reasons_json"), REASONS), rs.getString("fingerprint"),
-                instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"), replay,
-                rs.getString("replay_error"), rs.getInt("replay_attempts"), rs.getInt("version"),
+        Review review = new Review(Status.parse(rs.getString("status")).orElseThrow(), instant(rs, "decided_at"),
+                rs.getString("decided_by"), rs.getString("decision_reason"), replay, rs.getString("replay_error"),
+                rs.getInt("replay_attempts"), rs.getInt("version"),
                 new Publication(instant(rs, "sent_at"), rs.getString("seen_path"), instant(rs, "seen_at")));
+        return new Submission(rs.getLong("id"), rs.getString("site_key"), rs.getString("receipt"),
+                instant(rs, "received_at"), posted, poster, scoring, review);
     }
 
     private static Map<String, List<String>> listMap(String json) {

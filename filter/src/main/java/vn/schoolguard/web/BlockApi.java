@@ -149,7 +149,7 @@ final class BlockApi {
                 throw BlockTexts.badSubmission(submission);
             }
             if (cidr == null || cidr.isBlank()) {
-                cidr = found.get().clientIp();
+                cidr = found.get().poster().clientIp();
             }
         }
         return new BlockRequest(cidr, fields.get("reason"), BlockTexts.parseExpiry(fields.get("expiresIn")), submissionId);

@@ -117,7 +117,7 @@ public final class ConsoleRouter {
         Optional<Submission> submission = code == null ? Optional.empty()
                 : moderation.store().findByReceipt(moderation.siteKey(), code);
         posterPages.status(request, response, submission,
-                submission.flatMap(s -> moderationSettings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst()));
+                submission.flatMap(s -> moderationSettings.routes().stream().filter(r -> r.name().equals(s.posted().route())).findFirst()));
     }
 
     private static void refuse(HttpServletResponse response, ConsoleAccess.Check check) throws IOException {

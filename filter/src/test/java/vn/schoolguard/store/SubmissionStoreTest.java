@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.schoolguard.db.Database;
 import vn.schoolguard.moderation.Decision;
 import vn.schoolguard.db.Page;
+import vn.schoolguard.moderation.Posted;
+import vn.schoolguard.moderation.Poster;
+import vn.schoolguard.moderation.Scoring;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionQuery;
@@ -32,14 +35,14 @@ class SubmissionStoreTest {
     static final Instant T0 = Instant.parse("2026-11-20T01:02:03.456Z");
 
     static Submission sample(String site, String receipt, String text, Instant at) {
-        return new Submission(0, site, receipt, "comments", "POST", "/news/1/comments", "a=1",
+        Posted posted = new Posted("comments", "POST", "/news/1/comments", "a=1",
                 "application/x-www-form-urlencoded; charset=UTF-8", Map.of("user-agent", List.of("UA")),
                 Map.of("author", List.of("Lê Thị Hoa"), "content", List.of(text)),
                 Map.of("author", List.of("Lê Thị Hoa"), "content", List.of(text + "<script>")),
-                Map.of("content", List.of("<script>")), Map.of("a", List.of("1")), Map.of("a", List.of("1")), List.of(),
-                "2001:db8::7", 51234, "10.0.0.1", 40000,
-                "X-Forwarded-For: 2001:db8::7", "UA", null, at, Status.PENDING, Verdict.SUSPECT, 5.5,
-                List.of(new Reason("gambling.phrase", "nhà cái", 5.5)), "fp1", null, null, null, null, null, 0, 0);
+                Map.of("content", List.of("<script>")), Map.of("a", List.of("1")), Map.of("a", List.of("1")), List.of());
+        Poster poster = new Poster("2001:db8::7", 51234, "10.0.0.1", 40000, "X-Forwarded-For: 2001:db8::7", "UA", null);
+        Scoring scoring = new Scoring(Verdict.SUSPECT, 5.5, List.of(new Reason("gambling.phrase", "nhà cái", 5.5)), "fp1");
+        return Submission.received(site, receipt, at, posted, poster, scoring, Status.PENDING);
     }
 
     @ParameterizedTest
@@ -91,9 +94,9 @@ class SubmissionStoreTest {
             long id = store.insert(sample("default", "CCCC-0001", "xin chào", T0)).id();
             assertThat(store.transition("default", id, Status.PENDING, Status.REJECTED, "reject", "mod", T0.plusSeconds(5),
                     "quảng cáo", null, null)).hasValueSatisfying(s -> {
-                        assertThat(s.status()).isEqualTo(Status.REJECTED);
-                        assertThat(s.decidedBy()).isEqualTo("mod");
-                        assertThat(s.decisionReason()).isEqualTo("quảng cáo");
+                        assertThat(s.review().status()).isEqualTo(Status.REJECTED);
+                        assertThat(s.review().decidedBy()).isEqualTo("mod");
+                        assertThat(s.review().decisionReason()).isEqualTo("quảng cáo");
                     });
             assertThat(store.transition("default", id, Status.PENDING, Status.SPAM, "spam", "mod", T0, null, null, null)).isEmpty();
             List<Decision> history = store.history("default", id);
@@ -129,7 +132,7 @@ class SubmissionStoreTest {
             pool.shutdown();
             assertThat(won).isEqualTo(1);
             assertThat(store.finishReplay("default", id, true, 303, null, "mod", T0.plusSeconds(1)))
-                    .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(Status.APPROVED));
+                    .hasValueSatisfying(s -> assertThat(s.review().status()).isEqualTo(Status.APPROVED));
             assertThat(store.history("default", id)).extracting(Decision::action).containsExactly("approve");
         }
     }
@@ -144,8 +147,8 @@ class SubmissionStoreTest {
             assertThat(store.releaseStaleReplays("default", Duration.ofMinutes(10), T0.plus(Duration.ofMinutes(5)))).isZero();
             assertThat(store.releaseStaleReplays("default", Duration.ofMinutes(10), T0.plus(Duration.ofMinutes(11)))).isEqualTo(1);
             Submission back = store.find("default", id).orElseThrow();
-            assertThat(back.status()).isEqualTo(Status.PENDING);
-            assertThat(back.replayError()).contains("interrupted");
+            assertThat(back.review().status()).isEqualTo(Status.PENDING);
+            assertThat(back.review().replayError()).contains("interrupted");
         }
     }
 
@@ -157,9 +160,9 @@ class SubmissionStoreTest {
             long id = store.insert(sample("default", "FFFF-0001", "hello", T0)).id();
             store.transition("default", id, Status.PENDING, Status.REPLAYING, null, "mod", T0, null, null, null);
             Submission failed = store.finishReplay("default", id, false, 500, "the application answered 500", "mod", T0).orElseThrow();
-            assertThat(failed.status()).isEqualTo(Status.PENDING);
-            assertThat(failed.replayStatus()).isEqualTo(500);
-            assertThat(failed.replayAttempts()).isEqualTo(1);
+            assertThat(failed.review().status()).isEqualTo(Status.PENDING);
+            assertThat(failed.review().replayStatus()).isEqualTo(500);
+            assertThat(failed.review().replayAttempts()).isEqualTo(1);
             assertThat(store.history("default", id)).extracting(Decision::action).containsExactly("replay-failed");
         }
     }

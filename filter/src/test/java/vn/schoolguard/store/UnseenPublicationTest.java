@@ -42,7 +42,7 @@ class UnseenPublicationTest {
             Submission flagged = store.find("default", lost.id()).orElseThrow();
             assertThat(flagged.publicationState()).isEqualTo(Publication.State.SENT);
             assertThat(moderation.unseenTooLong(flagged)).isTrue();
-            assertThat(store.find("default", shown.id()).orElseThrow().publication().seenPath()).isEqualTo("/news/1");
+            assertThat(store.find("default", shown.id()).orElseThrow().review().publication().seenPath()).isEqualTo("/news/1");
 
             clock.advance(Duration.ofDays(8));
             assertThat(moderation.approvedButUnseen(10).total()).as("outside the watch window").isZero();
