@@ -157,7 +157,8 @@ public final class SchoolGuardFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         Clock clock = Clock.systemUTC();
-        JdbcSubmissionStore store = new JdbcSubmissionStore(database);
+        ipLog = new IpLog(database, config.siteKey(), clock);
+        JdbcSubmissionStore store = new JdbcSubmissionStore(database, ipLog::append);
         PublicationSettings publication = config.publication();
         decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock,
@@ -168,7 +169,6 @@ public final class SchoolGuardFilter implements Filter {
         moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock, publication,
                 decorator::publicationChanged);
         moderation.releaseStaleReplays();
-        ipLog = new IpLog(database, config.siteKey(), clock);
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
         SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
         capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,

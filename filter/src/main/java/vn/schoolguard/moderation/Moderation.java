@@ -51,7 +51,7 @@ public final class Moderation {
     private static final PublicationSettings DEFAULT_PUBLICATION =
             new PublicationSettings(false, Duration.ofDays(7), Duration.ofHours(1), 1);
 
-    private final SubmissionStore store;
+    private final SubmissionRepository store;
     private final ModerationSettings settings;
     private final String siteKey;
     private final Clock clock;
@@ -61,7 +61,7 @@ public final class Moderation {
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
 
     /** Moderation with the default replay settings (loopback), its own replay tokens and no publication watch. */
-    public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock) {
+    public Moderation(SubmissionRepository store, ModerationSettings settings, String siteKey, Clock clock) {
         this(store, settings, siteKey, clock, DEFAULT_PUBLICATION, () -> { });
     }
 
@@ -71,7 +71,7 @@ public final class Moderation {
      * @param publication how long an approved submission may stay unseen before the console flags it
      * @param sent        told after each submission the application accepted, so that the publication watch looks for it
      */
-    public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock,
+    public Moderation(SubmissionRepository store, ModerationSettings settings, String siteKey, Clock clock,
                       PublicationSettings publication, Runnable sent) {
         this(store, settings, ReplaySettings.defaults(), new ReplayTokens(clock, ReplaySettings.defaults().tokenLifetime()),
                 siteKey, clock, publication, sent);
@@ -83,7 +83,7 @@ public final class Moderation {
      * @param publication how long an approved submission may stay unseen before the console flags it
      * @param sent        told after each submission the application accepted, so that the publication watch looks for it
      */
-    public Moderation(SubmissionStore store, ModerationSettings settings, ReplaySettings replay, ReplayTokens tokens,
+    public Moderation(SubmissionRepository store, ModerationSettings settings, ReplaySettings replay, ReplayTokens tokens,
                       String siteKey, Clock clock, PublicationSettings publication, Runnable sent) {
         this.replayer = new Replayer(replay, tokens);
         this.store = store;
@@ -118,7 +118,7 @@ public final class Moderation {
         return listeners;
     }
 
-    public SubmissionStore store() {
+    public SubmissionRepository store() {
         return store;
     }
 

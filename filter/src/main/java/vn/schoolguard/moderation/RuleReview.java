@@ -39,14 +39,14 @@ public final class RuleReview {
 
     private static final int PAGE = 500;
 
-    private final SubmissionStore store;
+    private final SubmissionRepository store;
     private final ModerationSettings settings;
     private final SpamScorer scorer;
     private final String siteKey;
     private final String honeypotField;
     private final Clock clock;
 
-    public RuleReview(SubmissionStore store, ModerationSettings settings, SpamScorer scorer, String honeypotField,
+    public RuleReview(SubmissionRepository store, ModerationSettings settings, SpamScorer scorer, String honeypotField,
                       String siteKey, Clock clock) {
         this.store = store;
         this.settings = settings;

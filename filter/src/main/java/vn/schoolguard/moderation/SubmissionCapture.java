@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
-import vn.schoolguard.iplog.IpLogRecord;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.db.StoreException;
@@ -49,21 +48,21 @@ public final class SubmissionCapture {
 
     private final ModerationSettings settings;
     private final SpamScorer scorer;
-    private final SubmissionStore store;
+    private final SubmissionRepository store;
     private final IpLog ipLog;
     private final String honeypotField;
     private final String siteKey;
     private final Clock clock;
     private final ReplaySettings replay;
 
-    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, String honeypotField, SubmissionStore store,
+    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, String honeypotField, SubmissionRepository store,
                              IpLog ipLog, String siteKey, Clock clock) {
         this(settings, ReplaySettings.defaults(), scorer, honeypotField, store, ipLog, siteKey, clock);
     }
 
     /** @param replay which of the poster's session attributes each route keeps for replay */
     public SubmissionCapture(ModerationSettings settings, ReplaySettings replay, SpamScorer scorer, String honeypotField,
-                             SubmissionStore store, IpLog ipLog, String siteKey, Clock clock) {
+                             SubmissionRepository store, IpLog ipLog, String siteKey, Clock clock) {
         this.replay = replay;
         this.honeypotField = honeypotField;
         this.settings = settings;
@@ -152,16 +151,11 @@ public final class SubmissionCapture {
     private Submission store(HttpServletRequest request, Route route, String path, ClientAddress client, Submission submission,
                              String contentHash, SessionValues session) {
         Outcome outcome = submission.review().status() == Status.SPAM ? Outcome.SPAM : Outcome.HELD;
-        IpLogRecord[] logged = new IpLogRecord[1];
         try {
-            Submission stored = store.insert(submission, (c, s) -> {
-                logged[0] = ipLog.append(c, entry(request, route, path, client, s, outcome, null, contentHash));
-                if (!session.isEmpty()) {
-                    store.keepSessionValues(c, s.siteKey(), s.id(), session);
-                }
-            });
-            ipLog.mirror(logged[0]);
-            return stored;
+            SubmissionRepository.Inserted inserted = store.insertWithLog(submission, session,
+                    s -> entry(request, route, path, client, s, outcome, null, contentHash));
+            ipLog.mirror(inserted.logged());
+            return inserted.submission();
         } catch (StoreException e) {
             ipLog.mirrorUnstored(entry(request, route, path, client, null, Outcome.HELD, null, contentHash), e.getMessage());
             throw e;

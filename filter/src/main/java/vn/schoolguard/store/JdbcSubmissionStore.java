@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import vn.schoolguard.db.Database;
 import vn.schoolguard.db.Json;
 import vn.schoolguard.db.StoreException;
+import vn.schoolguard.iplog.IpLogEntry;
+import vn.schoolguard.iplog.IpLogRecord;
 import vn.schoolguard.moderation.Decision;
 import vn.schoolguard.db.Page;
 import vn.schoolguard.moderation.Posted;
@@ -29,15 +32,16 @@ import vn.schoolguard.moderation.Poster;
 import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Review;
 import vn.schoolguard.moderation.Scoring;
+import vn.schoolguard.moderation.SessionValues;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionQuery;
-import vn.schoolguard.moderation.SubmissionStore;
+import vn.schoolguard.moderation.SubmissionRepository;
 import vn.schoolguard.spam.Reason;
 import vn.schoolguard.spam.Verdict;
 
 /** Submissions and decisions in H2 or PostgreSQL through plain JDBC. */
-public final class JdbcSubmissionStore implements SubmissionStore {
+public final class JdbcSubmissionStore implements SubmissionRepository {
 
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
@@ -49,13 +53,16 @@ public final class JdbcSubmissionStore implements SubmissionStore {
             + " query_fields_json, raw_query_json, dropped_json, sent_at, seen_path, seen_at";
 
     private final Database database;
+    private final TransactionLog ipLog;
 
-    public JdbcSubmissionStore(Database database) {
+    /** @param ipLog where the IP-log entry of each stored submission is appended, in the same transaction */
+    public JdbcSubmissionStore(Database database, TransactionLog ipLog) {
         this.database = database;
+        this.ipLog = ipLog;
     }
 
     @Override
-    public Submission insert(Submission s, Alongside alongside) {
+    public Inserted insertWithLog(Submission s, SessionValues session, Function<Submission, IpLogEntry> logEntry) {
         String sql = "INSERT INTO sg_submissions (site_key, receipt, route, method, path, query_string, content_type,"
                 + " headers_json, fields_json, raw_fields_json, removed_json, search_text, client_ip, client_port, peer_ip,"
                 + " peer_port, forwarded_chain, user_agent, poster_user, received_at, status, verdict, score, reasons_json,"
@@ -98,8 +105,11 @@ public final class JdbcSubmissionStore implements SubmissionStore {
                     keys.next();
                     stored = s.withId(keys.getLong(1));
                 }
-                alongside.write(c, stored);
-                return stored;
+                IpLogRecord logged = ipLog.append(c, logEntry.apply(stored));
+                if (!session.isEmpty()) {
+                    keepSessionValues(c, stored.siteKey(), stored.id(), session);
+                }
+                return new Inserted(stored, logged);
             }
         });
     }
@@ -464,8 +474,7 @@ public final class JdbcSubmissionStore implements SubmissionStore {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    @Override
-    public void keepSessionValues(Connection c, String siteKey, long submissionId, vn.schoolguard.moderation.SessionValues values)
+    private static void keepSessionValues(Connection c, String siteKey, long submissionId, SessionValues values)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sg_submissions SET session_json = ? WHERE site_key = ? AND id = ?")) {
             ps.setString(1, values.toJson());
@@ -476,14 +485,14 @@ public final class JdbcSubmissionStore implements SubmissionStore {
     }
 
     @Override
-    public vn.schoolguard.moderation.SessionValues sessionValues(String siteKey, long submissionId) {
+    public SessionValues sessionValues(String siteKey, long submissionId) {
         return database.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT session_json FROM sg_submissions WHERE site_key = ? AND id = ?")) {
                 ps.setString(1, siteKey);
                 ps.setLong(2, submissionId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? vn.schoolguard.moderation.SessionValues.fromJson(rs.getString(1))
-                            : vn.schoolguard.moderation.SessionValues.NONE;
+                    return rs.next() ? SessionValues.fromJson(rs.getString(1))
+                            : SessionValues.NONE;
                 }
             }
         });
