@@ -53,14 +53,14 @@ import vn.schoolguard.net.ClientAddressResolver;
 import vn.schoolguard.ratelimit.SubmissionGate;
 import vn.schoolguard.spam.SpamImplantRules;
 import vn.schoolguard.spam.SpamScorer;
-import vn.schoolguard.store.DataDirectory;
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.DataDirectory;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.store.JdbcApprovedContent;
 import vn.schoolguard.store.JdbcPublication;
 import vn.schoolguard.store.JdbcSpamMemory;
 import vn.schoolguard.store.JdbcSubmissionStore;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 import vn.schoolguard.web.ConsoleAccess;
 import vn.schoolguard.web.ConsolePages;
 import vn.schoolguard.web.ConsoleServices;
@@ -160,7 +160,8 @@ public final class SchoolGuardFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         Clock clock = Clock.systemUTC();
-        JdbcSubmissionStore store = new JdbcSubmissionStore(database);
+        ipLog = new IpLog(database, config.siteKey(), clock);
+        JdbcSubmissionStore store = new JdbcSubmissionStore(database, ipLog::append);
         PublicationSettings publication = config.publication();
         decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock,
@@ -171,7 +172,6 @@ public final class SchoolGuardFilter implements Filter {
         moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock, publication,
                 decorator::publicationChanged);
         moderation.releaseStaleReplays();
-        ipLog = new IpLog(database, config.siteKey(), clock);
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
         SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
         capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,

@@ -27,9 +27,9 @@ import vn.schoolguard.ratelimit.BlockRequest;
 import vn.schoolguard.ratelimit.Limit;
 import vn.schoolguard.ratelimit.RateLimitSettings;
 import vn.schoolguard.ratelimit.SubmissionGate;
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.store.JdbcRateLimitStorage;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.StoreSettings;
 
 /**
  * The cost of the submission gate with local buckets: the check on an accepted submission (four stacked

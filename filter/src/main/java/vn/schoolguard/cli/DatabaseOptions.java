@@ -11,9 +11,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 import vn.schoolguard.store.SiteKeys;
-import vn.schoolguard.store.DataDirectory;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.DataDirectory;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreSettings;
 
 /**
  * Which SchoolGuard database a command works on (the embedded one in a data directory, or a JDBC URL), and which

@@ -31,9 +31,9 @@ import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.iplog.IpLogQuery;
 import vn.schoolguard.iplog.IpLogRecord;
 import vn.schoolguard.iplog.VerifyResult;
-import vn.schoolguard.moderation.Page;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Page;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
 
 /** {@code iplog verify|query|export|purge}: the investigators' command line over the IP log. */
 @Command(name = "iplog", mixinStandardHelpOptions = true, description = "Search, export, verify and purge the IP log.",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 
 /** {@code migrate}: creates or updates SchoolGuard's tables ahead of a deployment. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import vn.schoolguard.config.SchoolGuardConfig;
 import vn.schoolguard.discovery.RouteDiscovery;
 import vn.schoolguard.moderation.Route;
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.store.JdbcDiscoveredForms;
 
 /** {@code routes discover}: the unguarded forms the running site has noted, as the console's "Unguarded forms" shows them. */

@@ -19,7 +19,7 @@ import vn.schoolguard.store.JdbcAccountStore;
 import vn.schoolguard.account.Account;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.web.ConsoleSettings;
 
 /** {@code users list|add|passwd|roles|disable|enable}: manages built-in console accounts. */

@@ -23,7 +23,7 @@ import vn.schoolguard.moderation.PublicationSettings;
 import vn.schoolguard.net.ProxySettings;
 import vn.schoolguard.ratelimit.RateLimitSettings;
 import vn.schoolguard.spam.SpamSettings;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.web.ConsoleSettings;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * The fields of a request the application has handled, from what it already read: the parameters the container

@@ -23,11 +23,11 @@ import java.util.function.LongConsumer;
 import vn.schoolguard.log.Line;
 import vn.schoolguard.log.Log;
 
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 import vn.schoolguard.net.IpLiteral;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.Json;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
+import vn.schoolguard.db.StoreException;
 
 /**
  * The append-only, hash-chained log of submission attempts, with search, streaming export, verification,

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * Writes IP log entries as CSV or JSON while they stream from the database, and the chain proof: the head of

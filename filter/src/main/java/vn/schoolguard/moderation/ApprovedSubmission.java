@@ -32,7 +32,7 @@ public record ApprovedSubmission(long id, String receipt, String route, String p
     }
 
     static ApprovedSubmission of(Submission s, String approvedBy) {
-        return new ApprovedSubmission(s.id(), s.receipt(), s.route(), s.path(), s.allFields(), s.clientIp(), s.clientPort(),
-                s.posterUser(), s.receivedAt(), approvedBy);
+        return new ApprovedSubmission(s.id(), s.receipt(), s.posted().route(), s.posted().path(), s.allFields(), s.poster().clientIp(), s.poster().clientPort(),
+                s.poster().posterUser(), s.receivedAt(), approvedBy);
     }
 }

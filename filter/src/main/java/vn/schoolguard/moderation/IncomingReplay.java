@@ -17,7 +17,7 @@ import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.log.Log;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.IpLiteral;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 
 /**
  * The receiving end of a loopback replay: a request carrying {@link ReplayTokens#HEADER} is checked before
@@ -80,7 +80,7 @@ public final class IncomingReplay {
             return;
         }
         Submission submission = grant.get().submission();
-        LOG.debug("Replaying submission {} as the poster {}:{}", submission.id(), submission.clientIp(), submission.clientPort());
+        LOG.debug("Replaying submission {} as the poster {}:{}", submission.id(), submission.poster().clientIp(), submission.poster().clientPort());
         PosterRequest poster = new PosterRequest(request, submission, body);
         HttpSession created = null;
         if (!grant.get().session().isEmpty()) {

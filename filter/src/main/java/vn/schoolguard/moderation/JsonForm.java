@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * Strict reading of a JSON submission: one object whose members are text, numbers, booleans, null or flat

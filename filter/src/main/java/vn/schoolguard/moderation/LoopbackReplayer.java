@@ -45,13 +45,13 @@ final class LoopbackReplayer {
     ReplayAnswer replay(HttpServletRequest via, Submission submission, ReplayBody body, SessionValues session)
             throws IOException {
         URI base = base(via);
-        String path = submission.path();
+        String path = submission.posted().path();
         String target = (base.getRawPath() == null ? "" : base.getRawPath()) + path
                 + (body.queryString() == null ? "" : "?" + body.queryString());
         String token = tokens.issue(new ReplayTokens.Grant(submission, session),
-                new ReplayTokens.Target(submission.method(), path, body.queryString(), body.body()));
+                new ReplayTokens.Target(submission.posted().method(), path, body.queryString(), body.body()));
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        submission.headers().forEach((name, values) -> {
+        submission.posted().headers().forEach((name, values) -> {
             if (!NOT_REPLAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 headers.put(name, values);
             }
@@ -59,7 +59,7 @@ final class LoopbackReplayer {
         headers.put("Content-Type", List.of(body.contentType()));
         headers.put(ReplayTokens.HEADER, List.of(token));
         try {
-            return LoopbackHttp.send(base, new LoopbackHttp.Request(host(submission, via, base), submission.method(), target,
+            return LoopbackHttp.send(base, new LoopbackHttp.Request(host(submission, via, base), submission.posted().method(), target,
                     headers, body.body()), settings.timeout());
         } catch (IOException e) {
             tokens.discard(token);
@@ -69,7 +69,7 @@ final class LoopbackReplayer {
 
     /** The poster's Host header, so that virtual hosts and per-site settings see the site the post was made to. */
     private static String host(Submission submission, HttpServletRequest via, URI base) {
-        List<String> kept = submission.headers().get("host");
+        List<String> kept = submission.posted().headers().get("host");
         if (kept != null && !kept.isEmpty() && LoopbackHttp.isHostHeader(kept.get(0))) {
             return kept.get(0);
         }

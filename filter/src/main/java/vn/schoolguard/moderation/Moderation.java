@@ -13,10 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import vn.schoolguard.db.Page;
 import vn.schoolguard.log.Log;
 
 import vn.schoolguard.sanitize.HtmlPolicies;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * Moderators' decisions: approve (with replay), edit then approve, reject and mark as spam, one at a
@@ -50,7 +51,7 @@ public final class Moderation {
     private static final PublicationSettings DEFAULT_PUBLICATION =
             new PublicationSettings(false, Duration.ofDays(7), Duration.ofHours(1), 1);
 
-    private final SubmissionStore store;
+    private final SubmissionRepository store;
     private final ModerationSettings settings;
     private final String siteKey;
     private final Clock clock;
@@ -60,7 +61,7 @@ public final class Moderation {
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
 
     /** Moderation with the default replay settings (loopback), its own replay tokens and no publication watch. */
-    public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock) {
+    public Moderation(SubmissionRepository store, ModerationSettings settings, String siteKey, Clock clock) {
         this(store, settings, siteKey, clock, DEFAULT_PUBLICATION, () -> { });
     }
 
@@ -70,7 +71,7 @@ public final class Moderation {
      * @param publication how long an approved submission may stay unseen before the console flags it
      * @param sent        told after each submission the application accepted, so that the publication watch looks for it
      */
-    public Moderation(SubmissionStore store, ModerationSettings settings, String siteKey, Clock clock,
+    public Moderation(SubmissionRepository store, ModerationSettings settings, String siteKey, Clock clock,
                       PublicationSettings publication, Runnable sent) {
         this(store, settings, ReplaySettings.defaults(), new ReplayTokens(clock, ReplaySettings.defaults().tokenLifetime()),
                 siteKey, clock, publication, sent);
@@ -82,7 +83,7 @@ public final class Moderation {
      * @param publication how long an approved submission may stay unseen before the console flags it
      * @param sent        told after each submission the application accepted, so that the publication watch looks for it
      */
-    public Moderation(SubmissionStore store, ModerationSettings settings, ReplaySettings replay, ReplayTokens tokens,
+    public Moderation(SubmissionRepository store, ModerationSettings settings, ReplaySettings replay, ReplayTokens tokens,
                       String siteKey, Clock clock, PublicationSettings publication, Runnable sent) {
         this.replayer = new Replayer(replay, tokens);
         this.store = store;
@@ -117,7 +118,7 @@ public final class Moderation {
         return listeners;
     }
 
-    public SubmissionStore store() {
+    public SubmissionRepository store() {
         return store;
     }
 
@@ -157,8 +158,8 @@ public final class Moderation {
         Submission s = found.get();
         Route route = routeOf(s);
         Map<String, Object> changes = new LinkedHashMap<>();
-        Map<String, List<String>> fields = edited(s.fields(), edits, route, "", changes);
-        Map<String, List<String>> query = edited(s.queryFields(), queryEdits, route, SubmissionCapture.QUERY_MARK, changes);
+        Map<String, List<String>> fields = edited(s.posted().fields(), edits, route, "", changes);
+        Map<String, List<String>> query = edited(s.posted().queryFields(), queryEdits, route, SubmissionCapture.QUERY_MARK, changes);
         if (changes.isEmpty()) {
             return approve(id, actor, via);
         }
@@ -195,14 +196,14 @@ public final class Moderation {
             return notFound(id);
         }
         Submission current = found.get();
-        if (current.status() == Status.APPROVED) {
+        if (current.review().status() == Status.APPROVED) {
             return new Outcome(Result.UNCHANGED, found, "submission " + id + " is already approved; nothing was done");
         }
-        if (current.status() == Status.REPLAYING) {
+        if (current.review().status() == Status.REPLAYING) {
             return new Outcome(Result.CONFLICT, found, "submission " + id + " is being approved by someone else right now");
         }
         // Claim first, so that two moderators approving at once cannot replay it twice.
-        Optional<Submission> claimed = store.transition(siteKey, id, current.status(), Status.REPLAYING,
+        Optional<Submission> claimed = store.transition(siteKey, id, current.review().status(), Status.REPLAYING,
                 edit == null ? null : action, actor, clock.instant(), null, edit == null ? null : edit.detail(),
                 edit == null ? null : edit.fields(), edit == null ? null : edit.queryFields());
         if (claimed.isEmpty()) {
@@ -219,7 +220,7 @@ public final class Moderation {
             return new Outcome(Result.REPLAY_FAILED, finished, "the application did not store submission " + id + ": "
                     + replay.error() + "; it stays in the queue and can be approved again");
         }
-        if (current.status() == Status.SPAM) {
+        if (current.review().status() == Status.SPAM) {
             // A moderator overruled "spam": stop holding this poster's details against later posts.
             store.removeSpamMarks(siteKey, id);
         }
@@ -232,7 +233,7 @@ public final class Moderation {
     public Outcome reject(long id, String actor, String reason) {
         Optional<Submission> before = store.find(siteKey, id);
         Outcome outcome = decide(id, actor, reason, Status.REJECTED, "reject", EnumSet.of(Status.PENDING, Status.SPAM));
-        if (outcome.result() == Result.CHANGED && before.filter(s -> s.status() == Status.SPAM).isPresent()) {
+        if (outcome.result() == Result.CHANGED && before.filter(s -> s.review().status() == Status.SPAM).isPresent()) {
             store.removeSpamMarks(siteKey, id);
         }
         return outcome;
@@ -249,7 +250,7 @@ public final class Moderation {
     }
 
     private Route routeOf(Submission s) {
-        return settings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst().orElse(null);
+        return settings.routes().stream().filter(r -> r.name().equals(s.posted().route())).findFirst().orElse(null);
     }
 
     /** The same action on many submissions; each gets its own outcome. */
@@ -271,7 +272,7 @@ public final class Moderation {
         if (found.isEmpty()) {
             return notFound(id);
         }
-        Status from = found.get().status();
+        Status from = found.get().review().status();
         if (from == to) {
             return new Outcome(Result.UNCHANGED, found, "submission " + id + " is already " + to.key() + "; nothing was done");
         }

@@ -49,17 +49,17 @@ final class PosterRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRemoteAddr() {
-        return submission.clientIp();
+        return submission.poster().clientIp();
     }
 
     @Override
     public String getRemoteHost() {
-        return submission.clientIp();
+        return submission.poster().clientIp();
     }
 
     @Override
     public int getRemotePort() {
-        return Math.max(0, submission.clientPort());
+        return Math.max(0, submission.poster().clientPort());
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * The request a replay sends, built only from a submission's approved values, the same for both replay
@@ -22,11 +22,11 @@ import vn.schoolguard.store.Json;
 record ReplayBody(byte[] body, String contentType, String queryString, Map<String, List<String>> queryParameters) {
 
     static ReplayBody of(Submission submission) {
-        boolean json = submission.contentType() != null && submission.contentType().toLowerCase(Locale.ROOT).contains("json");
+        boolean json = submission.posted().contentType() != null && submission.posted().contentType().toLowerCase(Locale.ROOT).contains("json");
         String contentType = json ? "application/json; charset=UTF-8" : "application/x-www-form-urlencoded; charset=UTF-8";
-        byte[] body = (json ? Json.write(jsonBody(submission.fields())) : FormCodec.encode(submission.fields(), StandardCharsets.UTF_8))
+        byte[] body = (json ? Json.write(jsonBody(submission.posted().fields())) : FormCodec.encode(submission.posted().fields(), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> query = submission.queryFields();
+        Map<String, List<String>> query = submission.posted().queryFields();
         String queryString = query.isEmpty() ? null : FormCodec.encode(query, StandardCharsets.UTF_8);
         return new ReplayBody(body, contentType, queryString, query);
     }

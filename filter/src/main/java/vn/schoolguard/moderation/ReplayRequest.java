@@ -80,10 +80,10 @@ final class ReplayRequest extends HttpServletRequestWrapper {
         Map<String, List<String>> params = new LinkedHashMap<>();
         queryParameters.forEach((name, values) -> params.put(name, new ArrayList<>(values)));
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            submission.fields().forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
+            submission.posted().fields().forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         }
         this.stored = new StoredBody(body, params);
-        Map<String, List<String>> h = new LinkedHashMap<>(submission.headers());
+        Map<String, List<String>> h = new LinkedHashMap<>(submission.posted().headers());
         h.remove("content-length");
         h.remove("transfer-encoding");
         h.remove("cookie");
@@ -98,7 +98,7 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getMethod() {
-        return submission.method();
+        return submission.posted().method();
     }
 
     @Override
@@ -108,7 +108,7 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRequestURI() {
-        return getContextPath() + submission.path();
+        return getContextPath() + submission.posted().path();
     }
 
     @Override
@@ -207,17 +207,17 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRemoteAddr() {
-        return submission.clientIp();
+        return submission.poster().clientIp();
     }
 
     @Override
     public String getRemoteHost() {
-        return submission.clientIp();
+        return submission.poster().clientIp();
     }
 
     @Override
     public int getRemotePort() {
-        return Math.max(0, submission.clientPort());
+        return Math.max(0, submission.poster().clientPort());
     }
 
     @Override
@@ -255,12 +255,12 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRemoteUser() {
-        return submission.posterUser();
+        return submission.poster().posterUser();
     }
 
     @Override
     public Principal getUserPrincipal() {
-        String user = submission.posterUser();
+        String user = submission.poster().posterUser();
         return user == null ? null : () -> user;
     }
 
@@ -364,7 +364,7 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     private ReplayMapping mapping() {
         if (mapping == null) {
-            mapping = ReplayMapping.of(getServletContext(), submission.path());
+            mapping = ReplayMapping.of(getServletContext(), submission.posted().path());
         }
         return mapping;
     }
@@ -382,7 +382,7 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     private List<Locale> locales() {
         if (locales == null) {
-            locales = PosterLocales.of(submission.headers().getOrDefault("accept-language", List.of()));
+            locales = PosterLocales.of(submission.posted().headers().getOrDefault("accept-language", List.of()));
         }
         return locales;
     }

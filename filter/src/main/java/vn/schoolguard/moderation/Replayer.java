@@ -42,10 +42,10 @@ final class Replayer {
     // Security-critical: the original query string and body are never replayed.
     Outcome replay(HttpServletRequest via, Submission submission, Route route, SessionValues session) {
         try {
-            String decoded = SubmissionPath.decodeStored(submission.path());
-            if (route == null || !route.matches(submission.method(), decoded)) {
-                return new Outcome(false, 0, "not replayed: " + submission.method() + " " + submission.path()
-                        + " is not on the route " + submission.route()
+            String decoded = SubmissionPath.decodeStored(submission.posted().path());
+            if (route == null || !route.matches(submission.posted().method(), decoded)) {
+                return new Outcome(false, 0, "not replayed: " + submission.posted().method() + " " + submission.posted().path()
+                        + " is not on the route " + submission.posted().route()
                         + (route == null ? " (no longer configured)" : " (" + route.method() + " " + route.pattern() + ")"));
             }
         } catch (BadSubmission e) {
@@ -59,7 +59,7 @@ final class Replayer {
 
     private Outcome viaLoopback(HttpServletRequest via, Submission submission, Route route, ReplayBody body,
                                 SessionValues session) {
-        String target = loopback.base(via) + submission.path();
+        String target = loopback.base(via) + submission.posted().path();
         ReplayAnswer answer;
         try {
             answer = loopback.replay(via, submission, body, session);
@@ -72,9 +72,9 @@ final class Replayer {
 
     private static Outcome viaForward(HttpServletRequest via, Submission submission, Route route, ReplayBody body,
                                       SessionValues session) {
-        RequestDispatcher dispatcher = via.getServletContext().getRequestDispatcher(submission.path());
+        RequestDispatcher dispatcher = via.getServletContext().getRequestDispatcher(submission.posted().path());
         if (dispatcher == null) {
-            return new Outcome(false, 0, "the application has no resource at " + submission.path());
+            return new Outcome(false, 0, "the application has no resource at " + submission.posted().path());
         }
         ReplayRequest request = new ReplayRequest(via, submission, body.body(), body.contentType(), body.queryString(),
                 body.queryParameters());
@@ -85,11 +85,11 @@ final class Replayer {
         try {
             dispatcher.forward(request, response);
         } catch (Exception | LinkageError e) {
-            LOG.warn("Replay of submission {} to {} failed", submission.id(), submission.path(), e);
+            LOG.warn("Replay of submission {} to {} failed", submission.id(), submission.posted().path(), e);
             return new Outcome(false, 0, "the application failed: " + e);
         }
         // The application saw the approving request's scheme; the host does not matter for the judgement.
-        String target = via.getScheme() + "://localhost" + via.getContextPath() + submission.path();
+        String target = via.getScheme() + "://localhost" + via.getContextPath() + submission.posted().path();
         return stored(response.answer(), submission, route, target);
     }
 
@@ -99,8 +99,8 @@ final class Replayer {
      * @param target the URL the replay was sent to, so that a redirect back to it is not taken for success
      */
     private static Outcome stored(ReplayAnswer answer, Submission submission, Route route, String target) {
-        SuccessRules.Judgement judged = route.success().judge(answer, submission.method(),
-                PublishedText.value(route, submission.fields()), postedUri(target));
+        SuccessRules.Judgement judged = route.success().judge(answer, submission.posted().method(),
+                PublishedText.value(route, submission.posted().fields()), postedUri(target));
         return new Outcome(judged.accepted(), answer.status(), judged.error());
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import vn.schoolguard.db.Page;
 import vn.schoolguard.spam.Reason;
 import vn.schoolguard.spam.SpamScore;
 import vn.schoolguard.spam.SpamScorer;
@@ -38,14 +39,14 @@ public final class RuleReview {
 
     private static final int PAGE = 500;
 
-    private final SubmissionStore store;
+    private final SubmissionRepository store;
     private final ModerationSettings settings;
     private final SpamScorer scorer;
     private final String siteKey;
     private final String honeypotField;
     private final Clock clock;
 
-    public RuleReview(SubmissionStore store, ModerationSettings settings, SpamScorer scorer, String honeypotField,
+    public RuleReview(SubmissionRepository store, ModerationSettings settings, SpamScorer scorer, String honeypotField,
                       String siteKey, Clock clock) {
         this.store = store;
         this.settings = settings;
@@ -60,14 +61,14 @@ public final class RuleReview {
         Map<String, int[]> counts = new TreeMap<>();
         forEach(Optional.empty(), window, maxItems, s -> {
             Set<String> rules = new LinkedHashSet<>();
-            for (Reason reason : s.reasons()) {
+            for (Reason reason : s.scoring().reasons()) {
                 if (reason.weight() > 0) {
                     rules.add(reason.rule());
                 }
             }
             for (String rule : rules) {
                 int[] c = counts.computeIfAbsent(rule, k -> new int[4]);
-                switch (s.status()) {
+                switch (s.review().status()) {
                     case SPAM -> c[0]++;
                     case REJECTED -> c[1]++;
                     case APPROVED -> c[2]++;
@@ -84,8 +85,8 @@ public final class RuleReview {
     public List<Flagged> recheckApproved(Duration window, int maxItems) {
         List<Flagged> flagged = new ArrayList<>();
         forEach(Optional.of(Status.APPROVED), window, maxItems, s -> {
-            Route route = settings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst().orElse(null);
-            SpamScore now = scorer.score(SpamMarks.input(route, s.allRawFields(), s.clientIp(), s.receivedAt(), honeypotField));
+            Route route = settings.routes().stream().filter(r -> r.name().equals(s.posted().route())).findFirst().orElse(null);
+            SpamScore now = scorer.score(SpamMarks.input(route, s.allRawFields(), s.poster().clientIp(), s.receivedAt(), honeypotField));
             if (now.verdict() != Verdict.CLEAN) {
                 flagged.add(new Flagged(s, now));
             }

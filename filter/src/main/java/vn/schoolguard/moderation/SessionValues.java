@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.servlet.http.HttpSession;
 
 import vn.schoolguard.log.Log;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * Session attributes of a poster kept with a held submission ({@code route.<name>.session-attributes}) and set

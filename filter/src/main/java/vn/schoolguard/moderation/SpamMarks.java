@@ -32,15 +32,15 @@ final class SpamMarks {
     }
 
     static Map<String, Set<String>> of(Submission s, Route route) {
-        ScoringInput input = input(route, s.allRawFields(), s.clientIp(), s.receivedAt(), "");
+        ScoringInput input = input(route, s.allRawFields(), s.poster().clientIp(), s.receivedAt(), "");
         Map<String, Set<String>> marks = new LinkedHashMap<>();
-        marks.put("ip", Set.of(s.clientIp()));
+        marks.put("ip", Set.of(s.poster().clientIp()));
         if (!input.email().isBlank()) {
             marks.put("email", Set.of(input.email().trim().toLowerCase(Locale.ROOT)));
         }
         marks.put("host", SpamScorer.hosts(input));
-        if (s.fingerprint() != null) {
-            marks.put("fingerprint", Set.of(s.fingerprint()));
+        if (s.scoring().fingerprint() != null) {
+            marks.put("fingerprint", Set.of(s.scoring().fingerprint()));
         }
         return marks;
     }

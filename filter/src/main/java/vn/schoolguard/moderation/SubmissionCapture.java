@@ -20,10 +20,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
-import vn.schoolguard.iplog.IpLogRecord;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 import vn.schoolguard.sanitize.HtmlPolicies;
 import vn.schoolguard.sanitize.SanitizedHtml;
 import vn.schoolguard.spam.ScoringInput;
@@ -49,21 +48,21 @@ public final class SubmissionCapture {
 
     private final ModerationSettings settings;
     private final SpamScorer scorer;
-    private final SubmissionStore store;
+    private final SubmissionRepository store;
     private final IpLog ipLog;
     private final String honeypotField;
     private final String siteKey;
     private final Clock clock;
     private final ReplaySettings replay;
 
-    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, String honeypotField, SubmissionStore store,
+    public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, String honeypotField, SubmissionRepository store,
                              IpLog ipLog, String siteKey, Clock clock) {
         this(settings, ReplaySettings.defaults(), scorer, honeypotField, store, ipLog, siteKey, clock);
     }
 
     /** @param replay which of the poster's session attributes each route keeps for replay */
     public SubmissionCapture(ModerationSettings settings, ReplaySettings replay, SpamScorer scorer, String honeypotField,
-                             SubmissionStore store, IpLog ipLog, String siteKey, Clock clock) {
+                             SubmissionRepository store, IpLog ipLog, String siteKey, Clock clock) {
         this.replay = replay;
         this.honeypotField = honeypotField;
         this.settings = settings;
@@ -88,7 +87,7 @@ public final class SubmissionCapture {
      * Reads, checks, scores and stores a submission.
      *
      * @throws BadSubmission when the request is refused (the caller answers with its status and reason)
-     * @throws vn.schoolguard.store.StoreException when it cannot be stored (the caller answers 503)
+     * @throws vn.schoolguard.db.StoreException when it cannot be stored (the caller answers 503)
      */
     public Submission capture(HttpServletRequest request, Route route, String path, ClientAddress client)
             throws BadSubmission, IOException {
@@ -137,12 +136,12 @@ public final class SubmissionCapture {
                 receivedAt, honeypotField);
         SpamScore score = scorer.score(input);
         Status status = score.verdict() == Verdict.SPAM ? Status.SPAM : Status.PENDING;
-        Submission submission = new Submission(0, siteKey, ReceiptCodes.next(), route.name(), request.getMethod(),
-                canonicalPath, request.getQueryString(), contentType, keptHeaders(request), fromBody.clean(), fromBody.raw(),
-                removed, fromQuery.clean(), fromQuery.raw(), dropped, client.ip(),
-                client.port(), client.peerIp(), client.peerPort(), client.forwardedChain(),
-                truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200), receivedAt,
-                status, score.verdict(), score.score(), score.reasons(), SpamScorer.fingerprint(input), null, null, null, null, null, 0, 0);
+        Posted posted = new Posted(route.name(), request.getMethod(), canonicalPath, request.getQueryString(), contentType,
+                keptHeaders(request), fromBody.clean(), fromBody.raw(), removed, fromQuery.clean(), fromQuery.raw(), dropped);
+        Poster poster = Poster.of(client, truncate(request.getHeader("User-Agent"), 1000),
+                truncate(request.getRemoteUser(), 200));
+        Submission submission = Submission.received(siteKey, ReceiptCodes.next(), receivedAt, posted, poster,
+                Scoring.of(score, SpamScorer.fingerprint(input)), status);
         List<String> sessionNames = replay.sessionAttributes(route.name());
         SessionValues session = sessionNames.isEmpty() ? SessionValues.NONE
                 : SessionValues.capture(request.getSession(false), route.name(), sessionNames);
@@ -151,17 +150,12 @@ public final class SubmissionCapture {
 
     private Submission store(HttpServletRequest request, Route route, String path, ClientAddress client, Submission submission,
                              String contentHash, SessionValues session) {
-        Outcome outcome = submission.status() == Status.SPAM ? Outcome.SPAM : Outcome.HELD;
-        IpLogRecord[] logged = new IpLogRecord[1];
+        Outcome outcome = submission.review().status() == Status.SPAM ? Outcome.SPAM : Outcome.HELD;
         try {
-            Submission stored = store.insert(submission, (c, s) -> {
-                logged[0] = ipLog.append(c, entry(request, route, path, client, s, outcome, null, contentHash));
-                if (!session.isEmpty()) {
-                    store.keepSessionValues(c, s.siteKey(), s.id(), session);
-                }
-            });
-            ipLog.mirror(logged[0]);
-            return stored;
+            SubmissionRepository.Inserted inserted = store.insertWithLog(submission, session,
+                    s -> entry(request, route, path, client, s, outcome, null, contentHash));
+            ipLog.mirror(inserted.logged());
+            return inserted.submission();
         } catch (StoreException e) {
             ipLog.mirrorUnstored(entry(request, route, path, client, null, Outcome.HELD, null, contentHash), e.getMessage());
             throw e;

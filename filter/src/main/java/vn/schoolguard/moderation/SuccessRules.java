@@ -324,7 +324,7 @@ public final class SuccessRules {
             return null;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode node = vn.schoolguard.store.Json.MAPPER.readTree(text);
+            com.fasterxml.jackson.databind.JsonNode node = vn.schoolguard.db.Json.MAPPER.readTree(text);
             for (String field : List.of("message", "error_description", "detail", "error", "title")) {
                 com.fasterxml.jackson.databind.JsonNode value = node.path(field);
                 if (value.isTextual() && !value.asText().isBlank()) {

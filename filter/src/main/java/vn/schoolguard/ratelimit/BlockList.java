@@ -15,7 +15,7 @@ import vn.schoolguard.log.Log;
 
 import vn.schoolguard.net.Cidr;
 import vn.schoolguard.net.IpLiteral;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 
 /**
  * The block list: addresses and CIDR blocks whose submissions are refused with 403, kept in the database

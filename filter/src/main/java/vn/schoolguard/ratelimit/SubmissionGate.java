@@ -13,7 +13,7 @@ import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.Cidr;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.IpLiteral;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 
 /**
  * The first check on a submission route, before its body is read: the block list, then the stacked rate

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Locale;
 
+import vn.schoolguard.db.Database;
 import vn.schoolguard.inject.ApprovedContent;
 
 /**
@@ -35,7 +36,7 @@ public final class JdbcApprovedContent implements ApprovedContent {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sg_submissions WHERE site_key = ? AND status = 'approved'"
                     + " AND search_text LIKE ? ESCAPE '\\' LIMIT 1")) {
                 ps.setString(1, siteKey);
-                ps.setString(2, "%" + JdbcSubmissionStore.likeEscape(run) + "%");
+                ps.setString(2, Like.containing(run));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }

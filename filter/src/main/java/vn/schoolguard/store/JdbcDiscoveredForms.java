@@ -10,6 +10,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.discovery.DiscoveredForm;
 import vn.schoolguard.discovery.DiscoveredForms;
 
@@ -37,8 +39,8 @@ public final class JdbcDiscoveredForms implements DiscoveredForms {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         forms.add(new DiscoveredForm(rs.getString(1), rs.getString(2), Json.read(rs.getString(3), NAMES),
-                                Json.read(rs.getString(4), NAMES), rs.getLong(5), JdbcSubmissionStore.instant(rs, 6),
-                                JdbcSubmissionStore.instant(rs, 7), rs.getInt(8)));
+                                Json.read(rs.getString(4), NAMES), rs.getLong(5), Jdbc.instant(rs, 6),
+                                Jdbc.instant(rs, 7), rs.getInt(8)));
                     }
                 }
                 return forms;
@@ -79,8 +81,8 @@ public final class JdbcDiscoveredForms implements DiscoveredForms {
             ps.setString(++i, Json.write(form.fields()));
             ps.setString(++i, Json.write(form.textFields()));
             ps.setLong(++i, form.hits());
-            ps.setObject(++i, JdbcSubmissionStore.time(form.firstSeen()));
-            ps.setObject(++i, JdbcSubmissionStore.time(form.lastSeen()));
+            ps.setObject(++i, Jdbc.time(form.firstSeen()));
+            ps.setObject(++i, Jdbc.time(form.lastSeen()));
             ps.setInt(++i, form.lastStatus());
             ps.setString(++i, siteKey);
             ps.setString(++i, form.method());
@@ -99,8 +101,8 @@ public final class JdbcDiscoveredForms implements DiscoveredForms {
             ps.setString(++i, Json.write(form.fields()));
             ps.setString(++i, Json.write(form.textFields()));
             ps.setLong(++i, form.hits());
-            ps.setObject(++i, JdbcSubmissionStore.time(form.firstSeen()));
-            ps.setObject(++i, JdbcSubmissionStore.time(form.lastSeen()));
+            ps.setObject(++i, Jdbc.time(form.firstSeen()));
+            ps.setObject(++i, Jdbc.time(form.lastSeen()));
             ps.setInt(++i, form.lastStatus());
             ps.executeUpdate();
         }

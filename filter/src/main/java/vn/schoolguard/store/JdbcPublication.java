@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.inject.AwaitingPublication;
 import vn.schoolguard.moderation.PublishedText;
 import vn.schoolguard.moderation.Route;
@@ -35,7 +37,7 @@ public final class JdbcPublication implements AwaitingPublication {
                     + " WHERE site_key = ? AND status = ? AND seen_at IS NULL AND sent_at >= ? ORDER BY sent_at DESC LIMIT ?")) {
                 ps.setString(1, siteKey);
                 ps.setString(2, Status.APPROVED.key());
-                ps.setObject(3, JdbcSubmissionStore.time(sentSince));
+                ps.setObject(3, Jdbc.time(sentSince));
                 ps.setInt(4, limit);
                 List<Awaited> awaited = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -56,8 +58,8 @@ public final class JdbcPublication implements AwaitingPublication {
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sg_submissions SET seen_path = ?, seen_at = ?"
                     + " WHERE site_key = ? AND id = ? AND status = ? AND seen_at IS NULL")) {
-                ps.setString(1, JdbcSubmissionStore.truncate(path, 2000));
-                ps.setObject(2, JdbcSubmissionStore.time(at));
+                ps.setString(1, Jdbc.truncate(path, 2000));
+                ps.setObject(2, Jdbc.time(at));
                 ps.setString(3, siteKey);
                 ps.setLong(4, id);
                 ps.setString(5, Status.APPROVED.key());
@@ -65,8 +67,8 @@ public final class JdbcPublication implements AwaitingPublication {
                     return false;
                 }
             }
-            JdbcSubmissionStore.appendDecision(c, siteKey, id, "seen", "system", at, Status.APPROVED, Status.APPROVED,
-                    null, "seen on " + JdbcSubmissionStore.truncate(path, 2000));
+            DecisionLog.append(c, siteKey, id, "seen", "system", at, Status.APPROVED, Status.APPROVED,
+                    null, "seen on " + Jdbc.truncate(path, 2000));
             return true;
         });
     }

@@ -1,5 +1,7 @@
 package vn.schoolguard.store;
 
+import vn.schoolguard.db.Database;
+
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;

@@ -1,5 +1,7 @@
 package vn.schoolguard.store;
 
+import vn.schoolguard.db.Database;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;

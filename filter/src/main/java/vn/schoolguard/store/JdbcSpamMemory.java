@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import vn.schoolguard.db.Database;
 import vn.schoolguard.spam.SpamMemory;
 
 /**

@@ -17,11 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.schoolguard.moderation.Moderation;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 import vn.schoolguard.moderation.Status;
 import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.moderation.SubmissionQuery;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * The REST API under {@code <console>/api}: the moderation queue and decisions. Callers are already

@@ -18,32 +18,32 @@ public final class ApiItems {
     public static Map<String, Object> item(Submission s) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", s.id());
-        item.put("status", s.status().key());
-        item.put("route", s.route());
-        item.put("clientIp", s.clientIp());
-        item.put("clientPort", s.clientPort() >= 0 ? s.clientPort() : null);
+        item.put("status", s.review().status().key());
+        item.put("route", s.posted().route());
+        item.put("clientIp", s.poster().clientIp());
+        item.put("clientPort", s.poster().clientPort() >= 0 ? s.poster().clientPort() : null);
         item.put("receivedAt", s.receivedAt().toString());
         item.put("fields", flatten(s.allFields()));
-        item.put("score", s.score());
-        item.put("reasons", s.reasons().stream().map(Reason::describe).toList());
-        item.put("verdict", s.verdict().key());
+        item.put("score", s.scoring().score());
+        item.put("reasons", s.scoring().reasons().stream().map(Reason::describe).toList());
+        item.put("verdict", s.scoring().verdict().key());
         item.put("receipt", s.receipt());
-        item.put("path", s.path());
-        item.put("peerIp", s.peerIp());
-        item.put("peerPort", s.peerPort());
-        item.put("userAgent", s.userAgent());
-        item.put("posterUser", s.posterUser());
+        item.put("path", s.posted().path());
+        item.put("peerIp", s.poster().peerIp());
+        item.put("peerPort", s.poster().peerPort());
+        item.put("userAgent", s.poster().userAgent());
+        item.put("posterUser", s.poster().posterUser());
         item.put("rawFields", flatten(s.allRawFields()));
         // Where each value comes from: an application that reads the query string gets these there.
-        item.put("queryFields", flatten(s.queryFields()));
-        item.put("rawQueryFields", flatten(s.rawQueryFields()));
-        item.put("dropped", s.dropped());
-        item.put("removed", s.removed());
-        item.put("decidedAt", s.decidedAt() == null ? null : s.decidedAt().toString());
-        item.put("decidedBy", s.decidedBy());
-        item.put("decisionReason", s.decisionReason());
-        item.put("replayStatus", s.replayStatus());
-        item.put("replayError", s.replayError());
+        item.put("queryFields", flatten(s.posted().queryFields()));
+        item.put("rawQueryFields", flatten(s.posted().rawQueryFields()));
+        item.put("dropped", s.posted().dropped());
+        item.put("removed", s.posted().removed());
+        item.put("decidedAt", s.review().decidedAt() == null ? null : s.review().decidedAt().toString());
+        item.put("decidedBy", s.review().decidedBy());
+        item.put("decisionReason", s.review().decisionReason());
+        item.put("replayStatus", s.review().replayStatus());
+        item.put("replayError", s.review().replayError());
         item.put("publication", publication(s));
         return item;
     }
@@ -59,9 +59,9 @@ public final class ApiItems {
         }
         Map<String, Object> publication = new LinkedHashMap<>();
         publication.put("state", state.key());
-        publication.put("seenPath", s.publication().seenPath());
-        publication.put("seenAt", s.publication().seenAt() == null ? null : s.publication().seenAt().toString());
-        publication.put("sentAt", s.publication().sentAt() == null ? null : s.publication().sentAt().toString());
+        publication.put("seenPath", s.review().publication().seenPath());
+        publication.put("seenAt", s.review().publication().seenAt() == null ? null : s.review().publication().seenAt().toString());
+        publication.put("sentAt", s.review().publication().sentAt() == null ? null : s.review().publication().sentAt().toString());
         return publication;
     }
 

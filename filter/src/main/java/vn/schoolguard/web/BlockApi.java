@@ -22,7 +22,7 @@ import vn.schoolguard.ratelimit.BlockList;
 import vn.schoolguard.ratelimit.BlockRequest;
 import vn.schoolguard.ratelimit.BlockSuggestion;
 import vn.schoolguard.ratelimit.BlockTexts;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /**
  * The block list's API under {@code <console>/api/blocks}, for moderators and admins:
@@ -149,7 +149,7 @@ final class BlockApi {
                 throw BlockTexts.badSubmission(submission);
             }
             if (cidr == null || cidr.isBlank()) {
-                cidr = found.get().clientIp();
+                cidr = found.get().poster().clientIp();
             }
         }
         return new BlockRequest(cidr, fields.get("reason"), BlockTexts.parseExpiry(fields.get("expiresIn")), submissionId);

@@ -10,7 +10,7 @@ import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogQuery;
 import vn.schoolguard.iplog.IpLogRecord;
 import vn.schoolguard.iplog.VerifyResult;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 
 /**
  * The investigators' pages: search the IP log (every search audited), export links, chain verification,

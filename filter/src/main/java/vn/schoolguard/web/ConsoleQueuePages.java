@@ -22,7 +22,7 @@ import vn.schoolguard.inject.DecorationWarning;
 import vn.schoolguard.inject.DecorationWarnings;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.moderation.Status;
@@ -210,8 +210,8 @@ final class ConsoleQueuePages {
         model.put("unseenIntro", ctx.text("console.unseen.intro", String.valueOf(unseen.total()),
                 human(moderation.publication().unseenAfter())));
         model.put("unseen", unseen.items().stream().map(s -> Map.<String, Object>of("id", String.valueOf(s.id()),
-                "url", ctx.base + "/items/" + s.id(), "excerpt", ConsoleFormat.excerpt(s.allFields(), routes.get(s.route())),
-                "time", ConsoleFormat.time(s.publication().sentAt()), "iso", ConsoleFormat.iso(s.publication().sentAt()))).toList());
+                "url", ctx.base + "/items/" + s.id(), "excerpt", ConsoleFormat.excerpt(s.allFields(), routes.get(s.posted().route())),
+                "time", ConsoleFormat.time(s.review().publication().sentAt()), "iso", ConsoleFormat.iso(s.review().publication().sentAt()))).toList());
     }
 
     /** The console's wording of where an approved (or refused) submission's publication stands, or null. */
@@ -221,7 +221,7 @@ final class ConsoleQueuePages {
             return null;
         }
         return switch (state) {
-            case SEEN -> ctx.text("console.publication.seen", s.publication().seenPath(), ConsoleFormat.time(s.publication().seenAt()));
+            case SEEN -> ctx.text("console.publication.seen", s.review().publication().seenPath(), ConsoleFormat.time(s.review().publication().seenAt()));
             case SENT -> moderation.unseenTooLong(s)
                     ? ctx.text("console.publication.unseen") : ctx.text("console.publication.sent");
             case FAILED -> ctx.text("console.publication.failed");
@@ -249,30 +249,30 @@ final class ConsoleQueuePages {
     }
 
     private Map<String, Object> row(ConsoleContext ctx, Submission s, boolean canDecide) {
-        Route route = routes.get(s.route());
+        Route route = routes.get(s.posted().route());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", String.valueOf(s.id()));
         row.put("url", ctx.base + "/items/" + s.id());
         row.put("time", ConsoleFormat.time(s.receivedAt()));
         row.put("iso", ConsoleFormat.iso(s.receivedAt()));
-        row.put("route", route == null ? s.route() : route.label());
+        row.put("route", route == null ? s.posted().route() : route.label());
         String author = ConsoleFormat.author(s.allFields(), route);
         row.put("author", author.isBlank() ? ctx.text("console.item.anonymous") : author);
         row.put("excerpt", ConsoleFormat.excerpt(s.allFields(), route));
-        row.put("score", ConsoleFormat.score(s.score()));
-        row.put("verdict", s.verdict().key());
-        row.put("verdictLabel", ctx.text("console.verdict." + s.verdict().key()));
-        row.put("reasons", s.reasons().stream().map(Reason::describe).toList());
-        row.put("client", ConsoleFormat.address(s.clientIp(), s.clientPort()));
-        row.put("status", s.status().key());
-        row.put("statusLabel", ctx.text("console.status." + s.status().key()));
-        row.put("replayError", s.replayError() != null && s.status() == Status.PENDING);
+        row.put("score", ConsoleFormat.score(s.scoring().score()));
+        row.put("verdict", s.scoring().verdict().key());
+        row.put("verdictLabel", ctx.text("console.verdict." + s.scoring().verdict().key()));
+        row.put("reasons", s.scoring().reasons().stream().map(Reason::describe).toList());
+        row.put("client", ConsoleFormat.address(s.poster().clientIp(), s.poster().clientPort()));
+        row.put("status", s.review().status().key());
+        row.put("statusLabel", ctx.text("console.status." + s.review().status().key()));
+        row.put("replayError", s.review().replayError() != null && s.review().status() == Status.PENDING);
         row.put("publication", s.publicationState() == null ? null : s.publicationState().key());
-        row.put("publicationLabel", s.status() == Status.APPROVED ? publicationLabel(ctx, s) : null);
-        row.put("canApprove", canDecide && APPROVABLE.contains(s.status()));
-        row.put("canReject", canDecide && REJECTABLE.contains(s.status()));
-        row.put("canSpam", canDecide && SPAMMABLE.contains(s.status()));
-        row.put("selectable", canDecide && s.status() != Status.APPROVED && s.status() != Status.REPLAYING);
+        row.put("publicationLabel", s.review().status() == Status.APPROVED ? publicationLabel(ctx, s) : null);
+        row.put("canApprove", canDecide && APPROVABLE.contains(s.review().status()));
+        row.put("canReject", canDecide && REJECTABLE.contains(s.review().status()));
+        row.put("canSpam", canDecide && SPAMMABLE.contains(s.review().status()));
+        row.put("selectable", canDecide && s.review().status() != Status.APPROVED && s.review().status() != Status.REPLAYING);
         return row;
     }
 
@@ -288,57 +288,57 @@ final class ConsoleQueuePages {
             return;
         }
         Submission s = found.get();
-        Route route = routes.get(s.route());
+        Route route = routes.get(s.posted().route());
         boolean canDecide = ctx.has("moderator");
         Map<String, Object> model = ctx.model(ctx.text("console.item.title", String.valueOf(id)), "queue");
         model.putAll(row(ctx, s, canDecide));
         model.put("heading", ctx.text("console.item.title", String.valueOf(id)));
         model.put("returnPath", "/items/" + id);
-        model.put("backUrl", ctx.base + "/queue?status=" + (s.status() == Status.REPLAYING ? "pending" : s.status().key()));
+        model.put("backUrl", ctx.base + "/queue?status=" + (s.review().status() == Status.REPLAYING ? "pending" : s.review().status().key()));
         model.put("receipt", s.receipt());
         model.put("canBlock", canDecide);
-        model.put("blockIp", s.clientIp());
+        model.put("blockIp", s.poster().clientIp());
         model.put("blockReason", ctx.text("console.blocks.from-item", String.valueOf(id)));
         String blocked = ctx.request.getParameter("blocked");
         model.put("blockedNotice", blocked != null && blocked.matches("[0-9]{1,18}") ? ctx.text("console.blocks.added", blocked) : null);
-        model.put("request", s.method() + " " + s.path() + (s.queryString() == null ? "" : "?" + s.queryString()));
-        model.put("contentType", s.contentType());
-        model.put("peer", ConsoleFormat.address(s.peerIp(), s.peerPort()));
-        model.put("forwarded", s.forwardedChain());
-        model.put("userAgent", s.userAgent());
-        model.put("posterUser", s.posterUser());
+        model.put("request", s.posted().method() + " " + s.posted().path() + (s.posted().queryString() == null ? "" : "?" + s.posted().queryString()));
+        model.put("contentType", s.posted().contentType());
+        model.put("peer", ConsoleFormat.address(s.poster().peerIp(), s.poster().peerPort()));
+        model.put("forwarded", s.poster().forwardedChain());
+        model.put("userAgent", s.poster().userAgent());
+        model.put("posterUser", s.poster().posterUser());
         model.put("timeSeconds", ConsoleFormat.timeSeconds(s.receivedAt()));
-        model.put("reasonList", s.reasons().stream().map(r -> Map.<String, Object>of("rule", r.rule(), "detail", r.detail(),
+        model.put("reasonList", s.scoring().reasons().stream().map(r -> Map.<String, Object>of("rule", r.rule(), "detail", r.detail(),
                 "weight", ConsoleFormat.score(r.weight()))).toList());
-        model.put("hasReasons", !s.reasons().isEmpty());
+        model.put("hasReasons", !s.scoring().reasons().isEmpty());
         model.put("preview", preview(s, route));
-        model.put("raw", raw(s.rawQueryFields(), QUERY_MARK) + raw(s.rawFields(), ""));
-        model.put("dropped", s.dropped().isEmpty() ? null : String.join(", ", s.dropped()));
+        model.put("raw", raw(s.posted().rawQueryFields(), QUERY_MARK) + raw(s.posted().rawFields(), ""));
+        model.put("dropped", s.posted().dropped().isEmpty() ? null : String.join(", ", s.posted().dropped()));
         // Names only: the values can be a challenge's answer or a form secret.
         List<String> sessionNames = moderation.store().sessionValues(moderation.siteKey(), s.id()).names();
         model.put("sessionNames", sessionNames.isEmpty() ? null : String.join(", ", sessionNames));
         List<Map<String, Object>> removed = new ArrayList<>();
-        s.removed().forEach((field, what) -> {
+        s.posted().removed().forEach((field, what) -> {
             if (!what.isEmpty()) {
                 removed.add(Map.of("field", field, "what", String.join(", ", what)));
             }
         });
         model.put("removed", removed);
-        model.put("headers", raw(s.headers(), ""));
-        model.put("decided", s.decidedBy() != null);
-        model.put("decidedBy", s.decidedBy());
-        model.put("decidedAt", ConsoleFormat.time(s.decidedAt()));
-        model.put("decisionReason", s.decisionReason());
-        model.put("replayStatus", s.replayStatus() == null ? "" : String.valueOf(s.replayStatus()));
-        model.put("replayErrorText", s.replayError());
+        model.put("headers", raw(s.posted().headers(), ""));
+        model.put("decided", s.review().decidedBy() != null);
+        model.put("decidedBy", s.review().decidedBy());
+        model.put("decidedAt", ConsoleFormat.time(s.review().decidedAt()));
+        model.put("decisionReason", s.review().decisionReason());
+        model.put("replayStatus", s.review().replayStatus() == null ? "" : String.valueOf(s.review().replayStatus()));
+        model.put("replayErrorText", s.review().replayError());
         model.put("publication", s.publicationState() == null ? null : s.publicationState().key());
         model.put("publicationLabel", publicationLabel(ctx, s));
-        model.put("replayAttempts", String.valueOf(s.replayAttempts()));
+        model.put("replayAttempts", String.valueOf(s.review().replayAttempts()));
         List<Map<String, Object>> editable = new ArrayList<>();
-        editable(editable, s.queryFields(), route, QUERY_EDIT_PREFIX, QUERY_MARK);
-        editable(editable, s.fields(), route, EDIT_PREFIX, "");
+        editable(editable, s.posted().queryFields(), route, QUERY_EDIT_PREFIX, QUERY_MARK);
+        editable(editable, s.posted().fields(), route, EDIT_PREFIX, "");
         model.put("editable", editable);
-        model.put("canEdit", canDecide && APPROVABLE.contains(s.status()) && !editable.isEmpty());
+        model.put("canEdit", canDecide && APPROVABLE.contains(s.review().status()) && !editable.isEmpty());
         model.put("history", moderation.store().history(moderation.siteKey(), id).stream()
                 .map(d -> decision(ctx, d, false)).toList());
         ctx.render(200, "item", model);
@@ -364,8 +364,8 @@ final class ConsoleQueuePages {
     // Security-critical: the only place the console writes markup that came from a poster.
     private static List<Map<String, Object>> preview(Submission s, Route route) {
         List<Map<String, Object>> preview = new ArrayList<>();
-        preview(preview, s.queryFields(), route, QUERY_MARK);
-        preview(preview, s.fields(), route, "");
+        preview(preview, s.posted().queryFields(), route, QUERY_MARK);
+        preview(preview, s.posted().fields(), route, "");
         return preview;
     }
 

@@ -11,7 +11,7 @@ import vn.schoolguard.log.Log;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Submission;
-import vn.schoolguard.store.StoreException;
+import vn.schoolguard.db.StoreException;
 
 /**
  * Everything under the console path: the poster's receipt pages (public), the REST API and the
@@ -117,7 +117,7 @@ public final class ConsoleRouter {
         Optional<Submission> submission = code == null ? Optional.empty()
                 : moderation.store().findByReceipt(moderation.siteKey(), code);
         posterPages.status(request, response, submission,
-                submission.flatMap(s -> moderationSettings.routes().stream().filter(r -> r.name().equals(s.route())).findFirst()));
+                submission.flatMap(s -> moderationSettings.routes().stream().filter(r -> r.name().equals(s.posted().route())).findFirst()));
     }
 
     private static void refuse(HttpServletResponse response, ConsoleAccess.Check check) throws IOException {

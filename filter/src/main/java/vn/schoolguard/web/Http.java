@@ -9,7 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /** Small helpers for answering requests: JSON, errors, content negotiation. */
 public final class Http {

@@ -16,7 +16,7 @@ import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.iplog.IpLogQuery;
 import vn.schoolguard.iplog.IpLogRecord;
 import vn.schoolguard.iplog.VerifyResult;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 
 /**
  * The investigators' API under {@code <console>/api/iplog}: search and export (JSON or CSV, streamed),

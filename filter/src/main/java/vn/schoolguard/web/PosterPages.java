@@ -62,10 +62,10 @@ public final class PosterPages {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("receipt", submission.get().receipt());
-            body.put("status", publicStatus(submission.get().status()));
+            body.put("status", publicStatus(submission.get().review().status()));
             body.put("published", submission.get().publicationState() == Publication.State.SEEN);
             body.put("receivedAt", submission.get().receivedAt().toString());
-            if (submission.get().status() == Status.APPROVED) {
+            if (submission.get().review().status() == Status.APPROVED) {
                 body.put("publication", ApiItems.publication(submission.get()));
             }
             Http.json(response, 200, body);
@@ -88,7 +88,7 @@ public final class PosterPages {
             .append("<dt>").append(Http.escape(m.get("receipt.code"))).append("</dt><dd class=\"code\" id=\"receipt\">")
             .append(Http.escape(s.receipt())).append("</dd>")
             .append("<dt>").append(Http.escape(m.get("status.state"))).append("</dt><dd id=\"status\" data-status=\"")
-            .append(publicStatus(s.status())).append("\"").append(publicationAttribute(s)).append(">")
+            .append(publicStatus(s.review().status())).append("\"").append(publicationAttribute(s)).append(">")
             .append(Http.escape(m.get("status." + statusText(s)))).append("</dd>")
             .append("<dt>").append(Http.escape(m.get("status.received"))).append("</dt><dd>")
             .append(TIME.format(s.receivedAt().atZone(zone))).append("</dd>");
@@ -186,14 +186,14 @@ public final class PosterPages {
 
     /** The wording of a status: "published" only once the approved text was seen on a page of the site. */
     private static String statusText(Submission s) {
-        if (s.status() != Status.APPROVED) {
-            return publicStatus(s.status());
+        if (s.review().status() != Status.APPROVED) {
+            return publicStatus(s.review().status());
         }
         return s.publicationState() == Publication.State.SEEN ? "published" : "approved";
     }
 
     private static String publicationAttribute(Submission s) {
-        return s.status() == Status.APPROVED ? " data-publication=\"" + s.publicationState().key() + "\"" : "";
+        return s.review().status() == Status.APPROVED ? " data-publication=\"" + s.publicationState().key() + "\"" : "";
     }
 
     /** Where and when the approved text was seen, as a link to that page of the site. */
@@ -201,12 +201,12 @@ public final class PosterPages {
         if (s.publicationState() != Publication.State.SEEN) {
             return;
         }
-        String path = s.publication().seenPath();
+        String path = s.review().publication().seenPath();
         // Only a path of this site becomes a link.
         boolean local = path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
         String shown = local ? "<a href=\"" + Http.escape(path) + "\">" + Http.escape(path) + "</a>" : Http.escape(path);
         html.append("<dt>").append(Http.escape(m.get("status.seen"))).append("</dt><dd id=\"seen\">")
-            .append(Http.escape(m.get("status.seen-on", "\u0000", TIME.format(s.publication().seenAt().atZone(zone))))
+            .append(Http.escape(m.get("status.seen-on", "\u0000", TIME.format(s.review().publication().seenAt().atZone(zone))))
                     .replace("\u0000", shown)).append("</dd>");
     }
 

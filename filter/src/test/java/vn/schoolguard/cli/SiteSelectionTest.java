@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.schoolguard.cli.UsersCommandTest.Run;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.testing.TestSite;
 
 /** The command line finds the site the filter stores under (its site.key), and verifies every site's chain. */

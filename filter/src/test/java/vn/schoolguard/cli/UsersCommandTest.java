@@ -22,8 +22,8 @@ import vn.schoolguard.store.JdbcAccountStore;
 import vn.schoolguard.account.AccountStore;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.PasswordPolicy;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreSettings;
 
 class UsersCommandTest {
 

@@ -26,7 +26,7 @@ import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.net.ProxySettings;
 import vn.schoolguard.ratelimit.RateLimitSettings;
 import vn.schoolguard.spam.SpamSettings;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.web.ConsoleSettings;
 
 /** Keeps the configuration reference in both languages in step with the keys the code reads. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 
 /** Regression: formula leaders are neutralised at a cell's start and after every separator inside it (iplog/csv-hostile-cells.json). */
 class CsvCellsTest {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.testing.Databases;
 import vn.schoolguard.testing.MutableClock;
 

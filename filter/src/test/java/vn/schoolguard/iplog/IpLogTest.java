@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.testing.Databases;
 import vn.schoolguard.testing.MutableClock;
 

@@ -11,8 +11,8 @@ import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreSettings;
 
 /**
  * Runs inside a class loader that models one host (its SLF4J jars, or none, plus SchoolGuard and its libraries)

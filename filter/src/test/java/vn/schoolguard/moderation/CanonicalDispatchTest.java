@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.schoolguard.store.Json;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Json;
+import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.testing.TestSite;
 
 /** A submission is stored under one canonical, encoded path and replayed only to a target that still matches its route. */

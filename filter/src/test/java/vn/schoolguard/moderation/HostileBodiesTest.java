@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /** Hostile bodies get a clear 4xx with a reason and an IP log entry; nothing is held or reaches the application. */

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /** A route with several addresses of one handler, and a pass-through condition that cannot be spoofed into publishing. */

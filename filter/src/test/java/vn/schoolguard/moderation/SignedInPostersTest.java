@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /** Obvious gambling spam is filed without a moderator; what moderators mark as spam counts against the next post. */

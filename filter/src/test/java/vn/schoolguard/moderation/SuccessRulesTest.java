@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.SchoolGuardConfig;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /** Per-route success rules over real HTTP: an application that answers but does not store is a failed replay. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.testing.Databases;
 import vn.schoolguard.testing.MutableClock;

@@ -20,9 +20,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.schoolguard.store.Database;
+import vn.schoolguard.db.Database;
 import vn.schoolguard.store.JdbcRateLimitStorage;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.testing.Databases;
 import vn.schoolguard.testing.TestSite;
 

@@ -1,5 +1,7 @@
 package vn.schoolguard.store;
 
+import vn.schoolguard.db.Database;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.ResultSet;

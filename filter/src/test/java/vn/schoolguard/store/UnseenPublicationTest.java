@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.schoolguard.db.Database;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Publication;
@@ -22,11 +23,11 @@ class UnseenPublicationTest {
     void approvedButNeverSeenIsFlaggedAfterTheSetTimeAndSeenOnesAreNot() {
         MutableClock clock = new MutableClock(SubmissionStoreTest.T0);
         try (Database db = Databases.open(Databases.Kind.H2)) {
-            JdbcSubmissionStore store = new JdbcSubmissionStore(db);
+            JdbcSubmissionStore store = SubmissionStoreTest.store(db);
             Moderation moderation = new Moderation(store, new ModerationSettings(List.of(), false, List.of(), 65536, 100, 20000),
                     "default", clock, new PublicationSettings(true, Duration.ofDays(7), Duration.ofHours(1), 10), () -> { });
-            Submission lost = store.insert(SubmissionStoreTest.sample("default", "LOST-0001", "Bình luận bị mất", clock.instant()));
-            Submission shown = store.insert(SubmissionStoreTest.sample("default", "SEEN-0001", "Bình luận đã hiện", clock.instant()));
+            Submission lost = SubmissionStoreTest.insert(store, SubmissionStoreTest.sample("default", "LOST-0001", "Bình luận bị mất", clock.instant()));
+            Submission shown = SubmissionStoreTest.insert(store, SubmissionStoreTest.sample("default", "SEEN-0001", "Bình luận đã hiện", clock.instant()));
             moderation.approve(lost.id(), "mod", null);
             moderation.approve(shown.id(), "mod", null);
             JdbcPublication publication = new JdbcPublication(db, "default", List.of());
@@ -41,7 +42,7 @@ class UnseenPublicationTest {
             Submission flagged = store.find("default", lost.id()).orElseThrow();
             assertThat(flagged.publicationState()).isEqualTo(Publication.State.SENT);
             assertThat(moderation.unseenTooLong(flagged)).isTrue();
-            assertThat(store.find("default", shown.id()).orElseThrow().publication().seenPath()).isEqualTo("/news/1");
+            assertThat(store.find("default", shown.id()).orElseThrow().review().publication().seenPath()).isEqualTo("/news/1");
 
             clock.advance(Duration.ofDays(8));
             assertThat(moderation.approvedButUnseen(10).total()).as("outside the watch window").isZero();

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreSettings;
 
 /**
  * The real databases the storage suite runs against: an H2 file database in a fresh directory, and a

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /** Issue 5: the block list in the console, and "block this address" on a submission. */

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import vn.schoolguard.cli.SchoolGuardCli;
 import vn.schoolguard.iplog.IpLogExport;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /**

@@ -22,9 +22,9 @@ import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.Json;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.Json;
+import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.testing.MutableClock;
 import vn.schoolguard.testing.TestSite;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 import vn.schoolguard.cli.SchoolGuardCli;
-import vn.schoolguard.store.Json;
+import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 
 /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.testing.TestSite;
 
 /**

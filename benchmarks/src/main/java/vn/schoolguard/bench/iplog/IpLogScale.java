@@ -30,10 +30,10 @@ import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.iplog.IpLogQuery;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.iplog.VerifyResult;
-import vn.schoolguard.moderation.Page;
+import vn.schoolguard.db.Page;
 import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.store.Database;
-import vn.schoolguard.store.StoreSettings;
+import vn.schoolguard.db.Database;
+import vn.schoolguard.db.StoreSettings;
 
 /**
  * The IP log at scale: builds a chain of realistic entries, then times searches by address and block within

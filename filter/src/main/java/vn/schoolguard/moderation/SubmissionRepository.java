@@ -5,28 +5,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import vn.schoolguard.db.Page;
+import vn.schoolguard.iplog.IpLogEntry;
+import vn.schoolguard.iplog.IpLogRecord;
 
 /**
- * Durable storage of submissions and their decision history. Implementations are thread-safe and
- * every state change is one transaction with its history entry.
+ * Durable storage of submissions and their decision history: the port that moderation works through, implemented
+ * over JDBC in {@code vn.schoolguard.store}. Implementations are thread-safe and every state change is one
+ * transaction with its history entry.
  */
-public interface SubmissionStore {
-
-    /** Stores a new submission (committed on return) and returns it with its id. */
-    default Submission insert(Submission submission) {
-        return insert(submission, (connection, stored) -> { });
-    }
+public interface SubmissionRepository {
 
     /**
-     * Stores a new submission and, in the same transaction, whatever {@code alongside} writes (the IP log
-     * entry), so that neither is ever stored without the other.
+     * Stores a new submission together with its IP-log entry and the poster's session values, in one transaction:
+     * neither is ever stored without the other (committed on return).
+     *
+     * @param submission the submission to store, without an id
+     * @param session    the poster's session values kept for replay; {@link SessionValues#NONE} when none are
+     * @param logEntry   the IP-log entry of the stored submission (which carries its id)
+     * @return the stored submission and the log record written with it
+     * @throws vn.schoolguard.db.StoreException when either cannot be stored; then nothing is
      */
-    Submission insert(Submission submission, Alongside alongside);
+    Inserted insertWithLog(Submission submission, SessionValues session, Function<Submission, IpLogEntry> logEntry);
 
-    /** Work done in the transaction that stores a submission. */
-    @FunctionalInterface
-    interface Alongside {
-        void write(java.sql.Connection connection, Submission stored) throws java.sql.SQLException;
+    /** A submission as stored, with the IP-log record committed in its transaction. */
+    record Inserted(Submission submission, IpLogRecord logged) {
     }
 
     Optional<Submission> find(String siteKey, long id);
@@ -73,17 +79,10 @@ public interface SubmissionStore {
     Page<Decision> recentDecisions(String siteKey, int limit, int offset);
 
     /** Remembers what a moderator marked as spam (kind → values: ip, email, host, fingerprint) for the scorer. */
-    void addSpamMarks(String siteKey, long submissionId, Map<String, java.util.Set<String>> marks, Instant at);
+    void addSpamMarks(String siteKey, long submissionId, Map<String, Set<String>> marks, Instant at);
 
     /** Forgets the spam marks of a submission (a moderator changed their mind). */
     void removeSpamMarks(String siteKey, long submissionId);
-
-    /**
-     * Keeps the poster's session values of a submission, in the transaction that stores it (from an
-     * {@link Alongside}).
-     */
-    void keepSessionValues(java.sql.Connection connection, String siteKey, long submissionId, SessionValues values)
-            throws java.sql.SQLException;
 
     /** The session values kept with a submission; {@link SessionValues#NONE} when none were. */
     SessionValues sessionValues(String siteKey, long submissionId);

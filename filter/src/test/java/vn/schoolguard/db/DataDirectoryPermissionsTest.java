@@ -1,4 +1,4 @@
-package vn.schoolguard.store;
+package vn.schoolguard.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

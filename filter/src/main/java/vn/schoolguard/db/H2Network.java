@@ -1,4 +1,4 @@
-package vn.schoolguard.store;
+package vn.schoolguard.db;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.db;
 
 import java.util.List;
 

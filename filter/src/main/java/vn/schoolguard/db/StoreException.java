@@ -1,4 +1,4 @@
-package vn.schoolguard.store;
+package vn.schoolguard.db;
 
 /** The database could not do what was asked: unreachable, timed out, or refused the statement. */
 public final class StoreException extends RuntimeException {
