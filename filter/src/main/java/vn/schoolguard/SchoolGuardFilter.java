@@ -28,7 +28,7 @@ import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
 import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 import vn.schoolguard.store.JdbcDiscoveredForms;
 import vn.schoolguard.discovery.RouteDiscovery;
 import vn.schoolguard.inject.PageDecorator;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 import vn.schoolguard.discovery.RouteDiscovery;
 import vn.schoolguard.moderation.Route;
 import vn.schoolguard.db.Database;

@@ -37,7 +37,7 @@ public final class ConfigReader {
     private final Set<String> knownPrefixes = new LinkedHashSet<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
 
-    ConfigReader(Map<String, String> values) {
+    public ConfigReader(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
@@ -209,15 +209,15 @@ public final class ConfigReader {
         return value == null ? "" : value;
     }
 
-    Set<String> knownKeys() {
+    public Set<String> knownKeys() {
         return Set.copyOf(known);
     }
 
-    List<ConfigProblem> problems() {
+    public List<ConfigProblem> problems() {
         return List.copyOf(problems);
     }
 
-    List<String> unknownKeys() {
+    public List<String> unknownKeys() {
         List<String> unknown = new ArrayList<>();
         for (String key : values.keySet()) {
             if (!known.contains(key) && knownPrefixes.stream().noneMatch(key::startsWith)) {

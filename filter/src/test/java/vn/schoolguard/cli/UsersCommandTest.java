@@ -160,10 +160,10 @@ class UsersCommandTest {
         assertThat(PasswordPolicy.MIN_LENGTH).isEqualTo(8);
         assertThat(run("12345678\n", "users", "add", "an", "--roles", "moderator", "--data-dir", dataDir.toString()).code()).isZero();
         assertThat(run("1234567\n", "users", "add", "an", "--roles", "moderator", "--data-dir", dataDir.toString()).code()).isEqualTo(2);
-        assertThat(vn.schoolguard.config.SchoolGuardConfig.builder().set("data.dir", dataDir.toString())
+        assertThat(vn.schoolguard.SchoolGuardConfig.builder().set("data.dir", dataDir.toString())
                 .set("accounts.seed", "admin:admin").set("accounts.seed-password", "12345678").build().console().seedPassword())
                 .isEqualTo("12345678");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vn.schoolguard.config.SchoolGuardConfig.builder()
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vn.schoolguard.SchoolGuardConfig.builder()
                         .set("data.dir", dataDir.toString()).set("accounts.seed", "admin:admin")
                         .set("accounts.seed-password", "1234567").build())
                 .hasMessageContaining("accounts.seed-password").hasMessageContaining("8 to 200 characters");

@@ -1,5 +1,6 @@
 package vn.schoolguard.config;
 
+import vn.schoolguard.SchoolGuardConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -22,7 +22,7 @@ import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 
 /** A real Jetty with the decorator in front of test servlets; in-memory and real-port connectors. */
 final class PageServer implements AutoCloseable {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 
 /** The replay settings: safe defaults, and every bad value named at startup. */
 class ReplaySettingsTest {

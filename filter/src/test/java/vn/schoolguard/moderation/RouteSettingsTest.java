@@ -9,7 +9,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 
 /** {@code route.<name>.match} lists, {@code pass-if} and {@code moderation.user-from} are validated with their key. */
 class RouteSettingsTest {

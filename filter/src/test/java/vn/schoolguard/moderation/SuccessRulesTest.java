@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 import vn.schoolguard.db.Json;
 import vn.schoolguard.testing.TestSite;
 

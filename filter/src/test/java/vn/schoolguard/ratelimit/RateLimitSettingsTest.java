@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.ConfigProblem;
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 
 class RateLimitSettingsTest {
 

@@ -196,7 +196,7 @@ class ConsoleHardeningTest {
         assertThat(ConsoleHost.parse("QuanTri.Truong.Test:8443")).hasValue(new ConsoleHost("quantri.truong.test", 8443));
         assertThat(ConsoleHost.parse("[2001:db8::1]")).hasValue(new ConsoleHost("[2001:db8::1]", -1));
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
-                vn.schoolguard.config.SchoolGuardConfig.builder().defaultDataDir(dataDir)
+                vn.schoolguard.SchoolGuardConfig.builder().defaultDataDir(dataDir)
                         .set("console.host", "https://quantri.truong.test/").build());
         assertThat(failure).hasMessageContaining("console.host").hasMessageContaining("https://quantri.truong.test/")
                 .hasMessageContaining("no scheme, path or trailing dot");

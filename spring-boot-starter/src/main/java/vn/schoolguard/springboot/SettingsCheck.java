@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 
 // Validates the settings before the web server starts, so that a mistake ends startup with the filter's own
 // message (key, value, expectation) instead of the embedded container's "context failed to start".

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.SchoolGuardConfig;
+import vn.schoolguard.SchoolGuardConfig;
 
 class SchoolGuardFailureAnalyzerTest {
 

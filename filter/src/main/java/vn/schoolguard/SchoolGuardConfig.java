@@ -1,4 +1,4 @@
-package vn.schoolguard.config;
+package vn.schoolguard;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+
+import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.config.ConfigProblem;
+import vn.schoolguard.config.ConfigReader;
 
 import vn.schoolguard.discovery.DiscoverySettings;
 import vn.schoolguard.inject.InjectSettings;

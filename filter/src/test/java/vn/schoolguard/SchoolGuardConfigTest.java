@@ -1,5 +1,7 @@
-package vn.schoolguard.config;
+package vn.schoolguard;
 
+import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.config.ConfigProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
