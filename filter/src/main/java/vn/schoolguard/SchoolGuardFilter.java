@@ -56,6 +56,7 @@ import vn.schoolguard.store.Database;
 import vn.schoolguard.store.JdbcApprovedContent;
 import vn.schoolguard.store.JdbcPublication;
 import vn.schoolguard.store.JdbcSpamMemory;
+import vn.schoolguard.store.JdbcIpLogStorage;
 import vn.schoolguard.store.JdbcSubmissionStore;
 import vn.schoolguard.store.StoreException;
 import vn.schoolguard.web.ConsoleAccess;
@@ -168,11 +169,12 @@ public final class SchoolGuardFilter implements Filter {
         moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock, publication,
                 decorator::publicationChanged);
         moderation.releaseStaleReplays();
-        ipLog = new IpLog(database, config.siteKey(), clock);
+        JdbcIpLogStorage ipLogStorage = new JdbcIpLogStorage(database);
+        ipLog = new IpLog(ipLogStorage, config.siteKey(), clock);
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
         SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
         capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,
-                ipLog, config.siteKey(), clock);
+                ipLog, ipLogStorage, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         admission = new RouteAdmission(config.moderation(), new SignedInUsers(config.moderation(), config.proxies()));
         discovery = RouteDiscovery.start(config.discovery(), config.moderation(), new JdbcDiscoveredForms(database, config.siteKey()), clock);

@@ -18,9 +18,11 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 
+import vn.schoolguard.hash.Sha256;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.IpLogRecord;
+import vn.schoolguard.iplog.IpLogStorage;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.store.StoreException;
@@ -51,25 +53,31 @@ public final class SubmissionCapture {
     private final SpamScorer scorer;
     private final SubmissionStore store;
     private final IpLog ipLog;
+    private final IpLogStorage.Joined<java.sql.Connection> ipLogAlongside;
     private final String honeypotField;
     private final String siteKey;
     private final Clock clock;
     private final ReplaySettings replay;
 
     public SubmissionCapture(ModerationSettings settings, SpamScorer scorer, String honeypotField, SubmissionStore store,
-                             IpLog ipLog, String siteKey, Clock clock) {
-        this(settings, ReplaySettings.defaults(), scorer, honeypotField, store, ipLog, siteKey, clock);
+                             IpLog ipLog, IpLogStorage.Joined<java.sql.Connection> ipLogAlongside, String siteKey, Clock clock) {
+        this(settings, ReplaySettings.defaults(), scorer, honeypotField, store, ipLog, ipLogAlongside, siteKey, clock);
     }
 
-    /** @param replay which of the poster's session attributes each route keeps for replay */
+    /**
+     * @param replay         which of the poster's session attributes each route keeps for replay
+     * @param ipLogAlongside appends the entry of a stored submission in the transaction that stores it
+     */
     public SubmissionCapture(ModerationSettings settings, ReplaySettings replay, SpamScorer scorer, String honeypotField,
-                             SubmissionStore store, IpLog ipLog, String siteKey, Clock clock) {
+                             SubmissionStore store, IpLog ipLog, IpLogStorage.Joined<java.sql.Connection> ipLogAlongside,
+                             String siteKey, Clock clock) {
         this.replay = replay;
         this.honeypotField = honeypotField;
         this.settings = settings;
         this.scorer = scorer;
         this.store = store;
         this.ipLog = ipLog;
+        this.ipLogAlongside = ipLogAlongside;
         this.siteKey = siteKey;
         this.clock = clock;
     }
@@ -97,7 +105,7 @@ public final class SubmissionCapture {
             return capture(request, route, path, client, body);
         } catch (BadSubmission e) {
             IpLogEntry refused = entry(request, route, path, client, null, Outcome.REFUSED, e.getMessage(),
-                    body[0] == null ? null : sha256(body[0]));
+                    body[0] == null ? null : Sha256.hex(body[0]));
             try {
                 ipLog.record(refused);
             } catch (StoreException unavailable) {
@@ -146,7 +154,7 @@ public final class SubmissionCapture {
         List<String> sessionNames = replay.sessionAttributes(route.name());
         SessionValues session = sessionNames.isEmpty() ? SessionValues.NONE
                 : SessionValues.capture(request.getSession(false), route.name(), sessionNames);
-        return store(request, route, path, client, submission, sha256(body), session);
+        return store(request, route, path, client, submission, Sha256.hex(body), session);
     }
 
     private Submission store(HttpServletRequest request, Route route, String path, ClientAddress client, Submission submission,
@@ -155,7 +163,7 @@ public final class SubmissionCapture {
         IpLogRecord[] logged = new IpLogRecord[1];
         try {
             Submission stored = store.insert(submission, (c, s) -> {
-                logged[0] = ipLog.append(c, entry(request, route, path, client, s, outcome, null, contentHash));
+                logged[0] = ipLogAlongside.append(c, ipLog.prepare(entry(request, route, path, client, s, outcome, null, contentHash)));
                 if (!session.isEmpty()) {
                     store.keepSessionValues(c, s.siteKey(), s.id(), session);
                 }
@@ -225,14 +233,6 @@ public final class SubmissionCapture {
         return new IpLogEntry(client, truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200),
                 route.name(), request.getMethod(), path, stored == null ? null : stored.id(),
                 stored == null ? null : stored.receipt(), outcome, detail, contentHash);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private byte[] readBody(HttpServletRequest request) throws BadSubmission, IOException {
