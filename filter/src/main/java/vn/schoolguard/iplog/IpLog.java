@@ -39,6 +39,7 @@ public final class IpLog {
         this.search = new IpLogSearch(storage, siteKey);
         this.retention = new ChainRetention(storage, siteKey, mirror);
         this.audit = new IpLogAudit(storage, siteKey, clock);
+        storage.createHead(siteKey);
     }
 
     /** The site this log belongs to. */

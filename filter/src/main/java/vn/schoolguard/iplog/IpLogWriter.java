@@ -15,7 +15,6 @@ final class IpLogWriter {
         this.siteKey = siteKey;
         this.clock = clock;
         this.mirror = mirror;
-        storage.createHead(siteKey);
     }
 
     ChainAppend prepare(IpLogEntry entry) {
