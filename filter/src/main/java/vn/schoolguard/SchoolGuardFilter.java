@@ -57,6 +57,8 @@ import vn.schoolguard.db.DataDirectory;
 import vn.schoolguard.db.Database;
 import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.store.JdbcApprovedContent;
+import vn.schoolguard.store.JdbcIpLogStorage;
+import vn.schoolguard.store.TransactionLog;
 import vn.schoolguard.store.JdbcPublication;
 import vn.schoolguard.store.JdbcSpamMemory;
 import vn.schoolguard.store.JdbcSubmissionStore;
@@ -160,8 +162,9 @@ public final class SchoolGuardFilter implements Filter {
             throw new ServletException(e.getMessage(), e);
         }
         Clock clock = Clock.systemUTC();
-        ipLog = new IpLog(database, config.siteKey(), clock);
-        JdbcSubmissionStore store = new JdbcSubmissionStore(database, ipLog::append);
+        JdbcIpLogStorage ipLogStorage = new JdbcIpLogStorage(database);
+        ipLog = new IpLog(ipLogStorage, config.siteKey(), clock);
+        JdbcSubmissionStore store = new JdbcSubmissionStore(database, TransactionLog.of(ipLogStorage, ipLog));
         PublicationSettings publication = config.publication();
         decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import vn.schoolguard.hash.Sha256;
 import vn.schoolguard.log.Log;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -102,7 +103,7 @@ public final class Authenticator {
     }
 
     private boolean matches(String name, String password, Account account) {
-        String cacheKey = PasswordHasher.sha256(name + "\u0000" + password);
+        String cacheKey = Sha256.hex(name + "\u0000" + password);
         String stored = account.passwordHash();
         boolean matches = stored.equals(verified.getIfPresent(cacheKey)) || hasher.matches(password, stored);
         if (matches) {

@@ -1,6 +1,5 @@
 package vn.schoolguard.account;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,6 +7,7 @@ import java.util.Base64;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+
 
 /**
  * Slow password hashing with PBKDF2-HMAC-SHA512 (OWASP's 210,000 iterations), in the self-describing
@@ -71,19 +71,6 @@ public final class PasswordHasher {
         }
     }
 
-    /** SHA-256 of a string as hex, for storing session tokens and caching verified credentials. */
-    public static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            return hex.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A random URL-safe token with 256 bits of entropy. */
     public static String randomToken() {

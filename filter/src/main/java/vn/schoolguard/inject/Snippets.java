@@ -1,12 +1,11 @@
 package vn.schoolguard.inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import vn.schoolguard.hash.Sha256;
 
 /** The inserted markup, built once from the settings; pure ASCII so that any ASCII-compatible charset carries it. */
 final class Snippets {
@@ -148,11 +147,6 @@ final class Snippets {
     }
 
     private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Base64.getEncoder().encodeToString(Sha256.digest(text));
     }
 }

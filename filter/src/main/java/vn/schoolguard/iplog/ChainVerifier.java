@@ -6,6 +6,22 @@ import java.util.function.LongConsumer;
 /** Walks entries in chain order and stops at the first one that does not check out. */
 final class ChainVerifier {
 
+    /**
+     * Checks a site's whole chain as stored: every entry's content against its hash, every link to the previous
+     * entry, gapless numbering, checkpoints, and the head. Names the first bad entry.
+     */
+    static VerifyResult verify(IpLogStorage storage, String siteKey, LongConsumer progress) {
+        Map<Long, String> checkpoints = storage.checkpoints(siteKey);
+        ChainHead head = storage.head(siteKey).orElse(new ChainHead(0, ChainHash.GENESIS, null));
+        ChainVerifier verifier = new ChainVerifier(siteKey, checkpoints, progress);
+        try {
+            storage.stream(IpLogWhere.site(siteKey), verifier::accept);
+        } catch (Broken broken) {
+            return broken.result();
+        }
+        return verifier.finish(head.seq(), head.hash());
+    }
+
     /** Thrown to stop the stream at the first bad entry. */
     static final class Broken extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -48,8 +64,7 @@ final class ChainVerifier {
             fail(r.seq(), "entry seq " + r.seq() + " does not follow the entry before it (inserted, reordered or the previous entry was altered)");
         }
         if (!r.pseudonymised()) {
-            String personal = ChainHash.personal(r.personalSalt(), r.clientIp(), r.clientPort(), r.peerIp(), r.peerPort(),
-                    r.forwardedChain(), r.userAgent(), r.posterUser());
+            String personal = ChainHash.personal(r.personalSalt(), r.origin());
             if (!personal.equals(r.personalHash())) {
                 fail(r.seq(), "entry seq " + r.seq() + " was altered: its address, port, user agent or user do not match what was logged");
             }

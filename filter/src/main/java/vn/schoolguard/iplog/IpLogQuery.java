@@ -11,14 +11,15 @@ import vn.schoolguard.net.Cidr;
 import vn.schoolguard.net.IpLiteral;
 
 /**
- * A search of the IP log. Build it from request or command-line parameters with {@link #parse}, which
- * explains every bad parameter.
+ * A search of the IP log: what to match, which page, and the parameters as given (for the audit and the proof).
+ * Build it from request or command-line parameters with {@link #parse}, which explains every bad parameter.
+ *
+ * @param criteria    what to match
+ * @param limit       page size
+ * @param offset      entries to skip
+ * @param description the non-blank search parameters as given, by name
  */
-public record IpLogQuery(Optional<String> ipHex, Optional<String[]> cidrRange, Optional<Integer> port,
-                         Optional<Instant> from, Optional<Instant> to, Optional<Long> submissionId,
-                         Optional<String> receipt, Optional<String> route, Optional<String> user,
-                         Optional<Outcome> outcome, Optional<String> text, int limit, int offset,
-                         Map<String, String> description) {
+public record IpLogQuery(IpLogCriteria criteria, int limit, int offset, Map<String, String> description) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
@@ -76,15 +77,15 @@ public record IpLogQuery(Optional<String> ipHex, Optional<String[]> cidrRange, O
         }
         int limit = parameter.apply("limit") == null ? DEFAULT_LIMIT : number(parameter.apply("limit"), "limit", 1, Integer.MAX_VALUE);
         int offset = parameter.apply("offset") == null ? 0 : number(parameter.apply("offset"), "offset", 0, Integer.MAX_VALUE);
-        return new IpLogQuery(ipHex, range, port, from, to, submission, Optional.ofNullable(description.get("receipt")),
-                Optional.ofNullable(description.get("route")), Optional.ofNullable(description.get("user")), outcome,
-                Optional.ofNullable(description.get("q")), Math.min(limit, MAX_LIMIT), offset, Map.copyOf(description));
+        IpLogCriteria criteria = new IpLogCriteria(ipHex, range, port, from, to, submission,
+                Optional.ofNullable(description.get("receipt")), Optional.ofNullable(description.get("route")),
+                Optional.ofNullable(description.get("user")), outcome, Optional.ofNullable(description.get("q")));
+        return new IpLogQuery(criteria, Math.min(limit, MAX_LIMIT), offset, Map.copyOf(description));
     }
 
     /** The same search without paging (for exports, which stream every match). */
     public IpLogQuery unpaged() {
-        return new IpLogQuery(ipHex, cidrRange, port, from, to, submissionId, receipt, route, user, outcome, text,
-                Integer.MAX_VALUE, 0, description);
+        return new IpLogQuery(criteria, Integer.MAX_VALUE, 0, description);
     }
 
     private static int number(String text, String name, int min, int max) throws BadQuery {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import vn.schoolguard.hash.Sha256;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
@@ -114,7 +115,7 @@ public final class IncomingReplay {
         String route = moderation.routeFor(request.getMethod(), path).map(Route::name).orElse("-");
         IpLogEntry entry = new IpLogEntry(client, truncate(request.getHeader("User-Agent"), 1000), null, route,
                 truncate(request.getMethod(), 10), truncate(path, 2000), null, null, Outcome.REFUSED, truncate("replay refused: " + why, 500),
-                body == null ? null : sha256(body));
+                body == null ? null : Sha256.hex(body));
         try {
             ipLog.record(entry);
         } catch (StoreException e) {
@@ -150,13 +151,6 @@ public final class IncomingReplay {
         return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import vn.schoolguard.hash.Sha256;
+
 /**
  * Signed, single-use replay tokens. A token is {@code v1.<submission id>.<nonce>.<expiry>.<mac>}, the MAC an
  * HMAC-SHA256 under a random key made for this filter instance over the id, nonce, expiry, method, path, query
@@ -128,14 +130,10 @@ public final class ReplayTokens {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             String text = String.join("\n", "v1", String.valueOf(id), nonce, String.valueOf(expiry), target.method(),
-                    target.path(), target.query() == null ? "" : target.query(), sha256(target.body()));
+                    target.path(), target.query() == null ? "" : target.query(), Sha256.hex(target.body()));
             return B64.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-    }
-
-    private static String sha256(byte[] bytes) throws GeneralSecurityException {
-        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 
+import vn.schoolguard.hash.Sha256;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
@@ -96,7 +97,7 @@ public final class SubmissionCapture {
             return capture(request, route, path, client, body);
         } catch (BadSubmission e) {
             IpLogEntry refused = entry(request, route, path, client, null, Outcome.REFUSED, e.getMessage(),
-                    body[0] == null ? null : sha256(body[0]));
+                    body[0] == null ? null : Sha256.hex(body[0]));
             try {
                 ipLog.record(refused);
             } catch (StoreException unavailable) {
@@ -145,7 +146,7 @@ public final class SubmissionCapture {
         List<String> sessionNames = replay.sessionAttributes(route.name());
         SessionValues session = sessionNames.isEmpty() ? SessionValues.NONE
                 : SessionValues.capture(request.getSession(false), route.name(), sessionNames);
-        return store(request, route, path, client, submission, sha256(body), session);
+        return store(request, route, path, client, submission, Sha256.hex(body), session);
     }
 
     private Submission store(HttpServletRequest request, Route route, String path, ClientAddress client, Submission submission,
@@ -219,14 +220,6 @@ public final class SubmissionCapture {
         return new IpLogEntry(client, truncate(request.getHeader("User-Agent"), 1000), truncate(request.getRemoteUser(), 200),
                 route.name(), request.getMethod(), path, stored == null ? null : stored.id(),
                 stored == null ? null : stored.receipt(), outcome, detail, contentHash);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private byte[] readBody(HttpServletRequest request) throws BadSubmission, IOException {

@@ -1,8 +1,5 @@
 package vn.schoolguard.spam;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import vn.schoolguard.hash.Sha256;
 
 /**
  * Scores submissions for gambling spam with the shipped rule pack, a site rule file and a
@@ -92,16 +91,7 @@ public final class SpamScorer {
     public static String fingerprint(String text) {
         String stripped = TAG.matcher(text).replaceAll(" ");
         String compact = fingerprintForm(stripped);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(compact.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder("fp1:");
-            for (int i = 0; i < 16; i++) {
-                hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return "fp1:" + Sha256.hex(compact).substring(0, 32);
     }
 
     /** The fingerprint of all of a submission's field values, in field-name order. */

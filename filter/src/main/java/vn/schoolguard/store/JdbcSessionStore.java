@@ -1,5 +1,7 @@
 package vn.schoolguard.store;
 
+import vn.schoolguard.hash.Sha256;
+
 import vn.schoolguard.db.Database;
 
 import java.sql.PreparedStatement;
@@ -35,7 +37,7 @@ public final class JdbcSessionStore implements SessionStore {
         database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sg_sessions (token_hash, site_key, username, csrf_token,"
                     + " client_ip, created_at, last_seen_at, expires_at) VALUES (?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, PasswordHasher.sha256(token));
+                ps.setString(1, Sha256.hex(token));
                 ps.setString(2, siteKey);
                 ps.setString(3, username);
                 ps.setString(4, PasswordHasher.randomToken());
@@ -57,7 +59,7 @@ public final class JdbcSessionStore implements SessionStore {
     /** The session of a token if it is still live; refreshes its idle timer. */
     @Override
     public Optional<Session> find(String token, Instant now) {
-        String hash = PasswordHasher.sha256(token);
+        String hash = Sha256.hex(token);
         return database.inTransaction(c -> {
             Session session;
             Instant lastSeen;
@@ -93,7 +95,7 @@ public final class JdbcSessionStore implements SessionStore {
     public void delete(String token) {
         database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sg_sessions WHERE token_hash = ?")) {
-                ps.setString(1, PasswordHasher.sha256(token));
+                ps.setString(1, Sha256.hex(token));
                 return ps.executeUpdate();
             }
         });

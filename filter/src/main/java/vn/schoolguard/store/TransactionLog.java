@@ -3,6 +3,7 @@ package vn.schoolguard.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.IpLogRecord;
 
@@ -12,4 +13,9 @@ public interface TransactionLog {
 
     /** Appends an entry on the caller's connection, without committing. */
     IpLogRecord append(Connection connection, IpLogEntry entry) throws SQLException;
+
+    /** The site's IP log, appended through its JDBC storage: the log prepares the chained entry, the storage writes it. */
+    static TransactionLog of(JdbcIpLogStorage storage, IpLog log) {
+        return (connection, entry) -> storage.append(connection, log.prepare(entry));
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import vn.schoolguard.account.PasswordHasher;
+import vn.schoolguard.hash.Sha256;
 
 /** The console's stylesheet and script, read from the classpath once and served with long-lived caching. */
 final class ConsoleAssets {
@@ -52,7 +52,7 @@ final class ConsoleAssets {
                 throw new IllegalStateException("missing console asset " + name);
             }
             byte[] bytes = in.readAllBytes();
-            String hash = PasswordHasher.sha256(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+            String hash = Sha256.hex(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
             return new Asset(bytes, contentType, hash.substring(0, 12));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

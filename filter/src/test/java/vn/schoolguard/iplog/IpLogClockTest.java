@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.schoolguard.db.Database;
+import vn.schoolguard.store.JdbcIpLogStorage;
 import vn.schoolguard.testing.Databases;
 import vn.schoolguard.testing.MutableClock;
 
@@ -25,7 +26,7 @@ class IpLogClockTest {
     void regressionClockSteppingBackNeverStampsAnEntryBeforeThePreviousOne(Databases.Kind kind) throws Exception {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             log.record(IpLogTest.entry("113.161.0.1", 50001, "comments"));
             clock.advance(Duration.ofDays(-400));
             log.record(IpLogTest.entry("113.161.0.2", 50002, "comments"));
@@ -44,7 +45,7 @@ class IpLogClockTest {
     void regressionRetentionAfterAClockStepBackDoesNotDeleteNewerEntries(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             log.record(IpLogTest.entry("113.161.0.1", 50001, "comments"));
             clock.advance(Duration.ofDays(-400));
             log.record(IpLogTest.entry("113.161.0.2", 50002, "comments"));

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.db.Database;
+import vn.schoolguard.store.JdbcIpLogStorage;
 import vn.schoolguard.testing.Databases;
 import vn.schoolguard.testing.MutableClock;
 
@@ -56,7 +57,7 @@ class IpLogTest {
     void chainVerifiesAndEveryKindOfTamperingIsNamed(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             fill(log, clock, 20);
             assertThat(log.verify(n -> { })).satisfies(r -> {
                 assertThat(r.ok()).isTrue();
@@ -77,7 +78,7 @@ class IpLogTest {
     void deletedInsertedReorderedAndTruncatedEntriesAreDetected(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             fill(log, clock, 12);
             execute(db, "UPDATE sg_iplog SET route = 'forum' WHERE seq = 4");
             assertThat(log.verify(n -> { }).message()).contains("entry seq 4 was altered: its content");
@@ -95,7 +96,7 @@ class IpLogTest {
         }
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             fill(log, clock, 6);
             execute(db, "UPDATE sg_iplog SET seq = 100 WHERE seq = 2");
             execute(db, "UPDATE sg_iplog SET seq = 2 WHERE seq = 3");
@@ -104,7 +105,7 @@ class IpLogTest {
         }
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             fill(log, clock, 6);
             execute(db, "DELETE FROM sg_iplog WHERE seq = 6");
             assertThat(log.verify(n -> { }).message()).contains("entries after seq 5 are missing");
@@ -115,7 +116,7 @@ class IpLogTest {
     @MethodSource("vn.schoolguard.testing.Databases#kinds")
     void concurrentAppendsStayGaplessAndChained(Databases.Kind kind) throws Exception {
         try (Database db = Databases.open(kind)) {
-            IpLog log = new IpLog(db, "default", java.time.Clock.systemUTC());
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", java.time.Clock.systemUTC());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> jobs = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -142,7 +143,7 @@ class IpLogTest {
     void searchByIpCidrPortTimeAndRoute(Databases.Kind kind) throws Exception {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             fill(log, clock, 100);
             log.record(entry("2001:ee0:4f1::9", 61000, "comments"));
             assertThat(log.search(query(Map.of("ip", "113.161.0.7"))).total()).isEqualTo(2);
@@ -169,7 +170,7 @@ class IpLogTest {
     void retentionDeletesOldEntriesAndTheRestStillVerifies(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             fill(log, clock, 30);
             int[] done = log.applyRetention(T0.plus(Duration.ofMinutes(10)), Optional.of(T0.plus(Duration.ofMinutes(20))));
             assertThat(done[0]).isEqualTo(10);
@@ -193,7 +194,7 @@ class IpLogTest {
     void exportStreamsCsvWithContractColumnsAndTheProof(Databases.Kind kind) throws Exception {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", clock);
             fill(log, clock, 5);
             StringWriter csv = new StringWriter();
             long rows = new IpLogExport(log, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).csv(query(Map.of("ip", "113.161.0.3")), csv, n -> { });
@@ -221,10 +222,11 @@ class IpLogTest {
     void checkpointsAreWrittenEveryThousandEntriesAndAnchorAPurge(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             MutableClock clock = new MutableClock(T0);
-            IpLog log = new IpLog(db, "default", clock);
+            JdbcIpLogStorage storage = new JdbcIpLogStorage(db);
+            IpLog log = new IpLog(storage, "default", clock);
             db.inTransaction(c -> {
-                for (int i = 0; i < IpLog.CHECKPOINT_EVERY + 5; i++) {
-                    log.append(c, entry("203.113.0.1", i, "comments"));
+                for (int i = 0; i < ChainAppend.CHECKPOINT_EVERY + 5; i++) {
+                    storage.append(c, log.prepare(entry("203.113.0.1", i, "comments")));
                     clock.advance(Duration.ofSeconds(1));
                 }
                 return null;
@@ -246,7 +248,7 @@ class IpLogTest {
     @MethodSource("vn.schoolguard.testing.Databases#kinds")
     void overlongPosterChosenValuesAreStoredAsHashedAndTheChainStillVerifies(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
-            IpLog log = new IpLog(db, "default", new MutableClock(T0));
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", new MutableClock(T0));
             log.record(new IpLogEntry(new ClientAddress("198.51.100.4", 5000, "198.51.100.4", 5000, "x".repeat(3000), false, false),
                     "U".repeat(1500), "u".repeat(300), "comments", "POST", "/" + "p".repeat(2500), null, null, Outcome.REFUSED,
                     "d".repeat(700), null));

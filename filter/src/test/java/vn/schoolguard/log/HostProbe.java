@@ -12,6 +12,7 @@ import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.db.Database;
+import vn.schoolguard.store.JdbcIpLogStorage;
 import vn.schoolguard.db.StoreSettings;
 
 /**
@@ -37,7 +38,7 @@ public final class HostProbe {
     public static String recordHeldPost(String dataDir) throws Exception {
         Path dir = Files.createDirectories(Path.of(dataDir));
         try (Database db = Database.open(new StoreSettings(StoreSettings.h2Url(dir), "sa", "", 2, Duration.ofSeconds(3)))) {
-            IpLog ipLog = new IpLog(db, "default", Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
+            IpLog ipLog = new IpLog(new JdbcIpLogStorage(db), "default", Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
             ipLog.record(new IpLogEntry(new ClientAddress("203.0.113.7", 51234, "10.0.0.2", 40112, null, false, true),
                     "Mozilla/5.0", null, "comments", "POST", "/news/1/comments", 17L, "R-ABC", Outcome.HELD, null,
                     "ab".repeat(32)));

@@ -1,5 +1,7 @@
 package vn.schoolguard.store;
 
+import vn.schoolguard.hash.Sha256;
+
 import vn.schoolguard.db.Database;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +94,7 @@ class JdbcSessionStoreTest {
                 }
                 return null;
             });
-            assertThat(stored).containsExactly(PasswordHasher.sha256(token)).doesNotContain(token);
+            assertThat(stored).containsExactly(Sha256.hex(token)).doesNotContain(token);
         }
     }
 

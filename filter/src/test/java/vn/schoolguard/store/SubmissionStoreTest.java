@@ -57,8 +57,8 @@ class SubmissionStoreTest {
 
     /** A store that appends to the real hash-chained IP log of the default site. */
     static JdbcSubmissionStore store(Database db) {
-        IpLog log = new IpLog(db, "default", Clock.systemUTC());
-        return new JdbcSubmissionStore(db, log::append);
+        JdbcIpLogStorage storage = new JdbcIpLogStorage(db);
+        return new JdbcSubmissionStore(db, TransactionLog.of(storage, new IpLog(storage, "default", Clock.systemUTC())));
     }
 
     static Submission insert(JdbcSubmissionStore store, Submission submission) {

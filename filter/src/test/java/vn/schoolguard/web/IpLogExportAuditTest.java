@@ -23,6 +23,7 @@ import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.db.Database;
+import vn.schoolguard.store.JdbcIpLogStorage;
 import vn.schoolguard.db.Json;
 import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.testing.MutableClock;
@@ -72,12 +73,13 @@ class IpLogExportAuditTest {
 
     private void fill(int n) {
         try (Database db = Database.open(new StoreSettings(StoreSettings.h2Url(dataDir), "sa", "", 2, Duration.ofSeconds(3)))) {
-            IpLog log = new IpLog(db, "default", new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+            JdbcIpLogStorage storage = new JdbcIpLogStorage(db);
+            IpLog log = new IpLog(storage, "default", new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
             db.inTransaction(c -> {
                 for (int i = 0; i < n; i++) {
-                    log.append(c, new IpLogEntry(new ClientAddress("113.161.0." + (i % 200), 40000 + i % 20000, "127.0.0.1", 1,
+                    storage.append(c, log.prepare(new IpLogEntry(new ClientAddress("113.161.0." + (i % 200), 40000 + i % 20000, "127.0.0.1", 1,
                             null, false, true), "Mozilla/5.0 (Linux; Android 14) " + "x".repeat(200), null, "comments", "POST",
-                            "/posts/1/comments", null, null, Outcome.HELD, null, "ab".repeat(32)));
+                            "/posts/1/comments", null, null, Outcome.HELD, null, "ab".repeat(32))));
                 }
                 return null;
             });

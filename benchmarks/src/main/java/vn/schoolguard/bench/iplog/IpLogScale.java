@@ -33,6 +33,7 @@ import vn.schoolguard.iplog.VerifyResult;
 import vn.schoolguard.db.Page;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.db.Database;
+import vn.schoolguard.store.JdbcIpLogStorage;
 import vn.schoolguard.db.StoreSettings;
 
 /**
@@ -88,7 +89,7 @@ public final class IpLogScale {
         ScaleData data = new ScaleData(rows, span, 20241120L);
         try (Database database = Database.open(settings)) {
             Instant end = ScaleData.START.plus(span).plusSeconds(3600);
-            IpLog log = new IpLog(database, ScaleData.SITE, Clock.fixed(end, ZoneOffset.UTC));
+            IpLog log = new IpLog(new JdbcIpLogStorage(database), ScaleData.SITE, Clock.fixed(end, ZoneOffset.UTC));
             long present = (Long) log.head().get("seq");
             if (present == 0) {
                 build(database, data, rows);

@@ -2,7 +2,6 @@ package vn.schoolguard.bench.iplog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,10 +9,10 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
+import vn.schoolguard.hash.Sha256;
 import vn.schoolguard.net.IpLiteral;
 
 // Writes a realistic, valid IP log chain in JDBC batches, hashing every entry the way the filter does.
@@ -30,7 +29,6 @@ final class ScaleData {
     private static final int CHECKPOINT_EVERY = 1000;
     private static final int BATCH = 1000;
     private static final int COMMIT_EVERY = 50_000;
-    private static final HexFormat HEX = HexFormat.of();
     /** Vietnamese ISP IPv4 blocks (VNPT, Viettel, FPT): base address and prefix length. */
     private static final int[][] V4_BLOCKS = {
             {ip(113, 160, 0, 0), 11}, {ip(14, 160, 0, 0), 11}, {ip(27, 64, 0, 0), 12}, {ip(171, 224, 0, 0), 11}};
@@ -117,8 +115,8 @@ final class ScaleData {
                     case "blocked" -> "address in block list";
                     default -> null;
                 };
-                String content = outcome.equals("refused") ? null : HEX.formatHex(bytes(32));
-                String salt = HEX.formatHex(bytes(16));
+                String content = outcome.equals("refused") ? null : Sha256.toHex(bytes(32));
+                String salt = Sha256.toHex(bytes(16));
                 String personal = sha256(VERSION, "personal", salt, ip, String.valueOf(port), PEER_IP, String.valueOf(peerPort),
                         forwarded, userAgent, user);
                 String hash = sha256(VERSION, "entry", SITE, String.valueOf(seq), String.valueOf(at), route, "POST", path,
@@ -258,21 +256,18 @@ final class ScaleData {
         return (a << 24) | (b << 16) | (c << 8) | d;
     }
 
+    // The chain's framing (docs/en/investigator-guide.md), written out here so the generator stays independent of it.
     static String sha256(String... values) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String value : values) {
-                if (value == null) {
-                    digest.update("-1:".getBytes(StandardCharsets.US_ASCII));
-                } else {
-                    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                    digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                    digest.update(bytes);
-                }
+        MessageDigest digest = Sha256.newDigest();
+        for (String value : values) {
+            if (value == null) {
+                digest.update("-1:".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+                digest.update(bytes);
             }
-            return HEX.formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return Sha256.toHex(digest.digest());
     }
 }
