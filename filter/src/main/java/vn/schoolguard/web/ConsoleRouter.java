@@ -43,13 +43,9 @@ public final class ConsoleRouter {
         this.access = services.access();
         this.posterPages = posterPages;
         this.pages = pages;
-        this.table = ConsoleRoutes.table(pages, services, (ctx, path) -> receipt(ctx, path.group()));
+        this.table = ConsoleRoutes.table(pages, new ConsoleApi(services), settings.containerAccounts(),
+                (ctx, path) -> receipt(ctx, path.group()));
         this.refusals = new Refusals(settings.containerAccounts());
-    }
-
-    /** Every route, for tests that walk the table. */
-    RouteTable table() {
-        return table;
     }
 
     /** Handles a request whose path within the web application starts with the console path. */

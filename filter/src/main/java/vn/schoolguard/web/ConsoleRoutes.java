@@ -1,6 +1,7 @@
 package vn.schoolguard.web;
 
-import vn.schoolguard.moderation.SubmissionQueries;
+import java.util.List;
+
 import vn.schoolguard.web.WebRoute.Action;
 import vn.schoolguard.web.WebRoute.Who;
 
@@ -17,26 +18,29 @@ final class ConsoleRoutes {
     private static final String ID = "([0-9]{1,18})";
     private static final Who PUBLIC = Who.PUBLIC;
     private static final Who SIGNED_IN = Who.SIGNED_IN;
-    private static final Who ADMIN = Who.roles("admin");
-    private static final Who MODERATOR = Who.roles("moderator");
-    private static final Who INVESTIGATOR = Who.roles("investigator");
-    private static final Who READERS = Who.roles("moderator", "investigator");
-    private static final Who BLOCKERS = Who.roles("moderator", "admin");
+    private static final Who ADMIN = Who.anyOf("admin");
+    private static final Who MODERATOR = Who.anyOf("moderator");
+    private static final Who INVESTIGATOR = Who.anyOf("investigator");
+    private static final Who READERS = Who.anyOf("moderator", "investigator");
+    private static final Who BLOCKERS = Who.anyOf("moderator", "admin");
 
     private ConsoleRoutes() {
     }
 
-    /** The whole table; {@code receipt} answers the poster's receipt pages. */
-    static RouteTable table(ConsolePages pages, ConsoleServices services, Action receipt) {
+    /**
+     * The whole table; {@code receipt} answers the poster's receipt pages. Actions reach the pages and endpoints
+     * only when they run, so the table can be walked without them.
+     */
+    static RouteTable table(ConsolePages pages, ConsoleApi api, boolean containerAccounts, Action receipt) {
         RouteTable.Builder table = RouteTable.builder();
-        table.receipt(java.util.List.of("GET", "HEAD"), "/receipt.*", receipt);
-        sessionPages(table, pages, services.settings().containerAccounts());
+        table.receipt(List.of("GET", "HEAD"), "/receipt.*", receipt);
+        sessionPages(table, pages, containerAccounts);
         queuePages(table, pages);
-        if (!services.settings().containerAccounts()) {
-            accountPages(table, pages.accounts);
+        if (!containerAccounts) {
+            accountPages(table, pages);
         }
         otherPages(table, pages);
-        api(table, services);
+        api(table, api);
         return table.build();
     }
 
@@ -64,14 +68,15 @@ final class ConsoleRoutes {
     }
 
     /** Changes that hand out access (a new account, a password, roles) ask for the admin's own password again. */
-    private static void accountPages(RouteTable.Builder table, ConsoleAccountPages accounts) {
+    private static void accountPages(RouteTable.Builder table, ConsolePages pages) {
         String name = "/accounts/([a-z0-9._-]{2,64})/";
-        table.page("GET", "/accounts", ADMIN, NONE, (ctx, path) -> accounts.list(ctx))
-                .reauthPage("POST", "/accounts", ADMIN, accounts::refuse, (ctx, path) -> accounts.create(ctx))
-                .reauthPage("POST", name + "(password|roles)", ADMIN, accounts::refuse,
-                        (ctx, path) -> accounts.change(ctx, path.group(1), path.group(2)))
+        WebRoute.ReauthRefusal refuse = (ctx, status, message) -> pages.accounts.refuse(ctx, status, message);
+        table.page("GET", "/accounts", ADMIN, NONE, (ctx, path) -> pages.accounts.list(ctx))
+                .reauthPage("POST", "/accounts", ADMIN, refuse, (ctx, path) -> pages.accounts.create(ctx))
+                .reauthPage("POST", name + "(password|roles)", ADMIN, refuse,
+                        (ctx, path) -> pages.accounts.change(ctx, path.group(1), path.group(2)))
                 .page("POST", name + "(disable|enable)", ADMIN, SAME_ORIGIN,
-                        (ctx, path) -> accounts.change(ctx, path.group(1), path.group(2)));
+                        (ctx, path) -> pages.accounts.change(ctx, path.group(1), path.group(2)));
     }
 
     private static void otherPages(RouteTable.Builder table, ConsolePages pages) {
@@ -88,27 +93,22 @@ final class ConsoleRoutes {
                         (ctx, path) -> pages.blocks.remove(ctx, path.group(1)));
     }
 
-    private static void api(RouteTable.Builder table, ConsoleServices services) {
-        SubmissionQueries queries = services.queries();
-        SubmissionsApi submissions = new SubmissionsApi(services.moderation(), queries);
-        IpLogApi ipLog = new IpLogApi(services.ipLog().log(), services.ipLog().export());
-        BlockApi blocks = new BlockApi(services.blocks(), new BlockRequests(queries), services.clock());
-        RulesApi rules = new RulesApi(services.rules());
-        table.api("GET", "/api/submissions", READERS, NONE, (ctx, path) -> submissions.list(ctx))
-                .api("POST", "/api/submissions/bulk", MODERATOR, SAME_ORIGIN, (ctx, path) -> submissions.bulk(ctx))
-                .api("GET", "/api/submissions/" + ID, READERS, NONE, (ctx, path) -> submissions.item(ctx, path.group(1)))
+    private static void api(RouteTable.Builder table, ConsoleApi api) {
+        table.api("GET", "/api/submissions", READERS, NONE, (ctx, path) -> api.submissions.list(ctx))
+                .api("POST", "/api/submissions/bulk", MODERATOR, SAME_ORIGIN, (ctx, path) -> api.submissions.bulk(ctx))
+                .api("GET", "/api/submissions/" + ID, READERS, NONE, (ctx, path) -> api.submissions.item(ctx, path.group(1)))
                 .api("POST", "/api/submissions/" + ID + "/(approve|reject|spam)", MODERATOR, SAME_ORIGIN,
-                        (ctx, path) -> submissions.decide(ctx, Long.parseLong(path.group(1)), path.group(2)))
-                .api("GET", "/api/decisions", READERS, NONE, (ctx, path) -> submissions.decisions(ctx))
-                .api("GET", "/api/iplog", INVESTIGATOR, NONE, (ctx, path) -> ipLog.search(ctx))
-                .api("GET", "/api/iplog/proof", INVESTIGATOR, NONE, (ctx, path) -> ipLog.proof(ctx))
-                .api("GET", "/api/iplog/verify", INVESTIGATOR, NONE, (ctx, path) -> ipLog.verify(ctx))
-                .api("GET", "/api/iplog/audit", ADMIN, NONE, (ctx, path) -> ipLog.audit(ctx))
-                .api("GET", "/api/blocks", BLOCKERS, NONE, (ctx, path) -> blocks.list(ctx))
-                .api("POST", "/api/blocks", BLOCKERS, SAME_ORIGIN, (ctx, path) -> blocks.add(ctx))
-                .api("GET", "/api/blocks/" + ID, BLOCKERS, NONE, (ctx, path) -> blocks.find(ctx, path.group(1)))
-                .api("DELETE", "/api/blocks/" + ID, BLOCKERS, SAME_ORIGIN, (ctx, path) -> blocks.remove(ctx, path.group(1)))
-                .api("GET", "/api/rules", READERS, NONE, (ctx, path) -> rules.stats(ctx))
-                .api("POST", "/api/rules/recheck", MODERATOR, SAME_ORIGIN, (ctx, path) -> rules.recheck(ctx));
+                        (ctx, path) -> api.submissions.decide(ctx, Long.parseLong(path.group(1)), path.group(2)))
+                .api("GET", "/api/decisions", READERS, NONE, (ctx, path) -> api.submissions.decisions(ctx))
+                .api("GET", "/api/iplog", INVESTIGATOR, NONE, (ctx, path) -> api.ipLog.search(ctx))
+                .api("GET", "/api/iplog/proof", INVESTIGATOR, NONE, (ctx, path) -> api.ipLog.proof(ctx))
+                .api("GET", "/api/iplog/verify", INVESTIGATOR, NONE, (ctx, path) -> api.ipLog.verify(ctx))
+                .api("GET", "/api/iplog/audit", ADMIN, NONE, (ctx, path) -> api.ipLog.audit(ctx))
+                .api("GET", "/api/blocks", BLOCKERS, NONE, (ctx, path) -> api.blocks.list(ctx))
+                .api("POST", "/api/blocks", BLOCKERS, SAME_ORIGIN, (ctx, path) -> api.blocks.add(ctx))
+                .api("GET", "/api/blocks/" + ID, BLOCKERS, NONE, (ctx, path) -> api.blocks.find(ctx, path.group(1)))
+                .api("DELETE", "/api/blocks/" + ID, BLOCKERS, SAME_ORIGIN, (ctx, path) -> api.blocks.remove(ctx, path.group(1)))
+                .api("GET", "/api/rules", READERS, NONE, (ctx, path) -> api.rules.stats(ctx))
+                .api("POST", "/api/rules/recheck", MODERATOR, SAME_ORIGIN, (ctx, path) -> api.rules.recheck(ctx));
     }
 }

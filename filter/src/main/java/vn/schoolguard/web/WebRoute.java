@@ -31,7 +31,7 @@ final class WebRoute {
         static final Who PUBLIC = new Who(false, List.of());
         static final Who SIGNED_IN = new Who(true, List.of());
 
-        static Who roles(String... roles) {
+        static Who anyOf(String... roles) {
             if (roles.length == 0) {
                 throw new IllegalArgumentException("name at least one role, or use SIGNED_IN");
             }
