@@ -36,14 +36,6 @@ final class IpLogApi {
     record VerifyJson(boolean ok, long checked, Long badSeq, String message, Map<String, Object> head) {
     }
 
-    void search(ConsoleContext ctx) throws IOException {
-        search(ctx.request, ctx.response, ctx.caller, ctx.clientIp);
-    }
-
-    void proof(ConsoleContext ctx) throws IOException {
-        proof(ctx.request, ctx.response, ctx.caller, ctx.clientIp);
-    }
-
     void verify(ConsoleContext ctx) throws IOException {
         VerifyResult result = log.verify(n -> { });
         log.audit(ctx.user().name(), "verify", Map.of(), result.checked(), ctx.clientIp);
@@ -59,16 +51,25 @@ final class IpLogApi {
         }
     }
 
-    // The chain proof of a CSV export with the same filters, as its own JSON download.
-    private void proof(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String clientIp)
-            throws IOException {
-        IpLogQuery query;
+    /** The search filters of the request, or null after answering 400. */
+    private static IpLogQuery query(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            query = IpLogQuery.parse(request::getParameter);
+            return IpLogQuery.parse(request::getParameter);
         } catch (IpLogQuery.BadQuery e) {
             Http.jsonError(response, 400, e.getMessage());
+            return null;
+        }
+    }
+
+    // The chain proof of a CSV export with the same filters, as its own JSON download.
+    void proof(ConsoleContext ctx) throws IOException {
+        HttpServletResponse response = ctx.response;
+        IpLogQuery query = query(ctx.request, response);
+        if (query == null) {
             return;
         }
+        String clientIp = ctx.clientIp;
+        ConsoleAccess.Caller caller = ctx.caller;
         Map<String, Object> proof = export.proof(query);
         log.audit(caller.user().name(), "export-proof", query.description(), (Long) proof.get("matches"), clientIp);
         response.setHeader("Cache-Control", "no-store");
@@ -76,13 +77,13 @@ final class IpLogApi {
         Http.json(response, 200, proof);
     }
 
-    private void search(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String clientIp)
-            throws IOException {
-        IpLogQuery query;
-        try {
-            query = IpLogQuery.parse(request::getParameter);
-        } catch (IpLogQuery.BadQuery e) {
-            Http.jsonError(response, 400, e.getMessage());
+    void search(ConsoleContext ctx) throws IOException {
+        HttpServletRequest request = ctx.request;
+        HttpServletResponse response = ctx.response;
+        ConsoleAccess.Caller caller = ctx.caller;
+        String clientIp = ctx.clientIp;
+        IpLogQuery query = query(request, response);
+        if (query == null) {
             return;
         }
         String format = request.getParameter("format") == null ? "json" : request.getParameter("format");
