@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.schoolguard.account.Account;
 import vn.schoolguard.account.AccountStore;
-import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.PasswordPolicy;
 import vn.schoolguard.account.SessionStore;
@@ -24,9 +22,6 @@ import vn.schoolguard.account.SessionStore;
 final class ConsoleAccountPages {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{2,64}");
-    private static final Pattern ACTION = Pattern.compile("/accounts/([a-z0-9._-]{2,64})/(password|roles|disable|enable)");
-    /** Changes that hand out access ask for the admin's own password again. */
-    private static final Set<String> REAUTH = Set.of("password", "roles");
     static final String CURRENT_PASSWORD = "current_password";
     static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
     private static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
@@ -34,60 +29,22 @@ final class ConsoleAccountPages {
     private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final SessionStore sessions;
-    private final ConsoleAccess access;
     private final Clock clock;
 
-    ConsoleAccountPages(AccountStore accounts, PasswordHasher hasher, SessionStore sessions, ConsoleAccess access, Clock clock) {
-        this.accounts = accounts;
-        this.hasher = hasher;
-        this.sessions = sessions;
-        this.access = access;
+    ConsoleAccountPages(ConsoleServices.AccountServices services, Clock clock) {
+        this.accounts = services.store();
+        this.hasher = services.hasher();
+        this.sessions = services.sessions();
         this.clock = clock;
     }
 
-    void handle(ConsoleContext ctx, String sub) throws IOException {
-        if (!ctx.require("admin")) {
-            return;
-        }
-        Matcher action = ACTION.matcher(sub);
-        if (sub.equals("/accounts") && !ctx.isPost()) {
-            page(ctx, 200, List.of(), "");
-        } else if (sub.equals("/accounts") || action.matches()) {
-            if (!ctx.isPost()) {
-                ctx.response.setHeader("Allow", "POST");
-                ctx.error(405, "console.error.post-only");
-            } else if (ctx.mayChangeState(access) && (action.matches() && !REAUTH.contains(action.group(2))
-                    || reauthenticated(ctx))) {
-                if (action.matches()) {
-                    change(ctx, action.group(1), action.group(2));
-                } else {
-                    create(ctx);
-                }
-            }
-        } else {
-            ctx.error(404, "console.error.not-found");
-        }
+    void list(ConsoleContext ctx) throws IOException {
+        page(ctx, 200, List.of(), "");
     }
 
-    /**
-     * Whether the form carries the signed-in admin's own password; answers 403 (or 429 while sign-ins from
-     * this address are refused) with the reason otherwise, and changes nothing. A stolen session or a script
-     * running in the console's origin cannot create or empower accounts without it.
-     */
-    // Security-critical: re-authentication before account changes.
-    private boolean reauthenticated(ConsoleContext ctx) throws IOException {
-        Authenticator.Result result = access.confirm(ctx.caller, ctx.request.getParameter(CURRENT_PASSWORD), ctx.clientIp);
-        if (result instanceof Authenticator.Success) {
-            return true;
-        }
-        if (result instanceof Authenticator.Locked locked) {
-            long seconds = Math.max(1, locked.retryAfter().toSeconds());
-            ctx.response.setHeader("Retry-After", String.valueOf(seconds));
-            page(ctx, 429, List.of(ctx.text("console.login.locked", String.valueOf((seconds + 59) / 60))), "");
-        } else {
-            page(ctx, 403, List.of(ctx.text("console.accounts.reauth-failed")), "");
-        }
-        return false;
+    /** The accounts page with why a change was refused (the route table's re-authentication failed). */
+    void refuse(ConsoleContext ctx, int status, String message) throws IOException {
+        page(ctx, status, List.of(message), "");
     }
 
     private void page(ConsoleContext ctx, int status, List<String> errors, String newName) throws IOException {
@@ -118,7 +75,7 @@ final class ConsoleAccountPages {
                 "fieldId", idPrefix + "-" + role)).toList();
     }
 
-    private void create(ConsoleContext ctx) throws IOException {
+    void create(ConsoleContext ctx) throws IOException {
         String name = param(ctx, "username").toLowerCase(java.util.Locale.ROOT);
         String password = ctx.request.getParameter("password");
         List<String> errors = new ArrayList<>();
@@ -137,7 +94,7 @@ final class ConsoleAccountPages {
         ctx.redirect("/accounts?" + ConsoleFlash.query("account-created", 0));
     }
 
-    private void change(ConsoleContext ctx, String name, String what) throws IOException {
+    void change(ConsoleContext ctx, String name, String what) throws IOException {
         Optional<Account> account = accounts.find(name);
         if (account.isEmpty()) {
             ctx.error(404, "console.error.no-account");

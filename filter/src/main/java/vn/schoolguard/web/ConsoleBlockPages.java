@@ -7,11 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-
-import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.ratelimit.Block;
 import vn.schoolguard.ratelimit.BlockList;
 import vn.schoolguard.ratelimit.BlockTexts;
@@ -24,55 +20,35 @@ import vn.schoolguard.ratelimit.BlockTexts;
  */
 final class ConsoleBlockPages {
 
-    private static final Pattern REMOVE = Pattern.compile("/blocks/(\\d{1,18})/remove");
-
     private final BlockList blocks;
-    private final Moderation moderation;
-    private final ConsoleAccess access;
+    private final BlockRequests requests;
     private final Clock clock;
 
-    ConsoleBlockPages(BlockList blocks, Moderation moderation, ConsoleAccess access, Clock clock) {
+    ConsoleBlockPages(BlockList blocks, BlockRequests requests, Clock clock) {
         this.blocks = blocks;
-        this.moderation = moderation;
-        this.access = access;
+        this.requests = requests;
         this.clock = clock;
     }
 
-    /** Handles {@code /blocks...}; false when the path is not one of these pages. */
-    boolean handle(ConsoleContext ctx, String sub) throws IOException {
-        Matcher remove = REMOVE.matcher(sub);
-        if (sub.equals("/blocks") && !ctx.isPost()) {
-            if (ctx.require("moderator", "investigator")) {
-                list(ctx, 200, null, Map.of());
-            }
-        } else if (sub.equals("/blocks") && ctx.isPost()) {
-            if (ctx.require("moderator") && ctx.mayChangeState(access)) {
-                add(ctx);
-            }
-        } else if (remove.matches() && ctx.isPost()) {
-            if (ctx.require("moderator") && ctx.mayChangeState(access)) {
-                Optional<Block> removed = blocks.remove(Long.parseLong(remove.group(1)), ctx.user().name());
-                ctx.redirect("/blocks?" + (removed.isPresent() ? "removed=" + removed.get().id() : "missing=" + remove.group(1)));
-            }
-        } else if (sub.equals("/blocks") || remove.matches()) {
-            ctx.response.setHeader("Allow", remove.matches() ? "POST" : "GET, POST");
-            ctx.error(405, "console.error.post-only");
-        } else {
-            return false;
-        }
-        return true;
+    void list(ConsoleContext ctx) throws IOException {
+        list(ctx, 200, null, Map.of());
     }
 
-    private void add(ConsoleContext ctx) throws IOException {
+    void remove(ConsoleContext ctx, String id) {
+        Optional<Block> removed = blocks.remove(Long.parseLong(id), ctx.user().name());
+        ctx.redirect("/blocks?" + (removed.isPresent() ? "removed=" + removed.get().id() : "missing=" + id));
+    }
+
+    void add(ConsoleContext ctx) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : List.of("cidr", "reason", "expiresIn", "submission")) {
+        for (String name : BlockRequests.FIELDS) {
             String value = ctx.request.getParameter(name);
             if (value != null) {
                 fields.put(name, value);
             }
         }
         try {
-            Block added = blocks.add(BlockApi.blockRequest(fields, moderation), ctx.user().name());
+            Block added = blocks.add(requests.of(fields), ctx.user().name());
             String back = ctx.request.getParameter("return");
             if (back != null && back.startsWith("/items/")) {
                 ctx.redirect(ConsoleReturn.clean(back) + (back.contains("?") ? "&" : "?") + "blocked=" + added.id());

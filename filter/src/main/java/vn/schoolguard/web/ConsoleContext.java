@@ -16,7 +16,8 @@ final class ConsoleContext {
     final HttpServletResponse response;
     /** Absent on the sign-in page. */
     final ConsoleAccess.Caller caller;
-    final Messages messages;
+    /** Read on first use: an API call never needs it, nor its request parameters read for it. */
+    private Messages messages;
     /** The console's URL path: context path plus console path. */
     final String base;
     final String clientIp;
@@ -29,7 +30,6 @@ final class ConsoleContext {
         this.request = request;
         this.response = response;
         this.caller = caller;
-        this.messages = language(request);
         this.base = base;
         this.clientIp = clientIp;
         this.view = view;
@@ -51,6 +51,13 @@ final class ConsoleContext {
         return chosen ? Messages.forRequest(request) : Messages.of("vi");
     }
 
+    Messages messages() {
+        if (messages == null) {
+            messages = language(request);
+        }
+        return messages;
+    }
+
     ConsoleUser user() {
         return caller.user();
     }
@@ -60,12 +67,13 @@ final class ConsoleContext {
     }
 
     String text(String key, Object... args) {
-        return messages.get(key, args);
+        return messages().get(key, args);
     }
 
     /** What every page needs: texts, links, the signed-in user and the flash notice. {@code nav} marks the current tab. */
     Map<String, Object> model(String title, String nav) {
         Map<String, Object> model = new LinkedHashMap<>();
+        Messages messages = messages();
         model.put("lang", messages.language());
         model.put("t", ConsoleView.texts(messages));
         model.put("title", title);
@@ -124,26 +132,6 @@ final class ConsoleContext {
         model.put("message", text(messageKey));
         model.put("home", caller != null);
         render(status, "error", model);
-    }
-
-    /** Whether the caller has one of the roles; answers 403 otherwise. */
-    boolean require(String... roles) throws IOException {
-        for (String role : roles) {
-            if (has(role)) {
-                return true;
-            }
-        }
-        error(403, "console.error.role." + String.join("-", roles));
-        return false;
-    }
-
-    /** Whether a POST carries the session's CSRF token and comes from this site; answers 403 otherwise. */
-    boolean mayChangeState(ConsoleAccess access) throws IOException {
-        if (access.mayChangeState(request, caller)) {
-            return true;
-        }
-        error(403, "console.error.csrf");
-        return false;
     }
 
     boolean isPost() {

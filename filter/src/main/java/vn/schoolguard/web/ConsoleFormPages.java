@@ -15,34 +15,19 @@ import vn.schoolguard.discovery.RouteDiscovery;
 final class ConsoleFormPages {
 
     private final RouteDiscovery discovery;
-    private final ConsoleAccess access;
 
-    ConsoleFormPages(RouteDiscovery discovery, ConsoleAccess access) {
+    ConsoleFormPages(RouteDiscovery discovery) {
         this.discovery = discovery;
-        this.access = access;
     }
 
-    void handle(ConsoleContext ctx, String sub) throws IOException {
-        if (sub.equals("/forms") && !ctx.isPost()) {
-            if (ctx.require("admin")) {
-                render(ctx);
-            }
-        } else if (sub.equals("/forms/forget") && ctx.isPost()) {
-            if (ctx.require("admin") && ctx.mayChangeState(access)) {
-                String method = ctx.request.getParameter("method");
-                String pattern = ctx.request.getParameter("pattern");
-                boolean forgotten = method != null && pattern != null && discovery != null && discovery.forget(method, pattern);
-                ctx.redirect("/forms?" + (forgotten ? "forgotten=1" : "missing=1"));
-            }
-        } else if (sub.equals("/forms/forget")) {
-            ctx.response.setHeader("Allow", "POST");
-            ctx.error(405, "console.error.post-only");
-        } else {
-            ctx.error(404, "console.error.not-found");
-        }
+    void forget(ConsoleContext ctx) {
+        String method = ctx.request.getParameter("method");
+        String pattern = ctx.request.getParameter("pattern");
+        boolean forgotten = method != null && pattern != null && discovery != null && discovery.forget(method, pattern);
+        ctx.redirect("/forms?" + (forgotten ? "forgotten=1" : "missing=1"));
     }
 
-    private void render(ConsoleContext ctx) throws IOException {
+    void render(ConsoleContext ctx) throws IOException {
         Map<String, Object> model = ctx.model(ctx.text("console.forms.title"), "forms");
         model.put("enabled", discovery != null && discovery.settings().enabled());
         model.put("forgotten", "1".equals(ctx.request.getParameter("forgotten")));

@@ -27,32 +27,7 @@ final class ConsoleIpLogPages {
         this.log = log;
     }
 
-    /** Handles {@code /iplog...}; false when the path is not one of these pages. */
-    boolean handle(ConsoleContext ctx, String sub) throws IOException {
-        switch (sub) {
-            case "/iplog" -> {
-                if (ctx.require("investigator")) {
-                    search(ctx);
-                }
-            }
-            case "/iplog/verify" -> {
-                if (ctx.require("investigator")) {
-                    verify(ctx);
-                }
-            }
-            case "/iplog/audit" -> {
-                if (ctx.require("admin")) {
-                    audit(ctx);
-                }
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void search(ConsoleContext ctx) throws IOException {
+    void search(ConsoleContext ctx) throws IOException {
         Map<String, String> filters = new LinkedHashMap<>();
         for (String name : FILTERS) {
             String value = ctx.request.getParameter(name);
@@ -123,7 +98,7 @@ final class ConsoleIpLogPages {
         return row;
     }
 
-    private void verify(ConsoleContext ctx) throws IOException {
+    void verify(ConsoleContext ctx) throws IOException {
         Map<String, Object> model = ctx.model(ctx.text("console.iplog.verify.title"), "iplog");
         VerifyResult result = log.verify(n -> { });
         log.audit(ctx.user().name(), "verify", Map.of(), result.checked(), ctx.clientIp);
@@ -134,7 +109,7 @@ final class ConsoleIpLogPages {
         ctx.render(result.ok() ? 200 : 409, "iplog-verify", model);
     }
 
-    private void audit(ConsoleContext ctx) throws IOException {
+    void audit(ConsoleContext ctx) throws IOException {
         int page = 1;
         try {
             page = Math.max(1, Integer.parseInt(ctx.request.getParameter("page") == null ? "1" : ctx.request.getParameter("page")));

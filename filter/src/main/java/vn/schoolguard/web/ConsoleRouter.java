@@ -8,10 +8,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.schoolguard.log.Log;
 
-import vn.schoolguard.moderation.Moderation;
+import vn.schoolguard.account.Authenticator;
+import vn.schoolguard.account.ConsoleUser;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Submission;
+import vn.schoolguard.moderation.SubmissionQueries;
 import vn.schoolguard.db.StoreException;
+import vn.schoolguard.web.WebRoute.Surface;
 
 /**
  * Everything under the console path: the poster's receipt pages (public), the REST API and the
@@ -20,51 +23,43 @@ import vn.schoolguard.db.StoreException;
 public final class ConsoleRouter {
 
     private static final Log LOG = Log.get(ConsoleRouter.class);
+    /** The caller of a public form: no session yet, so no token; only the origin checks apply. */
+    private static final ConsoleAccess.Caller NOBODY =
+            new ConsoleAccess.Caller(new ConsoleUser("", java.util.Set.of(), false), Optional.empty(), false);
 
     private final ConsoleSettings settings;
     private final ModerationSettings moderationSettings;
-    private final Moderation moderation;
+    private final SubmissionQueries queries;
     private final ConsoleAccess access;
     private final PosterPages posterPages;
-    private final ApiHandler api;
     private final ConsolePages pages;
+    private final RouteTable table;
+    private final Refusals refusals;
 
     public ConsoleRouter(ConsoleServices services, PosterPages posterPages, ConsolePages pages) {
         this.settings = services.settings();
         this.moderationSettings = services.moderationSettings();
-        this.moderation = services.moderation();
+        this.queries = services.queries();
         this.access = services.access();
         this.posterPages = posterPages;
-        this.api = new ApiHandler(services.moderation(), services.access(), new IpLogApi(services.ipLog(), services.ipLogExport()),
-                new BlockApi(services.blocks(), services.moderation(), services.access(), services.clock()),
-                new RulesApi(services.rules(), services.access()));
         this.pages = pages;
+        this.table = ConsoleRoutes.table(pages, new ConsoleApi(services), settings.containerAccounts(),
+                (ctx, path) -> receipt(ctx, path.group()));
+        this.refusals = new Refusals(settings.containerAccounts());
     }
 
     /** Handles a request whose path within the web application starts with the console path. */
     public void handle(HttpServletRequest request, HttpServletResponse response, String path, String clientIp)
             throws IOException {
         String sub = path.substring(settings.path().length());
-        boolean receipt = sub.startsWith("/receipt");
-        boolean apiCall = sub.equals("/api") || sub.startsWith("/api/");
+        Surface surface = surface(sub);
         boolean https = access.transport().isHttps(request);
-        ConsoleHeaders.apply(response, receipt ? ConsoleHeaders.Kind.RECEIPT : apiCall ? ConsoleHeaders.Kind.API
-                : ConsoleHeaders.Kind.PAGE, settings.requireHttps() && https);
+        ConsoleHeaders.apply(response, surface == Surface.RECEIPT ? ConsoleHeaders.Kind.RECEIPT
+                : surface == Surface.API ? ConsoleHeaders.Kind.API : ConsoleHeaders.Kind.PAGE, settings.requireHttps() && https);
         try {
-            if (receipt) {
-                // Posters follow their receipt on the public site, whatever host the console is on.
-                receipt(request, response, sub);
-            } else if (!mayServe(request, response, https)) {
-                return;
-            } else if (apiCall) {
-                ConsoleAccess.Check check = access.check(request, clientIp);
-                if (check.caller().isEmpty()) {
-                    refuse(response, check);
-                    return;
-                }
-                api.handle(request, response, sub.substring(4), check.caller().get(), clientIp);
-            } else {
-                pages.handle(request, response, sub, clientIp);
+            // Posters follow their receipt on the public site, whatever host the console is on.
+            if (surface == Surface.RECEIPT || mayServe(request, response, https)) {
+                dispatch(request, response, sub, surface, clientIp);
             }
         } catch (StoreException e) {
             LOG.error("Console request {} failed: the database is unavailable", path, e);
@@ -74,6 +69,74 @@ public final class ConsoleRouter {
                 Http.jsonError(response, 503, "the SchoolGuard database is unavailable; try again shortly");
             }
         }
+    }
+
+    private static Surface surface(String sub) {
+        if (sub.startsWith("/receipt")) {
+            return Surface.RECEIPT;
+        }
+        return sub.equals("/api") || sub.startsWith("/api/") ? Surface.API : Surface.PAGE;
+    }
+
+    /**
+     * Finds the route and admits the request to it: public routes at once; otherwise sign-in (401/429), a known
+     * path (404), the method (405), the role (403), then for changes the origin and CSRF token (403) and, where the
+     * route asks, the caller's own password again.
+     */
+    // Security-critical: the one admission path for every console page and API endpoint.
+    private void dispatch(HttpServletRequest request, HttpServletResponse response, String sub, Surface surface,
+                          String clientIp) throws IOException {
+        RouteTable.Found found = table.find(sub, request.getMethod());
+        if (found.routed() && !found.route.who.signIn() || !found.routed() && found.publicPath) {
+            ConsoleContext anonymous = context(request, response, null, clientIp);
+            if (found.routed()) {
+                admit(found, anonymous, NOBODY);
+            } else {
+                refusals.wrongMethod(surface, anonymous, found.allow);
+            }
+            return;
+        }
+        ConsoleAccess.Check check = access.check(request, clientIp);
+        if (check.caller().isEmpty()) {
+            refusals.unauthenticated(surface, context(request, response, null, clientIp), check);
+            return;
+        }
+        ConsoleContext ctx = context(request, response, check.caller().get(), clientIp);
+        if (!found.pathKnown()) {
+            refusals.notFound(surface, ctx, sub);
+        } else if (!found.routed()) {
+            refusals.wrongMethod(surface, ctx, found.allow);
+        } else {
+            admit(found, ctx, ctx.caller);
+        }
+    }
+
+    private void admit(RouteTable.Found found, ConsoleContext ctx, ConsoleAccess.Caller caller) throws IOException {
+        WebRoute route = found.route;
+        if (!route.who.admits(ctx.caller)) {
+            refusals.wrongRole(route.surface, ctx, route.who);
+            return;
+        }
+        if (route.guard != WebRoute.Guard.NONE && !access.mayChangeState(ctx.request, caller)) {
+            refusals.crossSite(route.surface, ctx);
+            return;
+        }
+        if (route.guard == WebRoute.Guard.REAUTH) {
+            // A stolen session or a script running in the console's origin cannot hand out access without it.
+            Authenticator.Result result = access.confirm(caller,
+                    ctx.request.getParameter(ConsoleAccountPages.CURRENT_PASSWORD), ctx.clientIp);
+            if (!(result instanceof Authenticator.Success)) {
+                refusals.reauthFailed(route, ctx, result);
+                return;
+            }
+        }
+        route.action.run(ctx, found.matcher);
+    }
+
+    private ConsoleContext context(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller,
+                                   String clientIp) {
+        return new ConsoleContext(request, response, caller, request.getContextPath() + settings.path(), clientIp,
+                pages.view, pages.assets, settings.containerAccounts());
     }
 
     /**
@@ -106,27 +169,11 @@ public final class ConsoleRouter {
         return serverName.indexOf(':') >= 0 && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
     }
 
-    private void receipt(HttpServletRequest request, HttpServletResponse response, String sub) throws IOException {
-        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
-            response.setHeader("Allow", "GET, HEAD");
-            Http.text(response, 405, "only GET is allowed here");
-            return;
-        }
-        String typed = sub.startsWith("/receipt/") ? sub.substring("/receipt/".length()) : request.getParameter("code");
+    private void receipt(ConsoleContext ctx, String sub) throws IOException {
+        String typed = sub.startsWith("/receipt/") ? sub.substring("/receipt/".length()) : ctx.request.getParameter("code");
         String code = ReceiptLookup.normalize(typed);
-        Optional<Submission> submission = code == null ? Optional.empty()
-                : moderation.store().findByReceipt(moderation.siteKey(), code);
-        posterPages.status(request, response, submission,
+        Optional<Submission> submission = code == null ? Optional.empty() : queries.findByReceipt(code);
+        posterPages.status(ctx.request, ctx.response, submission,
                 submission.flatMap(s -> moderationSettings.routes().stream().filter(r -> r.name().equals(s.posted().route())).findFirst()));
-    }
-
-    private static void refuse(HttpServletResponse response, ConsoleAccess.Check check) throws IOException {
-        if (check.status() == 401) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"SchoolGuard\", charset=\"UTF-8\"");
-        }
-        if (check.retryAfterSeconds() > 0) {
-            response.setHeader("Retry-After", String.valueOf(check.retryAfterSeconds()));
-        }
-        Http.jsonError(response, check.status(), check.message());
     }
 }

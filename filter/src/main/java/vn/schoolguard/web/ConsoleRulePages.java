@@ -13,38 +13,30 @@ import vn.schoolguard.spam.Reason;
 final class ConsoleRulePages {
 
     private final RuleReview rules;
-    private final ConsoleAccess access;
 
-    ConsoleRulePages(RuleReview rules, ConsoleAccess access) {
+    ConsoleRulePages(RuleReview rules) {
         this.rules = rules;
-        this.access = access;
     }
 
-    void handle(ConsoleContext ctx, String sub) throws IOException {
-        if (sub.equals("/rules") && !ctx.isPost()) {
-            if (ctx.require("moderator", "investigator")) {
-                render(ctx, null);
-            }
-        } else if (sub.equals("/rules/recheck") && ctx.isPost()) {
-            if (ctx.require("moderator") && ctx.mayChangeState(access)) {
-                List<Map<String, Object>> flagged = new ArrayList<>();
-                for (RuleReview.Flagged f : rules.recheckApproved(RulesApi.WINDOW, RulesApi.MAX_ITEMS)) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", f.submission().id());
-                    row.put("url", ctx.base + "/items/" + f.submission().id());
-                    row.put("time", ConsoleFormat.time(f.submission().receivedAt()));
-                    row.put("excerpt", ConsoleFormat.plain(String.join(" ", f.submission().allFields().values().stream()
-                            .flatMap(List::stream).toList())));
-                    row.put("verdict", ctx.text("console.verdict." + f.now().verdict().key()));
-                    row.put("score", ConsoleFormat.score(f.now().score()));
-                    row.put("reasons", f.now().reasons().stream().map(Reason::describe).toList());
-                    flagged.add(row);
-                }
-                render(ctx, flagged);
-            }
-        } else {
-            ctx.error(404, "console.error.not-found");
+    void page(ConsoleContext ctx) throws IOException {
+        render(ctx, null);
+    }
+
+    void recheck(ConsoleContext ctx) throws IOException {
+        List<Map<String, Object>> flagged = new ArrayList<>();
+        for (RuleReview.Flagged f : rules.recheckApproved(RulesApi.WINDOW, RulesApi.MAX_ITEMS)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", f.submission().id());
+            row.put("url", ctx.base + "/items/" + f.submission().id());
+            row.put("time", ConsoleFormat.time(f.submission().receivedAt()));
+            row.put("excerpt", ConsoleFormat.plain(String.join(" ", f.submission().allFields().values().stream()
+                    .flatMap(List::stream).toList())));
+            row.put("verdict", ctx.text("console.verdict." + f.now().verdict().key()));
+            row.put("score", ConsoleFormat.score(f.now().score()));
+            row.put("reasons", f.now().reasons().stream().map(Reason::describe).toList());
+            flagged.add(row);
         }
+        render(ctx, flagged);
     }
 
     private void render(ConsoleContext ctx, List<Map<String, Object>> flagged) throws IOException {

@@ -12,6 +12,7 @@ import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.RuleReview;
+import vn.schoolguard.moderation.SubmissionQueries;
 import vn.schoolguard.ratelimit.BlockList;
 
 /**
@@ -21,11 +22,8 @@ import vn.schoolguard.ratelimit.BlockList;
  * @param moderationSettings the routes, for labels and field roles
  * @param access             sign-in, sessions and CSRF checks
  * @param moderation         the queue and decisions
- * @param accounts           built-in accounts
- * @param hasher             hashes passwords set in the console
- * @param sessions           console sessions, ended when an account changes
- * @param ipLog              the IP log, for investigators
- * @param ipLogExport        CSV/JSON export of the IP log
+ * @param accounts           built-in accounts, their password hashing and sessions
+ * @param ipLog              the IP log and its export, for investigators
  * @param blocks             the block list
  * @param rules              per-rule statistics and the re-check of approved content
  * @param clock              the time of changes
@@ -33,16 +31,35 @@ import vn.schoolguard.ratelimit.BlockList;
  * @param discovery          forms the application takes at paths no route guards; null when not running
  */
 public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
-                              Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
-                              IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
-                              DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+                              Moderation moderation, AccountServices accounts, IpLogServices ipLog, BlockList blocks,
+                              RuleReview rules, Clock clock, DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
 
-    /** Services without route discovery. */
+    /**
+     * @param store    built-in accounts
+     * @param hasher   hashes passwords set in the console
+     * @param sessions console sessions, ended when an account changes
+     */
+    public record AccountServices(AccountStore store, PasswordHasher hasher, SessionStore sessions) {
+    }
+
+    /**
+     * @param log    the IP log
+     * @param export its CSV/JSON export
+     */
+    public record IpLogServices(IpLog log, IpLogExport export) {
+    }
+
+    /** Services from their parts, as the filter builds them. */
     public ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                            Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
                            IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
-                           DecorationWarnings decorationWarnings) {
-        this(settings, moderationSettings, access, moderation, accounts, hasher, sessions, ipLog, ipLogExport, blocks,
-                rules, clock, decorationWarnings, null);
+                           DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+        this(settings, moderationSettings, access, moderation, new AccountServices(accounts, hasher, sessions),
+                new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, decorationWarnings, discovery);
+    }
+
+    /** The read side of moderation that pages and the API look things up in. */
+    public SubmissionQueries queries() {
+        return SubmissionQueries.of(moderation);
     }
 }

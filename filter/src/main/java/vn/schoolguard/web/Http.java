@@ -2,9 +2,7 @@ package vn.schoolguard.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +21,7 @@ public final class Http {
 
     /** A JSON error body: {@code {"status":N,"error":"..."}}. */
     public static void jsonError(HttpServletResponse response, int status, String message) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("error", message);
-        json(response, status, body);
+        json(response, status, new ApiItems.ErrorJson(status, message));
     }
 
     public static void html(HttpServletResponse response, int status, String html) throws IOException {

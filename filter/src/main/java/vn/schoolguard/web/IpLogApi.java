@@ -5,7 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,60 +32,44 @@ final class IpLogApi {
         this.export = export;
     }
 
-    void handle(HttpServletRequest request, HttpServletResponse response, String path, ConsoleAccess.Caller caller,
-                String clientIp) throws IOException {
-        if (!request.getMethod().equals("GET")) {
-            response.setHeader("Allow", "GET");
-            Http.jsonError(response, 405, request.getMethod() + " is not allowed here");
-            return;
+    /** The chain check's answer; {@code badSeq} is null when the chain holds. */
+    record VerifyJson(boolean ok, long checked, Long badSeq, String message, Map<String, Object> head) {
+    }
+
+    void verify(ConsoleContext ctx) throws IOException {
+        VerifyResult result = log.verify(n -> { });
+        log.audit(ctx.user().name(), "verify", Map.of(), result.checked(), ctx.clientIp);
+        Http.json(ctx.response, result.ok() ? 200 : 409, new VerifyJson(result.ok(), result.checked(),
+                result.badSeq() < 0 ? null : result.badSeq(), result.message(), log.head()));
+    }
+
+    void audit(ConsoleContext ctx) throws IOException {
+        int[] page = SubmissionsApi.paging(ctx.request, ctx.response);
+        if (page != null) {
+            Page<Map<String, Object>> trail = log.auditTrail(page[0], page[1]);
+            Http.json(ctx.response, 200, new ApiItems.Items<>(trail.items(), trail.total()));
         }
-        switch (path) {
-            case "/iplog" -> {
-                if (ApiHandler.requireRole(response, caller, "investigator")) {
-                    search(request, response, caller, clientIp);
-                }
-            }
-            case "/iplog/proof" -> {
-                if (ApiHandler.requireRole(response, caller, "investigator")) {
-                    proof(request, response, caller, clientIp);
-                }
-            }
-            case "/iplog/verify" -> {
-                if (ApiHandler.requireRole(response, caller, "investigator")) {
-                    VerifyResult result = log.verify(n -> { });
-                    log.audit(caller.user().name(), "verify", Map.of(), result.checked(), clientIp);
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("ok", result.ok());
-                    body.put("checked", result.checked());
-                    body.put("badSeq", result.badSeq() < 0 ? null : result.badSeq());
-                    body.put("message", result.message());
-                    body.put("head", log.head());
-                    Http.json(response, result.ok() ? 200 : 409, body);
-                }
-            }
-            case "/iplog/audit" -> {
-                if (ApiHandler.requireRole(response, caller, "admin")) {
-                    int[] page = ApiHandler.paging(request, response);
-                    if (page != null) {
-                        Page<Map<String, Object>> trail = log.auditTrail(page[0], page[1]);
-                        Http.json(response, 200, Map.of("items", trail.items(), "total", trail.total()));
-                    }
-                }
-            }
-            default -> Http.jsonError(response, 404, "no such API endpoint: " + path);
+    }
+
+    /** The search filters of the request, or null after answering 400. */
+    private static IpLogQuery query(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            return IpLogQuery.parse(request::getParameter);
+        } catch (IpLogQuery.BadQuery e) {
+            Http.jsonError(response, 400, e.getMessage());
+            return null;
         }
     }
 
     // The chain proof of a CSV export with the same filters, as its own JSON download.
-    private void proof(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String clientIp)
-            throws IOException {
-        IpLogQuery query;
-        try {
-            query = IpLogQuery.parse(request::getParameter);
-        } catch (IpLogQuery.BadQuery e) {
-            Http.jsonError(response, 400, e.getMessage());
+    void proof(ConsoleContext ctx) throws IOException {
+        HttpServletResponse response = ctx.response;
+        IpLogQuery query = query(ctx.request, response);
+        if (query == null) {
             return;
         }
+        String clientIp = ctx.clientIp;
+        ConsoleAccess.Caller caller = ctx.caller;
         Map<String, Object> proof = export.proof(query);
         log.audit(caller.user().name(), "export-proof", query.description(), (Long) proof.get("matches"), clientIp);
         response.setHeader("Cache-Control", "no-store");
@@ -94,13 +77,13 @@ final class IpLogApi {
         Http.json(response, 200, proof);
     }
 
-    private void search(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String clientIp)
-            throws IOException {
-        IpLogQuery query;
-        try {
-            query = IpLogQuery.parse(request::getParameter);
-        } catch (IpLogQuery.BadQuery e) {
-            Http.jsonError(response, 400, e.getMessage());
+    void search(ConsoleContext ctx) throws IOException {
+        HttpServletRequest request = ctx.request;
+        HttpServletResponse response = ctx.response;
+        ConsoleAccess.Caller caller = ctx.caller;
+        String clientIp = ctx.clientIp;
+        IpLogQuery query = query(request, response);
+        if (query == null) {
             return;
         }
         String format = request.getParameter("format") == null ? "json" : request.getParameter("format");
@@ -112,12 +95,8 @@ final class IpLogApi {
         if (!download) {
             Page<IpLogRecord> page = log.search(query);
             log.audit(caller.user().name(), "search", query.description(), page.items().size(), clientIp);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", page.items().stream().map(export::item).toList());
-            body.put("total", page.total());
-            body.put("limit", query.limit());
-            body.put("offset", query.offset());
-            Http.json(response, 200, body);
+            Http.json(response, 200, new ApiItems.Paged<>(page.items().stream().map(export::item).toList(), page.total(),
+                    query.limit(), query.offset()));
             return;
         }
         // Security-critical: audited before the first row leaves, so an export cut off mid-stream still leaves a

@@ -3,12 +3,14 @@ package vn.schoolguard.web;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import vn.schoolguard.moderation.Publication;
 import vn.schoolguard.moderation.Route;
@@ -23,6 +25,22 @@ public final class PosterPages {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
+    /** The JSON answer to a held submission. */
+    record Accepted(String status, String receipt, String statusUrl, String message) {
+    }
+
+    /** A receipt's public status as JSON. */
+    record ReceiptStatus(String receipt, String status, boolean published, String receivedAt) {
+    }
+
+    /** An approved submission's status, with where its publication stands. */
+    record Approved(@JsonUnwrapped ReceiptStatus status, ApiItems.PublicationJson publication) {
+    }
+
+    /** A submission refused before it was read; {@code retryAfterSeconds} only when there is a wait. */
+    record Limited(String error, @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfterSeconds) {
+    }
+
     private final String consolePath;
     private final ZoneId zone;
 
@@ -35,13 +53,9 @@ public final class PosterPages {
     public void accepted(HttpServletRequest request, HttpServletResponse response, Submission submission) throws IOException {
         String statusUrl = request.getContextPath() + consolePath + "/receipt/" + submission.receipt();
         if (Http.wantsJson(request)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "pending");
-            body.put("receipt", submission.receipt());
-            body.put("statusUrl", statusUrl);
-            body.put("message", Messages.of("en").get("receipt.awaiting"));
             response.setHeader("Location", statusUrl);
-            Http.json(response, 202, body);
+            Http.json(response, 202, new Accepted("pending", submission.receipt(), statusUrl,
+                    Messages.of("en").get("receipt.awaiting")));
             return;
         }
         String referer = request.getHeader("Referer");
@@ -60,15 +74,10 @@ public final class PosterPages {
                 Http.jsonError(response, 404, m.get("status.unknown"));
                 return;
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("receipt", submission.get().receipt());
-            body.put("status", publicStatus(submission.get().review().status()));
-            body.put("published", submission.get().publicationState() == Publication.State.SEEN);
-            body.put("receivedAt", submission.get().receivedAt().toString());
-            if (submission.get().review().status() == Status.APPROVED) {
-                body.put("publication", ApiItems.publication(submission.get()));
-            }
-            Http.json(response, 200, body);
+            Submission s = submission.get();
+            ReceiptStatus body = new ReceiptStatus(s.receipt(), publicStatus(s.review().status()),
+                    s.publicationState() == Publication.State.SEEN, s.receivedAt().toString());
+            Http.json(response, 200, s.review().status() == Status.APPROVED ? new Approved(body, ApiItems.publication(s)) : body);
             return;
         }
         StringBuilder html = new StringBuilder();
@@ -143,12 +152,8 @@ public final class PosterPages {
         };
         String minutes = String.valueOf(Math.max(1, (retryAfterSeconds + 59) / 60));
         if (Http.wantsJson(request)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", Messages.of("en").get(key, minutes));
-            if (retryAfterSeconds > 0) {
-                body.put("retryAfterSeconds", retryAfterSeconds);
-            }
-            Http.json(response, status, body);
+            Http.json(response, status, new Limited(Messages.of("en").get(key, minutes),
+                    retryAfterSeconds > 0 ? retryAfterSeconds : null));
             return;
         }
         Messages m = Messages.forRequest(new QueryOnly(request));

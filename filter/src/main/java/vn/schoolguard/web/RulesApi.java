@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import vn.schoolguard.moderation.RuleReview;
 import vn.schoolguard.spam.Reason;
@@ -21,44 +20,40 @@ final class RulesApi {
     static final Duration WINDOW = Duration.ofDays(180);
     static final int MAX_ITEMS = 20_000;
 
+    record RuleJson(String rule, int spam, int rejected, int approved, int pending, double falsePositiveRate) {
+    }
+
+    record RulesJson(List<RuleJson> items, long windowDays) {
+    }
+
+    /** An approved submission with what the current rules say of it now. */
+    record RecheckJson(@JsonUnwrapped ApiItems.Item item, String nowVerdict, double nowScore, List<String> nowReasons) {
+    }
+
     private final RuleReview rules;
-    private final ConsoleAccess access;
 
-    RulesApi(RuleReview rules, ConsoleAccess access) {
+    RulesApi(RuleReview rules) {
         this.rules = rules;
-        this.access = access;
     }
 
-    void handle(HttpServletRequest request, HttpServletResponse response, String path, ConsoleAccess.Caller caller)
-            throws IOException {
-        if (path.equals("/rules") && request.getMethod().equals("GET")) {
-            if (ApiHandler.requireRole(response, caller, "moderator", "investigator")) {
-                List<Map<String, Object>> items = rules.stats(WINDOW, MAX_ITEMS).stream().map(RulesApi::stats).toList();
-                Http.json(response, 200, Map.of("items", items, "windowDays", WINDOW.toDays()));
-            }
-        } else if (path.equals("/rules/recheck") && request.getMethod().equals("POST")) {
-            if (ApiHandler.requireRole(response, caller, "moderator")) {
-                if (!access.mayChangeState(request, caller)) {
-                    Http.jsonError(response, 403, "missing or wrong CSRF token, or a cross-site request");
-                    return;
-                }
-                List<Map<String, Object>> items = rules.recheckApproved(WINDOW, MAX_ITEMS).stream().map(f -> {
-                    Map<String, Object> item = new LinkedHashMap<>(ApiItems.item(f.submission()));
-                    item.put("nowVerdict", f.now().verdict().key());
-                    item.put("nowScore", f.now().score());
-                    item.put("nowReasons", f.now().reasons().stream().map(Reason::describe).toList());
-                    return item;
-                }).toList();
-                Http.json(response, 200, Map.of("items", items, "total", items.size()));
-            }
-        } else if (path.equals("/rules") || path.equals("/rules/recheck")) {
-            response.setHeader("Allow", path.equals("/rules") ? "GET" : "POST");
-            Http.jsonError(response, 405, request.getMethod() + " is not allowed here");
-        } else {
-            Http.jsonError(response, 404, "no such API endpoint: " + path);
-        }
+    void stats(ConsoleContext ctx) throws IOException {
+        List<RuleJson> items = rules.stats(WINDOW, MAX_ITEMS).stream().map(s -> new RuleJson(s.rule(), s.spam(),
+                s.rejected(), s.approved(), s.pending(), rate(s))).toList();
+        Http.json(ctx.response, 200, new RulesJson(items, WINDOW.toDays()));
     }
 
+    void recheck(ConsoleContext ctx) throws IOException {
+        List<RecheckJson> items = rules.recheckApproved(WINDOW, MAX_ITEMS).stream().map(f -> new RecheckJson(
+                ApiItems.item(f.submission()), f.now().verdict().key(), f.now().score(),
+                f.now().reasons().stream().map(Reason::describe).toList())).toList();
+        Http.json(ctx.response, 200, new ApiItems.Items<>(items, items.size()));
+    }
+
+    private static double rate(RuleReview.RuleStats s) {
+        return Math.round(s.falsePositiveRate() * 1000) / 1000.0;
+    }
+
+    /** A rule's figures as the rules page shows them. */
     static Map<String, Object> stats(RuleReview.RuleStats s) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("rule", s.rule());
@@ -66,7 +61,7 @@ final class RulesApi {
         item.put("rejected", s.rejected());
         item.put("approved", s.approved());
         item.put("pending", s.pending());
-        item.put("falsePositiveRate", Math.round(s.falsePositiveRate() * 1000) / 1000.0);
+        item.put("falsePositiveRate", rate(s));
         return item;
     }
 }
