@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.schoolguard.http.ServletReplays;
 import vn.schoolguard.moderation.Moderation;
 import vn.schoolguard.moderation.Page;
 import vn.schoolguard.moderation.Status;
@@ -33,14 +34,17 @@ final class ApiHandler {
     private static final Pattern ACTION = Pattern.compile("/submissions/(\\d{1,18})/(approve|reject|spam)");
 
     private final Moderation moderation;
+    private final ServletReplays replays;
     private final ConsoleAccess access;
     private final IpLogApi ipLog;
     private final RulesApi rules;
     private final BlockApi blocks;
 
-    ApiHandler(Moderation moderation, ConsoleAccess access, IpLogApi ipLog, BlockApi blocks, RulesApi rules) {
+    ApiHandler(Moderation moderation, ServletReplays replays, ConsoleAccess access, IpLogApi ipLog, BlockApi blocks,
+               RulesApi rules) {
         this.rules = rules;
         this.moderation = moderation;
+        this.replays = replays;
         this.access = access;
         this.ipLog = ipLog;
         this.blocks = blocks;
@@ -149,7 +153,7 @@ final class ApiHandler {
                         ConsoleAccess.Caller caller) throws IOException {
         String reason = reason(request);
         Moderation.Outcome outcome = switch (action) {
-            case "approve" -> moderation.approve(id, caller.user().name(), request);
+            case "approve" -> moderation.approve(id, caller.user().name(), replays.via(request));
             case "reject" -> moderation.reject(id, caller.user().name(), reason);
             default -> moderation.markSpam(id, caller.user().name(), reason);
         };
@@ -176,7 +180,7 @@ final class ApiHandler {
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (Moderation.Outcome outcome : moderation.bulk(ids, body.path("action").asText(), caller.user().name(),
-                body.path("reason").asText(null), request)) {
+                body.path("reason").asText(null), replays.via(request))) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("result", outcome.result().name().toLowerCase(java.util.Locale.ROOT));
             result.put("message", outcome.message());

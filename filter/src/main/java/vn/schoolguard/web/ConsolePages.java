@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.schoolguard.http.ServletReplays;
 import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.ConsoleUser;
 
@@ -37,10 +38,11 @@ public final class ConsolePages {
     private final ConsoleRulePages rulePages;
     private final ConsoleFormPages formPages;
 
-    public ConsolePages(ConsoleServices services) {
+    /** @param replays how approvals made in the console are replayed to the application */
+    public ConsolePages(ConsoleServices services, ServletReplays replays) {
         this.settings = services.settings();
         this.access = services.access();
-        this.queue = new ConsoleQueuePages(services.moderationSettings(), services.moderation(), services.access(),
+        this.queue = new ConsoleQueuePages(services.moderationSettings(), services.moderation(), replays, services.access(),
                 services.decorationWarnings());
         this.accountPages = new ConsoleAccountPages(services.accounts(), services.hasher(), services.sessions(),
                 services.access(), services.clock());

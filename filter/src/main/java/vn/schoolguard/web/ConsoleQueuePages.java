@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.schoolguard.http.ServletReplays;
 import vn.schoolguard.moderation.Decision;
 import vn.schoolguard.moderation.FieldRole;
 import vn.schoolguard.inject.DecorationWarning;
@@ -52,13 +53,15 @@ final class ConsoleQueuePages {
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Moderation moderation;
+    private final ServletReplays replays;
     private final ConsoleAccess access;
     private final DecorationWarnings decorationWarnings;
 
-    ConsoleQueuePages(ModerationSettings settings, Moderation moderation, ConsoleAccess access,
+    ConsoleQueuePages(ModerationSettings settings, Moderation moderation, ServletReplays replays, ConsoleAccess access,
                       DecorationWarnings decorationWarnings) {
         settings.routes().forEach(r -> routes.put(r.name(), r));
         this.moderation = moderation;
+        this.replays = replays;
         this.access = access;
         this.decorationWarnings = decorationWarnings;
     }
@@ -403,10 +406,10 @@ final class ConsoleQueuePages {
         String actor = ctx.user().name();
         String reason = reason(ctx);
         Moderation.Outcome outcome = switch (action) {
-            case "approve" -> moderation.approve(id, actor, ctx.request);
+            case "approve" -> moderation.approve(id, actor, replays.via(ctx.request));
             case "reject" -> moderation.reject(id, actor, reason);
             case "spam" -> moderation.markSpam(id, actor, reason);
-            default -> moderation.editAndApprove(id, actor, ctx.request, edits(ctx, EDIT_PREFIX), edits(ctx, QUERY_EDIT_PREFIX));
+            default -> moderation.editAndApprove(id, actor, replays.via(ctx.request), edits(ctx, EDIT_PREFIX), edits(ctx, QUERY_EDIT_PREFIX));
         };
         String code = flashCode(outcome.result(), action);
         String back = outcome.result() == Moderation.Result.REPLAY_FAILED ? "/items/" + id
@@ -443,7 +446,7 @@ final class ConsoleQueuePages {
         }
         int changed = 0;
         int failed = 0;
-        for (Moderation.Outcome outcome : moderation.bulk(ids, action, ctx.user().name(), reason(ctx), ctx.request)) {
+        for (Moderation.Outcome outcome : moderation.bulk(ids, action, ctx.user().name(), reason(ctx), replays.via(ctx.request))) {
             if (outcome.result() == Moderation.Result.CHANGED) {
                 changed++;
             } else if (outcome.result() != Moderation.Result.UNCHANGED) {

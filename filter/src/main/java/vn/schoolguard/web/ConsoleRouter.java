@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.schoolguard.http.ServletReplays;
 import vn.schoolguard.log.Log;
 
 import vn.schoolguard.moderation.Moderation;
@@ -29,13 +30,14 @@ public final class ConsoleRouter {
     private final ApiHandler api;
     private final ConsolePages pages;
 
-    public ConsoleRouter(ConsoleServices services, PosterPages posterPages, ConsolePages pages) {
+    /** @param replays how approvals made in the console and the API are replayed to the application */
+    public ConsoleRouter(ConsoleServices services, ServletReplays replays, PosterPages posterPages, ConsolePages pages) {
         this.settings = services.settings();
         this.moderationSettings = services.moderationSettings();
         this.moderation = services.moderation();
         this.access = services.access();
         this.posterPages = posterPages;
-        this.api = new ApiHandler(services.moderation(), services.access(), new IpLogApi(services.ipLog(), services.ipLogExport()),
+        this.api = new ApiHandler(services.moderation(), replays, services.access(), new IpLogApi(services.ipLog(), services.ipLogExport()),
                 new BlockApi(services.blocks(), services.moderation(), services.access(), services.clock()),
                 new RulesApi(services.rules(), services.access()));
         this.pages = pages;

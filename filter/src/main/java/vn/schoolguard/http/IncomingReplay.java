@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +15,11 @@ import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.log.Log;
+import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.moderation.ReplaySettings;
+import vn.schoolguard.moderation.ReplayTokens;
+import vn.schoolguard.moderation.Route;
+import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.IpLiteral;
 import vn.schoolguard.store.StoreException;
@@ -74,7 +79,7 @@ public final class IncomingReplay {
         }
         StringBuilder why = new StringBuilder();
         Optional<ReplayTokens.Grant> grant = tokens.redeem(request.getHeader(ReplayTokens.HEADER), request.getMethod(),
-                rawPathInContext(request), request.getQueryString(), body, why);
+                SubmissionReader.rawPathInContext(request), request.getQueryString(), body, why);
         if (grant.isEmpty()) {
             refuse(request, response, path, body, why.toString());
             return;
@@ -85,7 +90,7 @@ public final class IncomingReplay {
         HttpSession created = null;
         if (!grant.get().session().isEmpty()) {
             created = poster.getSession(true);
-            grant.get().session().applyTo(created);
+            SessionAttributes.applyTo(grant.get().session(), created);
         }
         try {
             next.run(poster, response);
@@ -114,7 +119,7 @@ public final class IncomingReplay {
         String route = moderation.routeFor(request.getMethod(), path).map(Route::name).orElse("-");
         IpLogEntry entry = new IpLogEntry(client, truncate(request.getHeader("User-Agent"), 1000), null, route,
                 truncate(request.getMethod(), 10), truncate(path, 2000), null, null, Outcome.REFUSED, truncate("replay refused: " + why, 500),
-                body == null ? null : sha256(body));
+                body == null ? null : SubmissionReader.sha256(body));
         try {
             ipLog.record(entry);
         } catch (StoreException e) {
@@ -141,21 +146,6 @@ public final class IncomingReplay {
             }
         }
         return out.toByteArray();
-    }
-
-    /** The path within the context exactly as sent, which the token was issued for. */
-    private static String rawPathInContext(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String truncate(String text, int max) {

@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import vn.schoolguard.moderation.BadSubmission;
 
 /**
  * Strict {@code application/x-www-form-urlencoded} decoding and encoding. Unlike a container's lenient

@@ -1,4 +1,4 @@
-package vn.schoolguard.net;
+package vn.schoolguard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vn.schoolguard.net.Cidr;
+import vn.schoolguard.net.ClientAddress;
+import vn.schoolguard.net.IpLiteral;
+import vn.schoolguard.net.ProxySettings;
 import vn.schoolguard.net.ProxySettings.ForwardingHeader;
 
 /** The resolver against the case table in {@code net/client-address-cases.tsv}; over-HTTP cases are in ForwardedClientTest. */
