@@ -39,7 +39,7 @@ class DropInJarContentsIT {
         String api = System.getProperty("servlet.api").startsWith("javax.") ? "javax" : "jakarta";
         String other = api.equals("javax") ? "jakarta" : "javax";
         try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
-            JarEntry entry = jar.getJarEntry("vn/schoolguard/moderation/ReplayRequest.class");
+            JarEntry entry = jar.getJarEntry("vn/schoolguard/http/ReplayRequest.class");
             assertThat(entry).isNotNull();
             String constants;
             try (var in = jar.getInputStream(entry)) {

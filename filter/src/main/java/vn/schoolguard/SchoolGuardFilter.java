@@ -3,7 +3,6 @@ package vn.schoolguard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -19,56 +18,15 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import vn.schoolguard.store.JdbcSessionStore;
-import vn.schoolguard.store.JdbcAccountStore;
-import vn.schoolguard.log.Log;
-
-import vn.schoolguard.account.AccountStore;
-import vn.schoolguard.account.Authenticator;
-import vn.schoolguard.account.PasswordHasher;
-import vn.schoolguard.account.SessionStore;
 import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.SchoolGuardConfig;
-import vn.schoolguard.store.JdbcDiscoveredForms;
-import vn.schoolguard.discovery.RouteDiscovery;
-import vn.schoolguard.inject.PageDecorator;
-import vn.schoolguard.iplog.IpLog;
-import vn.schoolguard.iplog.IpLogExport;
-import vn.schoolguard.iplog.Outcome;
-import vn.schoolguard.iplog.Retention;
+import vn.schoolguard.config.ConfigProblem;
+
+import vn.schoolguard.http.IncomingReplay;
+import vn.schoolguard.http.SubmissionIntake;
+import vn.schoolguard.log.Log;
 import vn.schoolguard.moderation.ApprovalListener;
-import vn.schoolguard.moderation.BadSubmission;
-import vn.schoolguard.moderation.IncomingReplay;
-import vn.schoolguard.moderation.Moderation;
-import vn.schoolguard.moderation.PublicationSettings;
-import vn.schoolguard.moderation.ReplayTokens;
 import vn.schoolguard.moderation.Route;
-import vn.schoolguard.moderation.RouteAdmission;
-import vn.schoolguard.moderation.SignedInUsers;
-import vn.schoolguard.moderation.RuleReview;
-import vn.schoolguard.moderation.Submission;
-import vn.schoolguard.moderation.SubmissionCapture;
-import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.net.ClientAddressResolver;
-import vn.schoolguard.ratelimit.SubmissionGate;
-import vn.schoolguard.spam.SpamImplantRules;
-import vn.schoolguard.spam.SpamScorer;
-import vn.schoolguard.db.DataDirectory;
-import vn.schoolguard.db.Database;
-import vn.schoolguard.store.JdbcRateLimitStorage;
-import vn.schoolguard.store.JdbcApprovedContent;
-import vn.schoolguard.store.JdbcIpLogStorage;
-import vn.schoolguard.store.TransactionLog;
-import vn.schoolguard.store.JdbcPublication;
-import vn.schoolguard.store.JdbcSpamMemory;
-import vn.schoolguard.store.JdbcSubmissionStore;
-import vn.schoolguard.db.StoreException;
-import vn.schoolguard.web.ConsoleAccess;
-import vn.schoolguard.web.ConsolePages;
-import vn.schoolguard.web.ConsoleServices;
-import vn.schoolguard.web.ConsoleRouter;
 import vn.schoolguard.web.Http;
-import vn.schoolguard.web.PosterPages;
 
 /**
  * The SchoolGuard filter: the one class a {@code web.xml} names. Map it to {@code /*} for the REQUEST
@@ -111,21 +69,16 @@ public final class SchoolGuardFilter implements Filter {
     private static final Log LOG = Log.get(SchoolGuardFilter.class);
     private static final String FILTERED = SchoolGuardFilter.class.getName() + ".FILTERED";
 
-    private SchoolGuardConfig config;
-    private DataDirectory dataDirectory;
-    private Database database;
-    private Moderation moderation;
-    private SubmissionCapture capture;
-    private ClientAddressResolver addresses;
-    private ConsoleRouter console;
-    private PosterPages posterPages;
-    private PageDecorator decorator;
-    private IpLog ipLog;
-    private Retention retention;
-    private SubmissionGate gate;
-    private IncomingReplay incomingReplay;
-    private RouteAdmission admission;
-    private RouteDiscovery discovery;
+    /** One stage of the dispatch: serves the request and answers true, or leaves it to the next stage. */
+    @FunctionalInterface
+    private interface Stage {
+        boolean serve(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
+                throws IOException, ServletException;
+    }
+
+    private FilterParts parts;
+    /** The dispatch, in order; a request no stage serves goes to the application, decorated. */
+    private List<Stage> stages;
 
     /**
      * The approval listeners of a web application: add yours from a {@code ServletContextListener} or any
@@ -142,67 +95,17 @@ public final class SchoolGuardFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
+        SchoolGuardConfig config;
         try {
             config = loadConfig(filterConfig);
         } catch (ConfigException e) {
             LOG.error("SchoolGuard cannot start. {}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        try {
-            dataDirectory = DataDirectory.open(config.dataDir());
-        } catch (IOException e) {
-            throw new ServletException("SchoolGuard cannot create its data directory " + config.dataDir()
-                    + " (setting data.dir): " + e.getMessage(), e);
-        }
-        try {
-            database = Database.open(config.store());
-            dataDirectory.tightenNow();
-        } catch (StoreException e) {
-            LOG.error("SchoolGuard cannot start: {}", e.getMessage());
-            throw new ServletException(e.getMessage(), e);
-        }
-        Clock clock = Clock.systemUTC();
-        JdbcIpLogStorage ipLogStorage = new JdbcIpLogStorage(database);
-        ipLog = new IpLog(ipLogStorage, config.siteKey(), clock);
-        JdbcSubmissionStore store = new JdbcSubmissionStore(database, TransactionLog.of(ipLogStorage, ipLog));
-        PublicationSettings publication = config.publication();
-        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
-                new JdbcApprovedContent(database, config.siteKey()), clock,
-                publication.watch() ? new JdbcPublication(database, config.siteKey(), config.moderation().routes()) : null,
-                publication.watchFor(), publication.pagesPerMinute());
-        // One key per filter instance: only this application's own filter can redeem the tokens it issues.
-        ReplayTokens tokens = new ReplayTokens(clock, config.replay().tokenLifetime());
-        moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock, publication,
-                decorator::publicationChanged);
-        moderation.releaseStaleReplays();
-        incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
-        SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
-        capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,
-                ipLog, config.siteKey(), clock);
-        addresses = new ClientAddressResolver(config.proxies());
-        admission = new RouteAdmission(config.moderation(), new SignedInUsers(config.moderation(), config.proxies()));
-        discovery = RouteDiscovery.start(config.discovery(), config.moderation(), new JdbcDiscoveredForms(database, config.siteKey()), clock);
-        gate = SubmissionGate.create(config.rateLimit(), new JdbcRateLimitStorage(database), config.siteKey(), clock);
-        AccountStore accounts = new JdbcAccountStore(database, config.siteKey());
-        PasswordHasher hasher = new PasswordHasher(config.console().passwordIterations());
-        Authenticator authenticator = new Authenticator(accounts, hasher, config.console(), clock);
-        authenticator.seed();
-        SessionStore sessions = new JdbcSessionStore(database, config.siteKey(), config.console().sessionIdle(), config.console().sessionMax());
-        ConsoleAccess access = new ConsoleAccess(config.console(), config.proxies(), authenticator, accounts, sessions, clock);
-        posterPages = new PosterPages(config.console().path(), config.ipLog().zone());
-        RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
-        ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
-                hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
-                decorator.decorationWarnings(), discovery);
-        console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
-        retention = new Retention(ipLog, config.ipLog(), clock);
-        filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
-        LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}, replay by {}",
-                config.dataDir(), config.moderation().routes().size(),
-                config.moderation().routes().stream().map(Route::describe).toList(),
-                filterConfig.getServletContext().getContextPath(), config.console().path(),
-                config.replay().mode().name().toLowerCase(java.util.Locale.ROOT)
-                        + (config.replay().baseUrl() == null ? "" : " to " + config.replay().baseUrl()));
+        parts = FilterParts.start(config, filterConfig);
+        // Before anything else: a verified replay is the poster's post, approved; it is not held, limited or logged
+        // again. The console comes before the routes, so that no route can take the console's paths.
+        stages = List.of(SchoolGuardFilter::refuseTrace, this::replay, this::console, this::submission);
     }
 
     @Override
@@ -213,67 +116,64 @@ public final class SchoolGuardFilter implements Filter {
             return;
         }
         request.setAttribute(FILTERED, Boolean.TRUE);
-        if (request.getMethod().equals("TRACE")) {
-            // HttpServlet echoes a TRACE request, cookies included, which cross-site tracing reads back.
-            response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TRACE is not allowed");
-            return;
-        }
-        String consolePath = config.console().path();
         // Match on the container's decoded, normalized path, so that encodings and path parameters cannot
         // slip a submission past its route.
         String path = decodedPath(request);
-        if (IncomingReplay.claimsReplay(request)) {
-            // Before anything else: a verified replay is the poster's post, approved; it is not held, limited or
-            // logged again, and runs down the whole chain (the application's mapping, security, rewrite filters).
-            incomingReplay.handle(request, response, path, (poster, res2) -> decorator.filter(poster, res2, chain));
-            return;
-        }
-        if (path.equals(consolePath) || path.startsWith(consolePath + "/")) {
-            console.handle(request, response, path, addresses.resolve(request).ip());
-            return;
-        }
-        Optional<Route> route = config.moderation().routeFor(request.getMethod(), path);
-        HttpServletRequest forApp = request;
-        if (route.isPresent()) {
-            RouteAdmission.Decision decision = admission.decide(request, route.get());
-            if (decision.hold()) {
-                hold(decision.poster(), response, route.get(), path);
+        for (Stage stage : stages) {
+            if (stage.serve(request, response, path, chain)) {
                 return;
             }
-            try {
-                capture.logAttempt(decision.poster(), route.get(), path, addresses.resolve(request), Outcome.BYPASSED,
-                        decision.reason());
-            } catch (StoreException e) {
-                // Even trusted posts must leave an IP log entry; without the database they wait.
-                LOG.error("Trusted post on route {} refused: the IP log is unavailable", route.get().name(), e);
-                posterPages.refused(request, response, 503, e.getMessage());
-                return;
-            }
-            forApp = decision.forApp();
         }
-        decorator.filter(forApp, response, discovery.observing(chain, path, route.isPresent()));
+        parts.decorator.filter(request, response, parts.discoveryWatch.observing(chain, path, false));
     }
 
-    private void hold(HttpServletRequest request, HttpServletResponse response, Route route, String path) throws IOException {
-        ClientAddress client = addresses.resolve(request);
-        // Blocks and rate limits come first, before the body is read, so that refusing a flood stays cheap.
-        Optional<SubmissionGate.Refusal> refusal = gate.check(route.name(), client, request.getRemoteUser(),
-                (outcome, detail) -> capture.logAttempt(request, route, path, client, outcome, detail));
-        if (refusal.isPresent()) {
-            posterPages.limited(request, response, refusal.get().kind().status(), refusal.get().retryAfterSeconds());
-            return;
+    private static boolean refuseTrace(HttpServletRequest request, HttpServletResponse response, String path,
+                                       FilterChain chain) throws IOException {
+        if (!request.getMethod().equals("TRACE")) {
+            return false;
         }
-        try {
-            Submission submission = capture.capture(request, route, path, client);
-            LOG.debug("Held submission {} on route {} from {}:{}", submission.id(), route.name(), client.ip(), client.port());
-            posterPages.accepted(request, response, submission);
-        } catch (BadSubmission e) {
-            posterPages.refused(request, response, e.status(), e.getMessage());
-        } catch (StoreException e) {
-            LOG.error("Submission on route {} from {} refused: the database is unavailable", route.name(), client.ip(), e);
-            posterPages.refused(request, response, 503, e.getMessage());
+        // HttpServlet echoes a TRACE request, cookies included, which cross-site tracing reads back.
+        response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "TRACE is not allowed");
+        return true;
+    }
+
+    /** A loopback replay runs down the whole chain (the application's mapping, security, rewrite filters). */
+    private boolean replay(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
+            throws IOException, ServletException {
+        if (!IncomingReplay.claimsReplay(request)) {
+            return false;
         }
+        parts.incomingReplay.handle(request, response, path, (poster, res2) -> parts.decorator.filter(poster, res2, chain));
+        return true;
+    }
+
+    private boolean console(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
+            throws IOException {
+        String consolePath = parts.config.console().path();
+        if (!path.equals(consolePath) && !path.startsWith(consolePath + "/")) {
+            return false;
+        }
+        parts.console.handle(request, response, path, parts.addresses.resolve(request).ip());
+        return true;
+    }
+
+    /** A submission route: held and answered here, or (a trusted poster, a pass-through condition) on to the application. */
+    private boolean submission(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
+            throws IOException, ServletException {
+        Optional<Route> route = parts.config.moderation().routeFor(request.getMethod(), path);
+        if (route.isEmpty()) {
+            return false;
+        }
+        SubmissionIntake.Result taken = parts.intake.take(request, route.get(), path);
+        switch (taken.kind()) {
+            case PASSED -> parts.decorator.filter(taken.request(), response, chain);
+            case LIMITED -> parts.posterPages.limited(taken.request(), response, taken.status(), taken.retryAfterSeconds());
+            case REFUSED -> parts.posterPages.refused(taken.request(), response, taken.status(), taken.message());
+            case HELD -> parts.posterPages.accepted(taken.request(), response, taken.submission());
+            default -> throw new IllegalStateException("unknown intake result " + taken.kind());
+        }
+        return true;
     }
 
     private static String decodedPath(HttpServletRequest request) {
@@ -285,23 +185,8 @@ public final class SchoolGuardFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (gate != null) {
-            gate.close();
-        }
-        if (discovery != null) {
-            discovery.close();
-        }
-        if (retention != null) {
-            retention.close();
-        }
-        if (decorator != null) {
-            decorator.close();
-        }
-        if (dataDirectory != null) {
-            dataDirectory.close();
-        }
-        if (database != null) {
-            database.close();
+        if (parts != null) {
+            parts.close();
         }
     }
 
@@ -324,7 +209,7 @@ public final class SchoolGuardFilter implements Filter {
                     LOG.info("SchoolGuard reads its settings from /WEB-INF/schoolguard.properties");
                 }
             } catch (IOException e) {
-                throw new ConfigException(List.of(new vn.schoolguard.config.ConfigProblem("config-file",
+                throw new ConfigException(List.of(new ConfigProblem("config-file",
                         "/WEB-INF/schoolguard.properties", "a readable properties file (" + e.getMessage() + ")")));
             }
         }

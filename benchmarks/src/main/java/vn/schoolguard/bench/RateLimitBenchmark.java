@@ -45,8 +45,6 @@ import vn.schoolguard.db.StoreSettings;
 @Fork(1)
 public class RateLimitBenchmark {
 
-    private static final SubmissionGate.AttemptLog NO_LOG = (outcome, detail) -> { };
-
     private Database database;
     private SubmissionGate gate;
     private String[] addresses;
@@ -69,7 +67,7 @@ public class RateLimitBenchmark {
         }
         // Use up the limit of the flooding address.
         for (int i = 0; i < 10; i++) {
-            gate.check("comments", peer("203.0.113.66"), null, NO_LOG);
+            gate.check("comments", peer("203.0.113.66"), null);
         }
     }
 
@@ -84,19 +82,19 @@ public class RateLimitBenchmark {
     public Optional<SubmissionGate.Refusal> accepted() {
         // 50,000 addresses in turn: each is back to a full bucket long before its turn comes again.
         String address = addresses[next++ % addresses.length];
-        return gate.check("comments", peer(address), null, NO_LOG);
+        return gate.check("comments", peer(address), null);
     }
 
     /** A submission from an address over its limit: 429 without touching anything else. */
     @Benchmark
     public Optional<SubmissionGate.Refusal> refusedOverLimit() {
-        return gate.check("comments", peer("203.0.113.66"), null, NO_LOG);
+        return gate.check("comments", peer("203.0.113.66"), null);
     }
 
     /** A submission from a blocked network: 403 from the in-memory copy of the block list. */
     @Benchmark
     public Optional<SubmissionGate.Refusal> refusedBlocked() {
-        return gate.check("comments", peer("198.51.100.23"), null, NO_LOG);
+        return gate.check("comments", peer("198.51.100.23"), null);
     }
 
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +19,7 @@ import vn.schoolguard.db.Json;
  * parsed for it, or the copy of the body it read (a form or a JSON object). Lenient: a broken body gives fewer
  * fields, never an error, since only names are kept.
  */
-final class PostedFields {
+public final class PostedFields {
 
     /** Most fields noted per request; a form with more is noted with the first ones. */
     static final int MAX_FIELDS = 40;
@@ -28,25 +29,33 @@ final class PostedFields {
     private PostedFields() {
     }
 
-    static Map<String, List<String>> of(ObservedRequest request) {
+    /**
+     * The fields of a handled request.
+     *
+     * @param parameters  the parameters the container parsed, when the application asked for them; else null
+     * @param queryString the query string, or null
+     * @param bodyRead    the body bytes the application read, when it read them all and they fit the copy; else null
+     * @param contentType the request's Content-Type, or null
+     */
+    public static Map<String, List<String>> of(Supplier<Map<String, String[]>> parameters, String queryString,
+                                               byte[] bodyRead, String contentType) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (request.parametersRead()) {
+        if (parameters != null) {
             try {
-                request.getParameterMap().forEach((name, values) -> add(fields, name, List.of(values)));
+                parameters.get().forEach((name, values) -> add(fields, name, List.of(values)));
             } catch (RuntimeException containerRefused) {
                 // A container may refuse parameters once the body was read as a stream: the copy below is enough.
             }
         }
-        if (!request.parametersRead() && request.getQueryString() != null) {
-            form(request.getQueryString(), fields);
+        if (parameters == null && queryString != null) {
+            form(queryString, fields);
         }
-        byte[] body = request.bodyRead();
-        if (body != null) {
-            String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (bodyRead != null) {
+            String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
             if (type.startsWith("application/json") || type.endsWith("+json")) {
-                json(body, fields);
+                json(bodyRead, fields);
             } else if (type.startsWith("application/x-www-form-urlencoded")) {
-                form(new String(body, StandardCharsets.ISO_8859_1), fields);
+                form(new String(bodyRead, StandardCharsets.ISO_8859_1), fields);
             }
         }
         return fields;

@@ -14,13 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import vn.schoolguard.log.Log;
-import vn.schoolguard.moderation.ModerationSettings;
 import vn.schoolguard.moderation.Route;
 
 /**
@@ -40,9 +34,6 @@ import vn.schoolguard.moderation.Route;
 public final class RouteDiscovery implements AutoCloseable {
 
     private static final Log LOG = Log.get(RouteDiscovery.class);
-    /** Largest body copy kept while the application reads it. */
-    static final int MAX_COPY = 64 * 1024;
-    private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
 
     private final DiscoverySettings settings;
     private final List<Route> routes;
@@ -54,10 +45,10 @@ public final class RouteDiscovery implements AutoCloseable {
     private final Set<String> dirty = new java.util.HashSet<>();
     private final ScheduledExecutorService saver;
 
-    private RouteDiscovery(DiscoverySettings settings, ModerationSettings moderation, DiscoveredForms store, Clock clock,
+    private RouteDiscovery(DiscoverySettings settings, List<Route> routes, DiscoveredForms store, Clock clock,
                            boolean background) {
         this.settings = settings;
-        this.routes = moderation.routes();
+        this.routes = List.copyOf(routes);
         this.store = store;
         this.clock = clock;
         this.text = new TextFields(settings.minTextChars());
@@ -69,9 +60,9 @@ public final class RouteDiscovery implements AutoCloseable {
     }
 
     /** Starts discovery: loads what earlier runs found and saves new findings every 30 seconds. */
-    public static RouteDiscovery start(DiscoverySettings settings, ModerationSettings moderation, DiscoveredForms store,
+    public static RouteDiscovery start(DiscoverySettings settings, List<Route> routes, DiscoveredForms store,
                                        Clock clock) {
-        RouteDiscovery discovery = new RouteDiscovery(settings, moderation, store, clock, settings.enabled());
+        RouteDiscovery discovery = new RouteDiscovery(settings, routes, store, clock, settings.enabled());
         discovery.load();
         if (discovery.saver != null) {
             discovery.saver.scheduleWithFixedDelay(discovery::saveQuietly, 30, 30, TimeUnit.SECONDS);
@@ -80,8 +71,8 @@ public final class RouteDiscovery implements AutoCloseable {
     }
 
     /** Discovery without the background saver ({@link #save()} by hand), for tests and tools. */
-    static RouteDiscovery manual(DiscoverySettings settings, ModerationSettings moderation, DiscoveredForms store, Clock clock) {
-        RouteDiscovery discovery = new RouteDiscovery(settings, moderation, store, clock, false);
+    static RouteDiscovery manual(DiscoverySettings settings, List<Route> routes, DiscoveredForms store, Clock clock) {
+        RouteDiscovery discovery = new RouteDiscovery(settings, routes, store, clock, false);
         discovery.load();
         return discovery;
     }
@@ -91,39 +82,10 @@ public final class RouteDiscovery implements AutoCloseable {
     }
 
     /**
-     * The chain to hand a request to: the application's own, watched when discovery is on, the request is a
-     * POST, PUT or PATCH and no route guards its path.
+     * Notes one request the application handled (a POST, PUT or PATCH no route guards, answered below 400): its
+     * field names, when some look like user text.
      */
-    public FilterChain observing(FilterChain chain, String path, boolean guarded) {
-        if (!settings.enabled() || guarded) {
-            return chain;
-        }
-        return (req, res) -> {
-            if (!(req instanceof HttpServletRequest request) || !METHODS.contains(request.getMethod())) {
-                chain.doFilter(req, res);
-                return;
-            }
-            ObservedRequest observed = new ObservedRequest(request, MAX_COPY);
-            chain.doFilter(observed, res);
-            afterApplication(observed, res, path);
-        };
-    }
-
-    private void afterApplication(ObservedRequest request, ServletResponse res, String path) {
-        try {
-            // An async request is still the application's; its fields are its business until it completes.
-            if (request.isAsyncStarted() || !(res instanceof HttpServletResponse response) || response.getStatus() >= 400) {
-                return;
-            }
-            note(request.getMethod(), path, PostedFields.of(request), response.getStatus());
-        } catch (RuntimeException e) {
-            // Never the poster's problem: the application has answered already.
-            LOG.debug("Route discovery skipped a request to {}: {}", path, e.toString());
-        }
-    }
-
-    /** Notes one handled request's field names when some look like user text. */
-    void note(String method, String path, Map<String, List<String>> fields, int status) {
+    public void note(String method, String path, Map<String, List<String>> fields, int status) {
         List<String> texts = new ArrayList<>();
         fields.forEach((name, values) -> {
             if (text.isText(name, values)) {

@@ -16,31 +16,31 @@ public final class BadSubmission extends Exception {
         return status;
     }
 
-    static BadSubmission tooLarge(long limit) {
+    public static BadSubmission tooLarge(long limit) {
         return new BadSubmission(413, "the submission is larger than the " + limit + " bytes this site accepts");
     }
 
-    static BadSubmission tooManyFields(int limit) {
+    public static BadSubmission tooManyFields(int limit) {
         return new BadSubmission(400, "the submission has more than " + limit + " fields");
     }
 
-    static BadSubmission fieldTooLong(String field, int limit) {
+    public static BadSubmission fieldTooLong(String field, int limit) {
         return new BadSubmission(400, "field '" + field + "' is longer than " + limit + " characters");
     }
 
-    static BadSubmission malformed(String what) {
+    public static BadSubmission malformed(String what) {
         return new BadSubmission(400, "the submission is malformed: " + what);
     }
 
-    static BadSubmission badPath(String path, String why) {
+    public static BadSubmission badPath(String path, String why) {
         return new BadSubmission(400, "the address '" + path + "' is not accepted for a submission: " + why);
     }
 
-    static BadSubmission badCharset(String name, String expected) {
+    public static BadSubmission badCharset(String name, String expected) {
         return new BadSubmission(415, "the charset '" + name + "' in Content-Type is not accepted; send " + expected);
     }
 
-    static BadSubmission unsupportedType(String type) {
+    public static BadSubmission unsupportedType(String type) {
         return new BadSubmission(415, "content type '" + type + "' is not accepted here; send a form"
                 + " (application/x-www-form-urlencoded) or JSON (application/json)");
     }

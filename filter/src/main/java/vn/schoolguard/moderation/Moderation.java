@@ -1,5 +1,7 @@
 package vn.schoolguard.moderation;
 
+import vn.schoolguard.db.Page;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import vn.schoolguard.db.Page;
 import vn.schoolguard.log.Log;
 
 import vn.schoolguard.sanitize.HtmlPolicies;
@@ -55,37 +54,21 @@ public final class Moderation {
     private final ModerationSettings settings;
     private final String siteKey;
     private final Clock clock;
-    private final Replayer replayer;
     private final PublicationSettings publication;
     private final Runnable sent;
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** Moderation with the default replay settings (loopback), its own replay tokens and no publication watch. */
+    /** Moderation without a publication watch. */
     public Moderation(SubmissionRepository store, ModerationSettings settings, String siteKey, Clock clock) {
         this(store, settings, siteKey, clock, DEFAULT_PUBLICATION, () -> { });
     }
 
     /**
-     * Moderation with the default replay settings (loopback) and its own replay tokens.
-     *
      * @param publication how long an approved submission may stay unseen before the console flags it
      * @param sent        told after each submission the application accepted, so that the publication watch looks for it
      */
     public Moderation(SubmissionRepository store, ModerationSettings settings, String siteKey, Clock clock,
                       PublicationSettings publication, Runnable sent) {
-        this(store, settings, ReplaySettings.defaults(), new ReplayTokens(clock, ReplaySettings.defaults().tokenLifetime()),
-                siteKey, clock, publication, sent);
-    }
-
-    /**
-     * @param replay      how approved submissions are replayed to the application (loopback or forward)
-     * @param tokens      the replay tokens that the filter in front of the application redeems (the same instance)
-     * @param publication how long an approved submission may stay unseen before the console flags it
-     * @param sent        told after each submission the application accepted, so that the publication watch looks for it
-     */
-    public Moderation(SubmissionRepository store, ModerationSettings settings, ReplaySettings replay, ReplayTokens tokens,
-                      String siteKey, Clock clock, PublicationSettings publication, Runnable sent) {
-        this.replayer = new Replayer(replay, tokens);
         this.store = store;
         this.settings = settings;
         this.siteKey = siteKey;
@@ -135,13 +118,13 @@ public final class Moderation {
         return released;
     }
 
-    /** Approves a submission and replays it to the application through {@code via}, the moderator's request. */
-    public Outcome approve(long id, String actor, HttpServletRequest via) {
+    /** Approves a submission and replays it to the application through {@code via} (when replay is on). */
+    public Outcome approve(long id, String actor, Replay via) {
         return approve(id, actor, via, null, "approve");
     }
 
     /** Replaces editable body fields, sanitizing them again, then approves. */
-    public Outcome editAndApprove(long id, String actor, HttpServletRequest via, Map<String, String> edits) {
+    public Outcome editAndApprove(long id, String actor, Replay via, Map<String, String> edits) {
         return editAndApprove(id, actor, via, edits, Map.of());
     }
 
@@ -149,7 +132,7 @@ public final class Moderation {
      * Replaces editable body and query-string fields, sanitizing them again by their role, then approves:
      * the application receives exactly the edited values.
      */
-    public Outcome editAndApprove(long id, String actor, HttpServletRequest via, Map<String, String> edits,
+    public Outcome editAndApprove(long id, String actor, Replay via, Map<String, String> edits,
                                   Map<String, String> queryEdits) {
         Optional<Submission> found = store.find(siteKey, id);
         if (found.isEmpty()) {
@@ -190,7 +173,7 @@ public final class Moderation {
     private record EditedFields(Map<String, List<String>> fields, Map<String, List<String>> queryFields, String detail) {
     }
 
-    private Outcome approve(long id, String actor, HttpServletRequest via, EditedFields edit, String action) {
+    private Outcome approve(long id, String actor, Replay via, EditedFields edit, String action) {
         Optional<Submission> found = store.find(siteKey, id);
         if (found.isEmpty()) {
             return notFound(id);
@@ -211,7 +194,7 @@ public final class Moderation {
         }
         Submission submission = claimed.get();
         Replayer.Outcome replay = settings.replay()
-                ? replayer.replay(via, submission, routeOf(submission), store.sessionValues(siteKey, id))
+                ? Replayer.replay(via, submission, routeOf(submission), store.sessionValues(siteKey, id))
                 : new Replayer.Outcome(true, 0, null);
         Optional<Submission> finished = store.finishReplay(siteKey, id, replay.stored(), replay.status(), replay.error(),
                 actor, clock.instant());
@@ -254,7 +237,7 @@ public final class Moderation {
     }
 
     /** The same action on many submissions; each gets its own outcome. */
-    public List<Outcome> bulk(List<Long> ids, String action, String actor, String reason, HttpServletRequest via) {
+    public List<Outcome> bulk(List<Long> ids, String action, String actor, String reason, Replay via) {
         List<Outcome> outcomes = new ArrayList<>();
         for (long id : ids) {
             outcomes.add(switch (action) {

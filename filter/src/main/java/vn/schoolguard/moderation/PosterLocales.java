@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 // The poster's preferred locales from the Accept-Language header kept with the submission, best first.
-final class PosterLocales {
+public final class PosterLocales {
 
     private static final int MOST = 20;
 
@@ -16,7 +16,7 @@ final class PosterLocales {
      * The locales of the header values, by quality, without wildcards and refusals ({@code q=0}); the server's
      * default when there are none or the header cannot be read, as a container answers a request without one.
      */
-    static List<Locale> of(List<String> acceptLanguage) {
+    public static List<Locale> of(List<String> acceptLanguage) {
         List<Locale> locales = new ArrayList<>();
         if (!acceptLanguage.isEmpty()) {
             try {

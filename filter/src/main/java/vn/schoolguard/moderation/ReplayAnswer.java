@@ -17,18 +17,18 @@ import java.util.Map;
  *                 the 64 KB boundary may end in a replacement character
  * @param headers  the response headers, names in lower case, each with its values in the order sent
  */
-record ReplayAnswer(int status, String location, String body, Map<String, List<String>> headers) {
+public record ReplayAnswer(int status, String location, String body, Map<String, List<String>> headers) {
 
     /** The most body bytes kept. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    ReplayAnswer {
+    public ReplayAnswer {
         body = body == null ? "" : body;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
     /** The first value of a header (any case), or null. */
-    String header(String name) {
+    public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -44,7 +44,7 @@ public final class ReplayTokens {
     }
 
     /** A token's request: what its MAC covers. */
-    record Target(String method, String path, String query, byte[] body) {
+    public record Target(String method, String path, String query, byte[] body) {
     }
 
     private record Issued(Instant expiry, Grant grant) {
@@ -57,7 +57,7 @@ public final class ReplayTokens {
     }
 
     /** A new token for one replay of a submission to exactly this request. */
-    String issue(Grant grant, Target target) {
+    public String issue(Grant grant, Target target) {
         purge();
         byte[] nonceBytes = new byte[18];
         random.nextBytes(nonceBytes);
@@ -113,7 +113,7 @@ public final class ReplayTokens {
     }
 
     /** Forgets a token that was never sent (the connection failed). */
-    void discard(String token) {
+    public void discard(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
             nonces.remove(parts[2]);

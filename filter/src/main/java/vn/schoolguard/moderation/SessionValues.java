@@ -9,8 +9,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import jakarta.servlet.http.HttpSession;
-
 import vn.schoolguard.log.Log;
 import vn.schoolguard.db.Json;
 
@@ -49,14 +47,16 @@ public record SessionValues(Map<String, Value> values) {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** The kept attributes of a session; names not set in it are simply absent. */
-    public static SessionValues capture(HttpSession session, String route, List<String> names) {
-        if (session == null || names.isEmpty()) {
+    /**
+     * The kept attributes of a session, read by name through {@code attribute}; names not set in it are simply absent.
+     */
+    public static SessionValues keep(String route, List<String> names, Function<String, Object> attribute) {
+        if (names.isEmpty()) {
             return NONE;
         }
         Map<String, Value> kept = new LinkedHashMap<>();
         for (String name : names) {
-            Object value = session.getAttribute(name);
+            Object value = attribute.apply(name);
             if (value == null) {
                 continue;
             }
@@ -78,9 +78,11 @@ public record SessionValues(Map<String, Value> values) {
         return new SessionValues(kept);
     }
 
-    /** Sets every kept attribute, with its original type, in a session. */
-    public void applyTo(HttpSession session) {
-        values.forEach((name, value) -> session.setAttribute(name, TYPES.get(value.type()).apply(value.text())));
+    /** Every kept attribute with its original type, in the order kept: what a replay sets in its session. */
+    public Map<String, Object> typed() {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((name, value) -> typed.put(name, TYPES.get(value.type()).apply(value.text())));
+        return typed;
     }
 
     public boolean isEmpty() {

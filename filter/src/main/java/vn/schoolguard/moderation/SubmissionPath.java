@@ -15,7 +15,7 @@ import java.util.List;
  * double encoding, invalid or overlong UTF-8) are refused.
  */
 // Security-critical: a path that decodes two ways lets a replay land outside its route.
-final class SubmissionPath {
+public final class SubmissionPath {
 
     /** Longest canonical path stored (the column's width). */
     static final int MAX_LENGTH = 2000;
@@ -32,7 +32,7 @@ final class SubmissionPath {
      * @param decoded the container's decoded path, which the route was matched against
      * @throws BadSubmission (400) naming what is wrong
      */
-    static String canonical(String raw, String decoded) throws BadSubmission {
+    public static String canonical(String raw, String decoded) throws BadSubmission {
         List<String> segments = segments(raw);
         String ours = "/" + String.join("/", segments);
         if (!ours.equals(decoded)) {

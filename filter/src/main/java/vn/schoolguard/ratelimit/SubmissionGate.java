@@ -54,19 +54,25 @@ public final class SubmissionGate implements AutoCloseable {
     }
 
     /**
-     * A refusal.
+     * A refusal, and whether the caller writes it to the IP log.
      *
      * @param kind              why
      * @param retryAfterSeconds when to try again (0 for a block)
      * @param detail            what the IP log records
+     * @param outcome           the IP log outcome ({@link Outcome#BLOCKED} or {@link Outcome#RATE_LIMITED})
+     * @param logged            whether this refusal is written to the IP log in full; else it was only counted
+     *                          (see {@link RejectionLog})
+     * @param clientKey         the client's bucket key (an address, or an IPv6 prefix), for the mirror log
      */
-    public record Refusal(Kind kind, long retryAfterSeconds, String detail) {
-    }
+    public record Refusal(Kind kind, long retryAfterSeconds, String detail, Outcome outcome, boolean logged,
+                          String clientKey) {
 
-    /** Writes one refused attempt to the IP log; may throw {@link StoreException}. */
-    @FunctionalInterface
-    public interface AttemptLog {
-        void record(Outcome outcome, String detail);
+        /** Leaves a trace outside the database of a refusal whose IP log entry could not be written. */
+        public void unstored(StoreException e) {
+            // The refusal stands either way.
+            MIRROR.warn(Line.of("iplog refusal not stored").add("outcome", outcome.key()).add("client", clientKey)
+                    .add("detail", detail).remark(e.getMessage()));
+        }
     }
 
     private final RateLimitSettings settings;
@@ -107,16 +113,15 @@ public final class SubmissionGate implements AutoCloseable {
      * @param route    the route name
      * @param client   the resolved client address
      * @param user     the signed-in application user, or null
-     * @param log      writes a refusal to the IP log (called for some refusals only)
-     * @return the refusal, or empty when the submission may go on
+     * @return the refusal, or empty when the submission may go on; the caller writes the IP log entry of a refusal
+     *         marked {@link Refusal#logged()}
      */
-    public Optional<Refusal> check(String route, ClientAddress client, String user, AttemptLog log) {
+    public Optional<Refusal> check(String route, ClientAddress client, String user) {
         String clientIp = client.ip();
         Optional<Block> block = blocks.match(clientIp);
         if (block.isPresent()) {
-            Refusal refusal = new Refusal(Kind.BLOCKED, 0, BlockTexts.blockedDetail(block.get()));
-            record(log, Outcome.BLOCKED, ClientKey.of(clientIp, settings.ipv6Prefix()), refusal.detail());
-            return Optional.of(refusal);
+            return Optional.of(refusal(Kind.BLOCKED, 0, BlockTexts.blockedDetail(block.get()), Outcome.BLOCKED,
+                    ClientKey.of(clientIp, settings.ipv6Prefix())));
         }
         if (!settings.enabled() || exempt(clientIp)) {
             return Optional.empty();
@@ -132,16 +137,14 @@ public final class SubmissionGate implements AutoCloseable {
             decision = limiter.tryAcquire(route, client.isLocalSocketPeer() ? null : clientKey, user);
         } catch (RuntimeException e) {
             reportOutage(e);
-            Refusal refusal = new Refusal(Kind.UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS, BlockTexts.unavailableDetail(rootMessage(e)));
-            record(log, Outcome.RATE_LIMITED, clientKey, refusal.detail());
-            return Optional.of(refusal);
+            return Optional.of(refusal(Kind.UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS,
+                    BlockTexts.unavailableDetail(rootMessage(e)), Outcome.RATE_LIMITED, clientKey));
         }
         if (decision.allowed()) {
             return Optional.empty();
         }
-        Refusal refusal = new Refusal(Kind.LIMITED, decision.retryAfterSeconds(), BlockTexts.limitedDetail(decision));
-        record(log, Outcome.RATE_LIMITED, clientKey, refusal.detail());
-        return Optional.of(refusal);
+        return Optional.of(refusal(Kind.LIMITED, decision.retryAfterSeconds(), BlockTexts.limitedDetail(decision),
+                Outcome.RATE_LIMITED, clientKey));
     }
 
     /** The block list, for the console and the API. */
@@ -159,17 +162,8 @@ public final class SubmissionGate implements AutoCloseable {
         return rejections.counted();
     }
 
-    private void record(AttemptLog log, Outcome outcome, String clientKey, String detail) {
-        if (!rejections.writeInFull(outcome, clientKey)) {
-            return;
-        }
-        try {
-            log.record(outcome, detail);
-        } catch (StoreException e) {
-            // The refusal stands either way; leave a trace outside the database.
-            MIRROR.warn(Line.of("iplog refusal not stored").add("outcome", outcome.key()).add("client", clientKey)
-                    .add("detail", detail).remark(e.getMessage()));
-        }
+    private Refusal refusal(Kind kind, long retryAfterSeconds, String detail, Outcome outcome, String clientKey) {
+        return new Refusal(kind, retryAfterSeconds, detail, outcome, rejections.writeInFull(outcome, clientKey), clientKey);
     }
 
     private boolean exempt(String clientIp) {

@@ -1,5 +1,7 @@
 package vn.schoolguard.web;
 
+import vn.schoolguard.http.ServletReplays;
+
 import vn.schoolguard.moderation.SubmissionQueries;
 
 /** The REST API's endpoints under {@code <console>/api}, built once from the console's services. */
@@ -10,9 +12,9 @@ final class ConsoleApi {
     final BlockApi blocks;
     final RulesApi rules;
 
-    ConsoleApi(ConsoleServices services) {
+    ConsoleApi(ConsoleServices services, ServletReplays replays) {
         SubmissionQueries queries = services.queries();
-        this.submissions = new SubmissionsApi(services.moderation(), queries);
+        this.submissions = new SubmissionsApi(services.moderation(), queries, replays);
         this.ipLog = new IpLogApi(services.ipLog().log(), services.ipLog().export());
         this.blocks = new BlockApi(services.blocks(), new BlockRequests(queries), services.clock());
         this.rules = new RulesApi(services.rules());

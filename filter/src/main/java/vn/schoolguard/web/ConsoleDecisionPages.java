@@ -1,5 +1,7 @@
 package vn.schoolguard.web;
 
+import vn.schoolguard.http.ServletReplays;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,19 +20,21 @@ final class ConsoleDecisionPages {
     private static final int MAX_REASON = 500;
 
     private final Moderation moderation;
+    private final ServletReplays replays;
 
-    ConsoleDecisionPages(Moderation moderation) {
+    ConsoleDecisionPages(Moderation moderation, ServletReplays replays) {
         this.moderation = moderation;
+        this.replays = replays;
     }
 
     void decide(ConsoleContext ctx, long id, String action) {
         String actor = ctx.user().name();
         String reason = reason(ctx);
         Moderation.Outcome outcome = switch (action) {
-            case "approve" -> moderation.approve(id, actor, ctx.request);
+            case "approve" -> moderation.approve(id, actor, replays.via(ctx.request));
             case "reject" -> moderation.reject(id, actor, reason);
             case "spam" -> moderation.markSpam(id, actor, reason);
-            default -> moderation.editAndApprove(id, actor, ctx.request, edits(ctx, ConsoleItemPage.EDIT_PREFIX),
+            default -> moderation.editAndApprove(id, actor, replays.via(ctx.request), edits(ctx, ConsoleItemPage.EDIT_PREFIX),
                     edits(ctx, ConsoleItemPage.QUERY_EDIT_PREFIX));
         };
         String code = flashCode(outcome.result(), action);
@@ -65,7 +69,7 @@ final class ConsoleDecisionPages {
         }
         int changed = 0;
         int failed = 0;
-        for (Moderation.Outcome outcome : moderation.bulk(ids, action, ctx.user().name(), reason(ctx), ctx.request)) {
+        for (Moderation.Outcome outcome : moderation.bulk(ids, action, ctx.user().name(), reason(ctx), replays.via(ctx.request))) {
             if (outcome.result() == Moderation.Result.CHANGED) {
                 changed++;
             } else if (outcome.result() != Moderation.Result.UNCHANGED) {

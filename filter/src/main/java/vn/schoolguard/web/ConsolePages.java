@@ -1,5 +1,7 @@
 package vn.schoolguard.web;
 
+import vn.schoolguard.http.ServletReplays;
+
 import vn.schoolguard.moderation.SubmissionQueries;
 
 /**
@@ -30,13 +32,14 @@ public final class ConsolePages {
     final ConsoleRulePages rules;
     final ConsoleFormPages forms;
 
-    public ConsolePages(ConsoleServices services) {
+    /** @param replays how approvals made here reach the application */
+    public ConsolePages(ConsoleServices services, ServletReplays replays) {
         SubmissionQueries queries = services.queries();
         ConsoleRows rows = new ConsoleRows(services.moderationSettings(), services.moderation());
         this.session = new ConsoleSessionPages(services.access());
         this.queue = new ConsoleQueuePages(rows, services.moderation(), queries, services.decorationWarnings());
         this.item = new ConsoleItemPage(rows, queries);
-        this.decisions = new ConsoleDecisionPages(services.moderation());
+        this.decisions = new ConsoleDecisionPages(services.moderation(), replays);
         this.accounts = new ConsoleAccountPages(services.accounts(), services.clock());
         this.ipLog = new ConsoleIpLogPages(services.ipLog().log());
         this.blocks = new ConsoleBlockPages(services.blocks(), new BlockRequests(queries), services.clock());

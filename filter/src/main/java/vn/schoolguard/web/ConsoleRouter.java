@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.schoolguard.http.ServletReplays;
 import vn.schoolguard.log.Log;
 
 import vn.schoolguard.account.Authenticator;
@@ -36,14 +37,15 @@ public final class ConsoleRouter {
     private final RouteTable table;
     private final Refusals refusals;
 
-    public ConsoleRouter(ConsoleServices services, PosterPages posterPages, ConsolePages pages) {
+    /** @param replays how approvals made in the console and the API are replayed to the application */
+    public ConsoleRouter(ConsoleServices services, ServletReplays replays, PosterPages posterPages, ConsolePages pages) {
         this.settings = services.settings();
         this.moderationSettings = services.moderationSettings();
         this.queries = services.queries();
         this.access = services.access();
         this.posterPages = posterPages;
         this.pages = pages;
-        this.table = ConsoleRoutes.table(pages, new ConsoleApi(services), settings.containerAccounts(),
+        this.table = ConsoleRoutes.table(pages, new ConsoleApi(services, replays), settings.containerAccounts(),
                 (ctx, path) -> receipt(ctx, path.group()));
         this.refusals = new Refusals(settings.containerAccounts());
     }

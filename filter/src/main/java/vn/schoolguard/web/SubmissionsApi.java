@@ -1,5 +1,7 @@
 package vn.schoolguard.web;
 
+import vn.schoolguard.http.ServletReplays;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,10 +54,12 @@ final class SubmissionsApi {
     }
 
     private final Moderation moderation;
+    private final ServletReplays replays;
     private final SubmissionQueries queries;
 
-    SubmissionsApi(Moderation moderation, SubmissionQueries queries) {
+    SubmissionsApi(Moderation moderation, SubmissionQueries queries, ServletReplays replays) {
         this.moderation = moderation;
+        this.replays = replays;
         this.queries = queries;
     }
 
@@ -118,7 +122,7 @@ final class SubmissionsApi {
         String reason = reason(ctx.request);
         String actor = ctx.user().name();
         Moderation.Outcome outcome = switch (action) {
-            case "approve" -> moderation.approve(id, actor, ctx.request);
+            case "approve" -> moderation.approve(id, actor, replays.via(ctx.request));
             case "reject" -> moderation.reject(id, actor, reason);
             default -> moderation.markSpam(id, actor, reason);
         };
@@ -155,7 +159,7 @@ final class SubmissionsApi {
         }
         List<BulkResult> results = new ArrayList<>();
         for (Moderation.Outcome outcome : moderation.bulk(ids, body.path("action").asText(), ctx.user().name(),
-                body.path("reason").asText(null), ctx.request)) {
+                body.path("reason").asText(null), replays.via(ctx.request))) {
             results.add(new BulkResult(key(outcome.result()), outcome.message(),
                     outcome.submission().map(ApiItems::item).orElse(null)));
         }

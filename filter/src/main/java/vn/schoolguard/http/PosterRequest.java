@@ -1,6 +1,5 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import vn.schoolguard.moderation.BadSubmission;
+import vn.schoolguard.moderation.ReplayTokens;
+import vn.schoolguard.moderation.Submission;
 
 /**
  * A verified loopback replay turned back into the poster's request: the poster's address and port, the
@@ -21,21 +22,24 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * session of anyone.
  */
 // Security-critical: the application must see the poster, never the loopback connection or the token.
-final class PosterRequest extends HttpServletRequestWrapper {
+final class PosterRequest extends StoredBodyRequest {
 
     private final Submission submission;
-    private final StoredBody stored;
 
     PosterRequest(HttpServletRequest request, Submission submission, byte[] body) {
-        super(request);
+        super(request, new StoredBody(body, parameters(request, body)));
         this.submission = submission;
+    }
+
+    /** As a container merges them: the query string's fields first, then a form body's. */
+    private static Map<String, List<String>> parameters(HttpServletRequest request, byte[] body) {
         Map<String, List<String>> params = new LinkedHashMap<>(decode(request.getQueryString()));
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             decode(new String(body, StandardCharsets.ISO_8859_1))
                     .forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         }
-        this.stored = new StoredBody(body, params);
+        return params;
     }
 
     /** Replays are encoded in UTF-8 from approved values, so they always decode. */
@@ -86,35 +90,5 @@ final class PosterRequest extends HttpServletRequestWrapper {
 
     private static boolean isToken(String name) {
         return name != null && name.equalsIgnoreCase(ReplayTokens.HEADER);
-    }
-
-    @Override
-    public String getParameter(String name) {
-        return stored.parameter(name);
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-        return stored.parameterMap();
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-        return stored.parameterNames();
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-        return stored.parameterValues(name);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-        return stored.inputStream();
-    }
-
-    @Override
-    public BufferedReader getReader() {
-        return stored.reader();
     }
 }

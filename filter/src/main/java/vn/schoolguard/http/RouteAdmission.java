@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import vn.schoolguard.moderation.BadSubmission;
+import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.moderation.Route;
 
 /**
  * Decides whether a request on a submission route is held or goes to the application unheld: a trusted

@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +24,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
+import vn.schoolguard.moderation.ReplayAnswer;
 import vn.schoolguard.net.IpLiteral;
 
 /**

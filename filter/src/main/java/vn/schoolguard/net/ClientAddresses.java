@@ -1,14 +1,11 @@
 package vn.schoolguard.net;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import vn.schoolguard.net.ForwardedHops.Hop;
 
 /**
- * Finds the client's address and source port.
+ * Finds the client's address and source port from the socket peer and the forwarding headers.
  *
  * <p>Only the one header named by {@code proxies.header} is read, and only from a socket peer in
  * {@code proxies.trusted}; the other header is kept verbatim as evidence but never used, since a client can
@@ -20,21 +17,26 @@ import vn.schoolguard.net.ForwardedHops.Hop;
  * Thread-safe.
  */
 // Security-critical: the client address is evidence for investigators and the key of limits and blocks.
-public final class ClientAddressResolver {
+public final class ClientAddresses {
 
     private static final int MAX_CHAIN_CHARS = 2000;
 
     private final ProxySettings proxies;
 
-    public ClientAddressResolver(ProxySettings proxies) {
+    public ClientAddresses(ProxySettings proxies) {
         this.proxies = proxies;
     }
 
-    public ClientAddress resolve(HttpServletRequest request) {
-        String peerIp = IpLiteral.canonical(request.getRemoteAddr()).orElse(request.getRemoteAddr());
-        int peerPort = request.getRemotePort();
-        String forwarded = joined(request, "Forwarded");
-        String xff = joined(request, "X-Forwarded-For");
+    /**
+     * @param remoteAddr     the socket peer's address as the container gives it
+     * @param peerPort       the socket peer's port
+     * @param forwardedLines every {@code Forwarded} header line in the order received (none: empty)
+     * @param xForwardedFor  every {@code X-Forwarded-For} header line in the order received
+     */
+    public ClientAddress resolve(String remoteAddr, int peerPort, List<String> forwardedLines, List<String> xForwardedFor) {
+        String peerIp = IpLiteral.canonical(remoteAddr).orElse(remoteAddr);
+        String forwarded = joined(forwardedLines);
+        String xff = joined(xForwardedFor);
         String chainText = describe(forwarded, xff);
         boolean useForwarded = proxies.header() == ProxySettings.ForwardingHeader.FORWARDED;
         String header = useForwarded ? forwarded : xff;
@@ -58,14 +60,8 @@ public final class ClientAddressResolver {
     }
 
     /** Every line of a header, joined in the order received; null when there is none. */
-    private static String joined(HttpServletRequest request, String name) {
-        var values = request.getHeaders(name);
-        if (values == null || !values.hasMoreElements()) {
-            return null;
-        }
-        List<String> all = new ArrayList<>();
-        values.asIterator().forEachRemaining(all::add);
-        return String.join(", ", all);
+    private static String joined(List<String> lines) {
+        return lines == null || lines.isEmpty() ? null : String.join(", ", lines);
     }
 
     private static String describe(String forwarded, String xff) {

@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -12,6 +12,8 @@ import java.util.Map;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+
+import vn.schoolguard.moderation.FormFields;
 
 /** The approved body and parameters a replayed request serves, read once either as a stream or as a reader. */
 // Security-critical: what the application reads here is exactly what the moderator approved.

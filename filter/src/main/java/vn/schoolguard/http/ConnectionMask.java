@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletRequest;

@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import vn.schoolguard.moderation.BadSubmission;
 
 /**
  * Strict {@code application/x-www-form-urlencoded} decoding and encoding. Unlike a container's lenient
@@ -52,6 +54,21 @@ final class FormCodec {
         return out.toString();
     }
 
+    /**
+     * The value of an ASCII hex digit, or -1. (Character.digit also takes other scripts' digits, so {@code %٣1} would
+     * decode as {@code 1} in a field a reviewer reads as something else.)
+     */
+    // Security-critical: what the moderator sees must be what the application decodes.
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
     private static String unescape(String text, Charset charset) throws BadSubmission {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -62,8 +79,8 @@ final class FormCodec {
                 if (i + 2 >= text.length()) {
                     throw BadSubmission.malformed("a '%' escape at the end of a field is incomplete");
                 }
-                int hi = Character.digit(text.charAt(i + 1), 16);
-                int lo = Character.digit(text.charAt(i + 2), 16);
+                int hi = hex(text.charAt(i + 1));
+                int lo = hex(text.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     throw BadSubmission.malformed("'%" + text.charAt(i + 1) + text.charAt(i + 2) + "' is not a valid percent-escape");
                 }

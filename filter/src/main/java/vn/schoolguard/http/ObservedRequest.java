@@ -1,4 +1,4 @@
-package vn.schoolguard.discovery;
+package vn.schoolguard.http;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -7,12 +7,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import vn.schoolguard.discovery.PostedFields;
 
 /**
  * A posted request on its way to the application, noting only what the application itself does: whether it
@@ -32,12 +35,13 @@ final class ObservedRequest extends HttpServletRequestWrapper {
         this.maxCopy = maxCopy;
     }
 
-    boolean parametersRead() {
-        return parametersRead;
+    /** The fields the application handled, from what it already read (see {@link PostedFields}). */
+    Map<String, List<String>> fields() {
+        return PostedFields.of(parametersRead ? this::getParameterMap : null, getQueryString(), bodyRead(), getContentType());
     }
 
     /** The body bytes the application read, when it read all of them and they fit the copy; else null. */
-    byte[] bodyRead() {
+    private byte[] bodyRead() {
         synchronized (copy) {
             return truncated || copy.size() == 0 ? null : copy.toByteArray();
         }

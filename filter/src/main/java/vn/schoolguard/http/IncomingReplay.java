@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +16,11 @@ import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogEntry;
 import vn.schoolguard.iplog.Outcome;
 import vn.schoolguard.log.Log;
+import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.moderation.ReplaySettings;
+import vn.schoolguard.moderation.ReplayTokens;
+import vn.schoolguard.moderation.Route;
+import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.net.ClientAddress;
 import vn.schoolguard.net.IpLiteral;
 import vn.schoolguard.db.StoreException;
@@ -75,7 +80,7 @@ public final class IncomingReplay {
         }
         StringBuilder why = new StringBuilder();
         Optional<ReplayTokens.Grant> grant = tokens.redeem(request.getHeader(ReplayTokens.HEADER), request.getMethod(),
-                rawPathInContext(request), request.getQueryString(), body, why);
+                SubmissionReader.rawPathInContext(request), request.getQueryString(), body, why);
         if (grant.isEmpty()) {
             refuse(request, response, path, body, why.toString());
             return;
@@ -86,7 +91,7 @@ public final class IncomingReplay {
         HttpSession created = null;
         if (!grant.get().session().isEmpty()) {
             created = poster.getSession(true);
-            grant.get().session().applyTo(created);
+            SessionAttributes.applyTo(grant.get().session(), created);
         }
         try {
             next.run(poster, response);
@@ -143,14 +148,6 @@ public final class IncomingReplay {
         }
         return out.toByteArray();
     }
-
-    /** The path within the context exactly as sent, which the token was issued for. */
-    private static String rawPathInContext(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
 
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);

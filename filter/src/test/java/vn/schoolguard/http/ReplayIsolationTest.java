@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

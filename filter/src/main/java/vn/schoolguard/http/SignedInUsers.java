@@ -1,11 +1,6 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
 
+import vn.schoolguard.moderation.ModerationSettings;
+import vn.schoolguard.moderation.SignedInUser;
+import vn.schoolguard.moderation.UserSource;
 import vn.schoolguard.net.ProxySettings;
 
 /**
@@ -25,9 +23,6 @@ import vn.schoolguard.net.ProxySettings;
  * <p>Thread-safe; reads nothing but the request and its existing session.
  */
 public final class SignedInUsers {
-
-    /** Longest user name kept; longer ones are cut, as the IP log column is. */
-    private static final int MAX_NAME = 200;
 
     private final UserSource source;
     private final List<String> trustedRoles;
@@ -41,10 +36,6 @@ public final class SignedInUsers {
         this.proxies = proxies;
     }
 
-    /** A signed-in user: the name and, where the source tells them, the roles. */
-    record User(String name, Set<String> roles) {
-    }
-
     /**
      * The request as SchoolGuard judges and logs it: {@code getRemoteUser()} and {@code getUserPrincipal()}
      * give the recognised user. Never handed to the application.
@@ -53,7 +44,7 @@ public final class SignedInUsers {
         if (source.kind() == UserSource.Kind.PRINCIPAL) {
             return request;
         }
-        Optional<User> user = find(request);
+        Optional<SignedInUser> user = find(request);
         return new Recognised(request, user.orElse(null));
     }
 
@@ -78,13 +69,13 @@ public final class SignedInUsers {
         return Optional.empty();
     }
 
-    private Optional<User> find(HttpServletRequest request) {
+    private Optional<SignedInUser> find(HttpServletRequest request) {
         if (source.kind() == UserSource.Kind.HEADER) {
             // Security-critical: anyone can send the header; only a trusted proxy's copy names a user.
             if (!proxies.isTrusted(request.getRemoteAddr())) {
                 return Optional.empty();
             }
-            return clean(request.getHeader(source.name())).map(name -> new User(name, Set.of()));
+            return SignedInUser.named(request.getHeader(source.name()));
         }
         HttpSession session = request.getSession(false);
         Object value = null;
@@ -93,69 +84,14 @@ public final class SignedInUsers {
         } catch (IllegalStateException invalidated) {
             // A session invalidated meanwhile holds nobody.
         }
-        return value == null ? Optional.empty() : fromAttribute(value);
-    }
-
-    /** A name, a principal, or an authentication (Spring Security's context, read by its public methods). */
-    static Optional<User> fromAttribute(Object value) {
-        if (value instanceof CharSequence text) {
-            return clean(text.toString()).map(name -> new User(name, Set.of()));
-        }
-        Object authentication = call(value, "getAuthentication").orElse(value);
-        if (authentication.getClass().getSimpleName().contains("Anonymous")
-                || Boolean.FALSE.equals(call(authentication, "isAuthenticated").orElse(Boolean.TRUE))) {
-            return Optional.empty();
-        }
-        Optional<String> name = authentication instanceof Principal p ? clean(p.getName())
-                : call(authentication, "getName").map(String::valueOf).flatMap(SignedInUsers::clean);
-        Set<String> roles = new LinkedHashSet<>();
-        if (call(authentication, "getAuthorities").orElse(null) instanceof Collection<?> authorities) {
-            for (Object authority : authorities) {
-                call(authority, "getAuthority").map(String::valueOf).ifPresent(roles::add);
-            }
-        }
-        return name.map(n -> new User(n, Set.copyOf(roles)));
-    }
-
-    /** Calls a public no-argument method through a public type, so that classes of the application need not be public. */
-    private static Optional<Object> call(Object target, String method) {
-        List<Class<?>> types = new ArrayList<>();
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            types.add(c);
-            types.addAll(List.of(c.getInterfaces()));
-        }
-        for (Class<?> type : types) {
-            if (!Modifier.isPublic(type.getModifiers())) {
-                continue;
-            }
-            try {
-                Method m = type.getMethod(method);
-                return Optional.ofNullable(m.invoke(target));
-            } catch (NoSuchMethodException e) {
-                continue;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> clean(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        String printable = name.replaceAll("\\p{Cntrl}", "").trim();
-        if (printable.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(printable.length() <= MAX_NAME ? printable : printable.substring(0, MAX_NAME));
+        return value == null ? Optional.empty() : SignedInUser.fromAttribute(value);
     }
 
     /** The poster's request with the recognised user in place of the container's (the container's when none is found). */
     private static final class Recognised extends HttpServletRequestWrapper {
-        private final User user;
+        private final SignedInUser user;
 
-        Recognised(HttpServletRequest request, User user) {
+        Recognised(HttpServletRequest request, SignedInUser user) {
             super(request);
             this.user = user;
         }

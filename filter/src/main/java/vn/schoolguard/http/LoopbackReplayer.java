@@ -1,13 +1,26 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.net.ssl.SSLException;
+
 import jakarta.servlet.http.HttpServletRequest;
+
+import vn.schoolguard.log.Log;
+import vn.schoolguard.moderation.Replay;
+import vn.schoolguard.moderation.ReplayAnswer;
+import vn.schoolguard.moderation.ReplaySettings;
+import vn.schoolguard.moderation.ReplayTokens;
+import vn.schoolguard.moderation.SessionValues;
+import vn.schoolguard.moderation.Submission;
 
 /**
  * Replays a submission as a fresh request over a loopback HTTP connection to the application, so that the
@@ -17,6 +30,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 // Security-critical: the replay carries the poster's kept headers only, nothing of the moderator.
 final class LoopbackReplayer {
+
+    private static final Log LOG = Log.get(LoopbackReplayer.class);
 
     /** Headers never replayed: credentials, and those this client writes itself. */
     private static final Set<String> NOT_REPLAYED = Set.of("host", "cookie", "authorization", "proxy-authorization",
@@ -42,7 +57,18 @@ final class LoopbackReplayer {
         return URI.create((via.isSecure() ? "https" : "http") + "://127.0.0.1:" + via.getLocalPort() + via.getContextPath());
     }
 
-    ReplayAnswer replay(HttpServletRequest via, Submission submission, ReplayBody body, SessionValues session)
+    /** Sends a submission, rebuilt from its approved values ({@link ReplayBody}), and gives what came back. */
+    Replay.Delivery deliver(HttpServletRequest via, Submission submission, SessionValues session) {
+        String target = base(via) + submission.posted().path();
+        try {
+            return Replay.Delivery.answered(replay(via, submission, ReplayBody.of(submission), session), target);
+        } catch (IOException e) {
+            LOG.warn("Replay of submission {} to {} failed: {}", submission.id(), target, e.toString());
+            return Replay.Delivery.failed(unreachable(target, e));
+        }
+    }
+
+    private ReplayAnswer replay(HttpServletRequest via, Submission submission, ReplayBody body, SessionValues session)
             throws IOException {
         URI base = base(via);
         String path = submission.posted().path();
@@ -76,5 +102,15 @@ final class LoopbackReplayer {
         // Submissions held before the Host header was kept: the approving request names the same application.
         String approving = via.getHeader("Host");
         return LoopbackHttp.isHostHeader(approving) ? approving : base.getRawAuthority();
+    }
+
+    private static String unreachable(String where, IOException e) {
+        String reason = e instanceof ConnectException ? "connection refused"
+                : e instanceof SocketTimeoutException ? e.getMessage()
+                : e instanceof UnknownHostException ? "unknown host " + e.getMessage()
+                : e instanceof SSLException ? "TLS failed: " + e.getMessage()
+                : e.getMessage() == null ? e.toString() : e.getMessage();
+        return "the application could not be reached at " + where + " (" + reason + "); it stays in the queue."
+                + " If the site listens elsewhere than the approving request's port, set replay.base-url";
     }
 }

@@ -1,10 +1,8 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -15,32 +13,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpUpgradeHandler;
-import jakarta.servlet.http.Part;
-import jakarta.servlet.http.PushBuilder;
+
+import vn.schoolguard.moderation.PosterLocales;
+import vn.schoolguard.moderation.Submission;
 
 /**
  * The poster's request rebuilt for replay inside a moderator's request. The application sees the original
  * method, path, query, headers, body, the poster's address and Accept-Language; it does not see the moderator's
  * session, cookies, credentials, connection, locale or request attributes (only the forward attributes, describing
  * the poster's request). Each method inherited from the moderator's request is decided here on purpose: the poster's
- * view, a neutral value, or a refusal; only the site's own address (scheme, host, port) is the container's.
+ * view, a neutral value, or a refusal ({@link DetachedRequest}); only the site's own address (scheme, host, port) is
+ * the container's.
  */
 // Security-critical: nothing of the moderator's identity may reach the application.
-final class ReplayRequest extends HttpServletRequestWrapper {
+final class ReplayRequest extends DetachedRequest {
 
     /** Request attribute holding the id of the submission being replayed. */
     static final String SUBMISSION_ATTRIBUTE = "vn.schoolguard.replay.submission";
@@ -59,30 +49,19 @@ final class ReplayRequest extends HttpServletRequestWrapper {
 
     private final Submission submission;
     private final byte[] body;
-    private final StoredBody stored;
     private final Map<String, List<String>> headers;
     private final String queryString;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-    private HttpSession session;
     private ReplayMapping mapping;
     private List<Locale> locales;
 
-    /**
-     * @param queryString     the query string re-encoded from the approved query-string fields, or null
-     * @param queryParameters those approved query-string fields
-     */
-    ReplayRequest(HttpServletRequest moderatorRequest, Submission submission, byte[] body, String contentType,
-                  String queryString, Map<String, List<String>> queryParameters) {
-        super(ConnectionMask.over(moderatorRequest));
+    /** @param body the request rebuilt from the submission's approved values */
+    ReplayRequest(HttpServletRequest moderatorRequest, Submission submission, ReplayBody body) {
+        super(ConnectionMask.over(moderatorRequest), new StoredBody(body.body(), parameters(submission, body)));
         this.submission = submission;
-        this.body = body;
-        this.queryString = queryString;
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        queryParameters.forEach((name, values) -> params.put(name, new ArrayList<>(values)));
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            submission.posted().fields().forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
-        }
-        this.stored = new StoredBody(body, params);
+        this.body = body.body();
+        this.queryString = body.queryString();
+        String contentType = body.contentType();
         Map<String, List<String>> h = new LinkedHashMap<>(submission.posted().headers());
         h.remove("content-length");
         h.remove("transfer-encoding");
@@ -91,9 +70,20 @@ final class ReplayRequest extends HttpServletRequestWrapper {
         if (contentType != null) {
             h.put("content-type", List.of(contentType));
         }
-        h.put("content-length", List.of(String.valueOf(body.length)));
+        h.put("content-length", List.of(String.valueOf(this.body.length)));
         this.headers = h;
         attributes.put(SUBMISSION_ATTRIBUTE, submission.id());
+    }
+
+    /** As a container merges them: the approved query-string fields first, then a form body's fields. */
+    private static Map<String, List<String>> parameters(Submission submission, ReplayBody body) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        body.queryParameters().forEach((name, values) -> params.put(name, new ArrayList<>(values)));
+        String contentType = body.contentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            submission.posted().fields().forEach((name, values) -> params.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
+        }
+        return params;
     }
 
     @Override
@@ -120,36 +110,6 @@ final class ReplayRequest extends HttpServletRequestWrapper {
             url.append(':').append(port);
         }
         return url.append(getRequestURI());
-    }
-
-    @Override
-    public String getParameter(String name) {
-        return stored.parameter(name);
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-        return stored.parameterMap();
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-        return stored.parameterNames();
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-        return stored.parameterValues(name);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-        return stored.inputStream();
-    }
-
-    @Override
-    public BufferedReader getReader() {
-        return stored.reader();
     }
 
     @Override
@@ -221,39 +181,6 @@ final class ReplayRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public Cookie[] getCookies() {
-        return null;
-    }
-
-    @Override
-    public HttpSession getSession(boolean create) {
-        if (session == null && create) {
-            session = new ReplaySession(getServletContext());
-        }
-        return session;
-    }
-
-    @Override
-    public HttpSession getSession() {
-        return getSession(true);
-    }
-
-    @Override
-    public String getRequestedSessionId() {
-        return null;
-    }
-
-    @Override
-    public boolean isRequestedSessionIdValid() {
-        return false;
-    }
-
-    @Override
-    public String changeSessionId() {
-        return getSession(true).getId();
-    }
-
-    @Override
     public String getRemoteUser() {
         return submission.poster().posterUser();
     }
@@ -262,17 +189,6 @@ final class ReplayRequest extends HttpServletRequestWrapper {
     public Principal getUserPrincipal() {
         String user = submission.poster().posterUser();
         return user == null ? null : () -> user;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-        // The poster's roles were not kept; granting none is the safe answer.
-        return false;
-    }
-
-    @Override
-    public String getAuthType() {
-        return null;
     }
 
     // Security-critical: the container's request attributes are the moderator's (Jetty keeps the parsed
@@ -408,106 +324,7 @@ final class ReplayRequest extends HttpServletRequestWrapper {
         return "replay-" + submission.id();
     }
 
-    @Override
-    public String getProtocolRequestId() {
-        return "";
-    }
-
     // getServletConnection: answered by ConnectionMask under this wrapper (see the constructor), because
     // a method naming ServletConnection here would break reflection on this class in the javax build.
 
-    /** A stored post is replayed as one HTTP/1.1 request with a length, whatever the moderator's browser speaks. */
-    @Override
-    public String getProtocol() {
-        return "HTTP/1.1";
-    }
-
-    @Override
-    public Map<String, String> getTrailerFields() {
-        return Map.of();
-    }
-
-    @Override
-    public boolean isTrailerFieldsReady() {
-        return true;
-    }
-
-    /** The replayed body is a form or JSON, never multipart; the moderator's parts are not the poster's. */
-    @Override
-    public Collection<Part> getParts() throws ServletException {
-        throw new ServletException("a replayed request is not multipart/form-data");
-    }
-
-    @Override
-    public Part getPart(String name) throws ServletException {
-        throw new ServletException("a replayed request is not multipart/form-data");
-    }
-
-    // Security-critical: these would act on the moderator's request (log the moderator in or out, answer a challenge).
-    @Override
-    public boolean authenticate(HttpServletResponse response) throws ServletException {
-        throw new ServletException("a replayed request cannot authenticate; the poster is not here");
-    }
-
-    @Override
-    public void login(String username, String password) throws ServletException {
-        throw new ServletException("a replayed request cannot log in; the poster is not here");
-    }
-
-    @Override
-    public void logout() {
-        // The replayed request has no login to end; the moderator's must stay as it is.
-    }
-
-    @Override
-    public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws ServletException {
-        throw new ServletException("a replayed request has no connection to upgrade");
-    }
-
-    @Override
-    public boolean isRequestedSessionIdFromCookie() {
-        return false;
-    }
-
-    @Override
-    public boolean isRequestedSessionIdFromURL() {
-        return false;
-    }
-
-    /** Servlet 4 spelling, still called on the javax build (Tomcat 9); no {@code @Override}: gone from Servlet 6. */
-    public boolean isRequestedSessionIdFromUrl() {
-        return false;
-    }
-
-    /** A push would carry the moderator's headers and session cookie. */
-    @Override
-    @SuppressWarnings("deprecation")
-    public PushBuilder newPushBuilder() {
-        return null;
-    }
-
-    @Override
-    public boolean isAsyncSupported() {
-        return false;
-    }
-
-    @Override
-    public boolean isAsyncStarted() {
-        return false;
-    }
-
-    @Override
-    public AsyncContext startAsync() {
-        throw new IllegalStateException("a replayed request cannot be asynchronous");
-    }
-
-    @Override
-    public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
-        throw new IllegalStateException("a replayed request cannot be asynchronous");
-    }
-
-    @Override
-    public AsyncContext getAsyncContext() {
-        throw new IllegalStateException("a replayed request is not asynchronous");
-    }
 }

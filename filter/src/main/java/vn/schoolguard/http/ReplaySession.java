@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.util.Collections;
 import java.util.Enumeration;

@@ -1,4 +1,4 @@
-package vn.schoolguard.moderation;
+package vn.schoolguard.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import vn.schoolguard.moderation.Submission;
 import vn.schoolguard.db.Json;
 
 /**
