@@ -2,6 +2,7 @@ package vn.schoolguard.inject;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 
 /**
  * The page rewriter on its own, without a servlet container. Internal; public for the benchmarks.
@@ -28,20 +29,33 @@ public final class StreamingRewrite {
         return beforeBodyEnd(target, insertion, holdLimit, new TrackerIdentity(siteId, trackerHost));
     }
 
-    private static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit,
-                                              TrackerIdentity tracker) {
-        Insertion fixed = new Insertion(tracker) {
+    /** As {@link #beforeBodyEnd(OutputStream, String, int, String, String)}, for a page written as characters. */
+    public static Writer beforeBodyEnd(Writer target, String insertion, int holdLimit, String siteId,
+                                       String trackerHost) {
+        CharRewriter rewriter = new CharRewriter(target, fixed(insertion, new TrackerIdentity(siteId, trackerHost)),
+                holdLimit);
+        return new Writer() {
             @Override
-            public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
-                return trackerAlreadyThere && tracker.recognises() ? "" : insertion;
+            public void write(char[] c, int off, int len) throws IOException {
+                rewriter.write(c, off, len);
             }
 
             @Override
-            public String atPlaceholder() {
-                return "";
+            public void flush() throws IOException {
+                rewriter.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                rewriter.finish();
+                target.close();
             }
         };
-        ByteRewriter rewriter = new ByteRewriter(target, fixed, holdLimit);
+    }
+
+    private static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit,
+                                              TrackerIdentity tracker) {
+        ByteRewriter rewriter = new ByteRewriter(target, fixed(insertion, tracker), holdLimit);
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -62,6 +76,20 @@ public final class StreamingRewrite {
             public void close() throws IOException {
                 rewriter.finish();
                 target.close();
+            }
+        };
+    }
+
+    private static Insertion fixed(String insertion, TrackerIdentity tracker) {
+        return new Insertion(tracker) {
+            @Override
+            public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
+                return trackerAlreadyThere && tracker.recognises() ? "" : insertion;
+            }
+
+            @Override
+            public String atPlaceholder() {
+                return "";
             }
         };
     }
