@@ -29,7 +29,8 @@ import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.SchoolGuardConfig;
 import vn.schoolguard.store.JdbcDiscoveredForms;
 import vn.schoolguard.discovery.RouteDiscovery;
-import vn.schoolguard.inject.PageDecorator;
+import vn.schoolguard.http.page.PageDecorator;
+import vn.schoolguard.inject.PageDecoration;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.iplog.Outcome;
@@ -114,6 +115,7 @@ public final class SchoolGuardFilter implements Filter {
     private ClientAddressResolver addresses;
     private ConsoleRouter console;
     private PosterPages posterPages;
+    private PageDecoration decoration;
     private PageDecorator decorator;
     private IpLog ipLog;
     private Retention retention;
@@ -159,14 +161,15 @@ public final class SchoolGuardFilter implements Filter {
         Clock clock = Clock.systemUTC();
         JdbcSubmissionStore store = new JdbcSubmissionStore(database);
         PublicationSettings publication = config.publication();
-        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
+        decoration = new PageDecoration(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock,
                 publication.watch() ? new JdbcPublication(database, config.siteKey(), config.moderation().routes()) : null,
                 publication.watchFor(), publication.pagesPerMinute());
+        decorator = new PageDecorator(decoration);
         // One key per filter instance: only this application's own filter can redeem the tokens it issues.
         ReplayTokens tokens = new ReplayTokens(clock, config.replay().tokenLifetime());
         moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock, publication,
-                decorator::publicationChanged);
+                decoration::publicationChanged);
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
@@ -187,7 +190,7 @@ public final class SchoolGuardFilter implements Filter {
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
-                decorator.decorationWarnings(), discovery);
+                decoration.decorationWarnings(), discovery);
         console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
         retention = new Retention(ipLog, config.ipLog(), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
@@ -288,8 +291,8 @@ public final class SchoolGuardFilter implements Filter {
         if (retention != null) {
             retention.close();
         }
-        if (decorator != null) {
-            decorator.close();
+        if (decoration != null) {
+            decoration.close();
         }
         if (dataDirectory != null) {
             dataDirectory.close();

@@ -19,7 +19,7 @@ public final class DecorationWarnings {
     /** Most distinct warnings kept; further ones are counted only. */
     public static final int MAX_ENTRIES = 200;
 
-    private static final Log LOG = Log.get(PageDecorator.class);
+    private static final Log LOG = Log.get("vn.schoolguard.inject.PageDecorator");
     private static final int MAX_TEXT = 300;
 
     private final Clock clock;

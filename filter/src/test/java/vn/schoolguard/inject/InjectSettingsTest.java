@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.ConfigProblem;
+import vn.schoolguard.http.page.PageServer;
 
 class InjectSettingsTest {
 
