@@ -115,7 +115,6 @@ public final class SchoolGuardFilter implements Filter {
     private ClientAddressResolver addresses;
     private ConsoleRouter console;
     private PosterPages posterPages;
-    private PageDecoration decoration;
     private PageDecorator decorator;
     private IpLog ipLog;
     private Retention retention;
@@ -161,15 +160,14 @@ public final class SchoolGuardFilter implements Filter {
         Clock clock = Clock.systemUTC();
         JdbcSubmissionStore store = new JdbcSubmissionStore(database);
         PublicationSettings publication = config.publication();
-        decoration = new PageDecoration(config.inject(), new SpamImplantRules(config.spam()),
+        decorator = new PageDecorator(new PageDecoration(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock,
                 publication.watch() ? new JdbcPublication(database, config.siteKey(), config.moderation().routes()) : null,
-                publication.watchFor(), publication.pagesPerMinute());
-        decorator = new PageDecorator(decoration);
+                publication.watchFor(), publication.pagesPerMinute()));
         // One key per filter instance: only this application's own filter can redeem the tokens it issues.
         ReplayTokens tokens = new ReplayTokens(clock, config.replay().tokenLifetime());
         moderation = new Moderation(store, config.moderation(), config.replay(), tokens, config.siteKey(), clock, publication,
-                decoration::publicationChanged);
+                decorator.decoration()::publicationChanged);
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
@@ -190,7 +188,7 @@ public final class SchoolGuardFilter implements Filter {
         RuleReview rules = new RuleReview(store, config.moderation(), scorer, config.spam().honeypotField(), config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
-                decoration.decorationWarnings(), discovery);
+                decorator.decoration().decorationWarnings(), discovery);
         console = new ConsoleRouter(services, posterPages, new ConsolePages(services));
         retention = new Retention(ipLog, config.ipLog(), clock);
         filterConfig.getServletContext().setAttribute(LISTENERS_ATTRIBUTE, moderation.listeners());
@@ -291,8 +289,8 @@ public final class SchoolGuardFilter implements Filter {
         if (retention != null) {
             retention.close();
         }
-        if (decoration != null) {
-            decoration.close();
+        if (decorator != null) {
+            decorator.decoration().close();
         }
         if (dataDirectory != null) {
             dataDirectory.close();

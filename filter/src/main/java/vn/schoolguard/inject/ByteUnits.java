@@ -1,12 +1,10 @@
 package vn.schoolguard.inject;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A page written as bytes of an ASCII-compatible charset; looks for ASCII units eight bytes at a time. Units above
@@ -19,18 +17,19 @@ final class ByteUnits extends PageUnits<byte[]> {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LESS_THAN = 0x3C3C3C3C3C3C3C3CL;
 
-    private final OutputStream out;
     private byte[] piece;
 
     /** @param out where the units go; null when they are only read */
     ByteUnits(OutputStream out) {
-        super(new byte[32]);
-        this.out = out;
+        super(new byte[32], out, (b, off, len) -> out.write(b, off, len),
+                text -> text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Makes {@code b} the current piece. */
-    void piece(byte[] b) {
-        piece = b;
+    // A typed copy of the piece, so that reading a unit needs no cast.
+    @Override
+    void piece(byte[] units) {
+        super.piece(units);
+        piece = units;
     }
 
     @Override
@@ -88,35 +87,5 @@ final class ByteUnits extends PageUnits<byte[]> {
         for (int k = 0; k < count; k++) {
             into[at + k] = (char) (piece[from + k] & 0xFF);
         }
-    }
-
-    @Override
-    byte[] piece() {
-        return piece;
-    }
-
-    @Override
-    byte[] units(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    @Override
-    int capacity(byte[] array) {
-        return array.length;
-    }
-
-    @Override
-    byte[] grown(byte[] array, int length) {
-        return Arrays.copyOf(array, length);
-    }
-
-    @Override
-    void emit(byte[] array, int off, int len) throws IOException {
-        out.write(array, off, len);
-    }
-
-    @Override
-    void flush() throws IOException {
-        out.flush();
     }
 }

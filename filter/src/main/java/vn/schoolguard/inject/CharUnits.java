@@ -1,24 +1,22 @@
 package vn.schoolguard.inject;
 
-import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 
 /** A page written as characters. */
 final class CharUnits extends PageUnits<char[]> {
 
-    private final Writer out;
     private char[] piece;
 
     /** @param out where the units go; null when they are only read */
     CharUnits(Writer out) {
-        super(new char[32]);
-        this.out = out;
+        super(new char[32], out, (c, off, len) -> out.write(c, off, len), String::toCharArray);
     }
 
-    /** Makes {@code c} the current piece. */
-    void piece(char[] c) {
-        piece = c;
+    // A typed copy of the piece, so that reading a unit needs no cast.
+    @Override
+    void piece(char[] units) {
+        super.piece(units);
+        piece = units;
     }
 
     @Override
@@ -49,35 +47,5 @@ final class CharUnits extends PageUnits<char[]> {
     @Override
     void copy(int from, char[] into, int at, int count) {
         System.arraycopy(piece, from, into, at, count);
-    }
-
-    @Override
-    char[] piece() {
-        return piece;
-    }
-
-    @Override
-    char[] units(String text) {
-        return text.toCharArray();
-    }
-
-    @Override
-    int capacity(char[] array) {
-        return array.length;
-    }
-
-    @Override
-    char[] grown(char[] array, int length) {
-        return Arrays.copyOf(array, length);
-    }
-
-    @Override
-    void emit(char[] array, int off, int len) throws IOException {
-        out.write(array, off, len);
-    }
-
-    @Override
-    void flush() throws IOException {
-        out.flush();
     }
 }

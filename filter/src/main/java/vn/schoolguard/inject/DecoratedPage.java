@@ -23,8 +23,8 @@ public final class DecoratedPage {
     private final HeadCapture head;
     private final ObjIntConsumer<String> watched;
     private Defang.Finishing defanging;
-    private ByteRewriter bytes;
-    private CharRewriter chars;
+    private Rewriter<byte[]> bytes;
+    private Rewriter<char[]> chars;
     private ByteArrayOutputStream capturedBytes;
     private StringBuilder capturedChars;
 
@@ -44,16 +44,20 @@ public final class DecoratedPage {
         this.watched = watched;
     }
 
-    /** A stream that rewrites the page written as bytes on its way to {@code target}; it does not close the target. */
+    /**
+     * A stream that rewrites the page written as bytes on its way to {@code target}. Closing it writes what it holds,
+     * with the insertion, and closes the target; the watches get their copy from {@link #finish} only.
+     */
     public OutputStream rewriting(OutputStream target) {
-        OutputStream out = target;
-        if (defang != null) {
-            out = defang.wrap(out);
-            defanging = (Defang.Finishing) out;
-        }
-        ByteRewriter rewriter = new ByteRewriter(out, insertion, holdLimit);
+        Rewriter<byte[]> rewriter = Rewriter.of(defang == null ? target : defanging(defang.wrap(target)), insertion,
+                holdLimit);
         bytes = rewriter;
         return new OutputStream() {
+            @Override
+            public void flush() throws IOException {
+                rewriter.flush();
+            }
+
             @Override
             public void write(int b) throws IOException {
                 write(new byte[] {(byte) b}, 0, 1);
@@ -65,17 +69,19 @@ public final class DecoratedPage {
                 head.bytes(b, off, len);
                 rewriter.write(b, off, len);
             }
+
+            @Override
+            public void close() throws IOException {
+                finish(rewriter);
+                target.close();
+            }
         };
     }
 
-    /** A writer that rewrites the page written as characters on its way to {@code target}; it does not close it. */
+    /** As {@link #rewriting(OutputStream)}, for a page written as characters. */
     public Writer rewriting(Writer target) {
-        Writer out = target;
-        if (defang != null) {
-            out = defang.wrap(out);
-            defanging = (Defang.Finishing) out;
-        }
-        CharRewriter rewriter = new CharRewriter(out, insertion, holdLimit);
+        Rewriter<char[]> rewriter = Rewriter.of(defang == null ? target : defanging(defang.wrap(target)), insertion,
+                holdLimit);
         chars = rewriter;
         return new Writer() {
             @Override
@@ -86,13 +92,14 @@ public final class DecoratedPage {
             }
 
             @Override
-            public void flush() {
-                // The servlet side flushes the container's writer itself.
+            public void close() throws IOException {
+                finish(rewriter);
+                target.close();
             }
 
             @Override
-            public void close() {
-                // Finished by finish(), never by closing.
+            public void flush() throws IOException {
+                rewriter.flush();
             }
         };
     }
@@ -120,12 +127,7 @@ public final class DecoratedPage {
         if (bytes != null) {
             bytes.finish();
         }
-        if (chars != null) {
-            chars.finish();
-        }
-        if (defanging != null) {
-            defanging.finish();
-        }
+        finish(chars);
         if (captureLimit > 0) {
             String page = capturedChars != null ? capturedChars.toString()
                     : capturedBytes != null ? capturedBytes.toString(charset) : null;
@@ -133,6 +135,21 @@ public final class DecoratedPage {
                 watched.accept(page, status);
             }
         }
+    }
+
+    /** Finishes one side's rewriter (when there is one) and the defanging after it. */
+    private void finish(Rewriter<?> rewriter) throws IOException {
+        if (rewriter != null) {
+            rewriter.finish();
+        }
+        if (defanging != null) {
+            defanging.finish();
+        }
+    }
+
+    private <T> T defanging(T wrapped) {
+        defanging = (Defang.Finishing) wrapped;
+        return wrapped;
     }
 
     private void captureBytes(byte[] b, int off, int len) {

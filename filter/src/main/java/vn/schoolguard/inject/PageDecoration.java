@@ -188,9 +188,9 @@ public final class PageDecoration implements AutoCloseable {
 
     private Insertion insertion(PageRequest request, Function<String, Collection<String>> responseHeaders,
                                 HeadCapture head) {
-        boolean portalHere = snippets.hasPortal() && (settings.portalPages() == InjectSettings.PortalPages.ALL
-                || settings.homePaths().contains(request.homePath()));
-        boolean portalAtEnd = portalHere && settings.portalPosition() == InjectSettings.PortalPosition.END;
+        boolean portalHere = snippets.hasPortal() && (settings.portal().pages() == InjectSettings.PortalPages.ALL
+                || settings.portal().homePaths().contains(request.homePath()));
+        boolean portalAtEnd = portalHere && settings.portal().position() == InjectSettings.PortalPosition.END;
         return new Insertion(snippets.trackerIdentity()) {
             @Override
             public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {

@@ -1,22 +1,53 @@
 package vn.schoolguard.inject;
 
+import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
+import java.lang.reflect.Array;
+import java.util.function.Function;
 
 /**
  * One piece of a page as the rewriter and the tracker watch read it, and the place it goes on to: the bytes of an
  * ASCII-compatible charset or characters, so that one algorithm serves both. A unit is a byte ({@code 0..255}) or a
- * char. The subclass keeps the piece being written ({@link #at} reads it) and the target; this class keeps the
- * units held back. Not thread-safe: one per response.
+ * char. The subclass reads the piece being written ({@link #at} and the bulk searches); this class keeps the units
+ * held back and writes to the target. Not thread-safe: one per response.
  *
  * @param <A> the array type of a piece, {@code byte[]} or {@code char[]}
  */
 abstract class PageUnits<A> {
 
+    /** Writes units to the target: {@code OutputStream::write} or {@code Writer::write}. */
+    interface Sink<A> {
+        void write(A units, int off, int len) throws IOException;
+    }
+
+    private final Sink<A> sink;
+    private final Flushable flushable;
+    private final Closeable closeable;
+    private final Function<String, A> ascii;
+    private A piece;
     private A held;
     private int heldLength;
 
-    PageUnits(A held) {
+    /**
+     * @param target where the units go ({@code sink} writes to it); null when they are only read
+     * @param ascii  turns ASCII text into units
+     */
+    <T extends Flushable & Closeable> PageUnits(A held, T target, Sink<A> sink, Function<String, A> ascii) {
         this.held = held;
+        this.flushable = target;
+        this.closeable = target;
+        this.sink = sink;
+        this.ascii = ascii;
+    }
+
+    /** Makes {@code units} the current piece; the subclass reads it from {@link #piece()}. */
+    void piece(A units) {
+        piece = units;
+    }
+
+    final A piece() {
+        return piece;
     }
 
     /** The unit at {@code i} of the current piece. */
@@ -31,41 +62,34 @@ abstract class PageUnits<A> {
     /** Copies {@code count} units from {@code from} of the current piece into {@code into} at {@code at}, as chars. */
     abstract void copy(int from, char[] into, int at, int count);
 
-    /** The current piece. */
-    abstract A piece();
-
-    /** {@code text} (ASCII) as units. */
-    abstract A units(String text);
-
-    abstract int capacity(A array);
-
-    abstract A grown(A array, int length);
-
-    /** Writes units to the target. */
-    abstract void emit(A array, int off, int len) throws IOException;
-
-    abstract void flush() throws IOException;
-
     /** Writes {@code count} units of the current piece from {@code from} to the target. */
     final void write(int from, int count) throws IOException {
-        emit(piece(), from, count);
+        sink.write(piece, from, count);
     }
 
     /** Writes {@code text} (ASCII) to the target. */
     final void write(String text) throws IOException {
-        A units = units(text);
-        emit(units, 0, capacity(units));
+        A units = ascii.apply(text);
+        sink.write(units, 0, Array.getLength(units));
+    }
+
+    final void flush() throws IOException {
+        flushable.flush();
+    }
+
+    final void close() throws IOException {
+        closeable.close();
     }
 
     /** Holds back {@code count} units of the current piece from {@code from}, after those already held. */
     final void hold(int from, int count) {
-        append(piece(), from, count);
+        append(piece, from, count);
     }
 
     /** Holds back {@code text} (ASCII) after the units already held. */
     final void hold(String text) {
-        A units = units(text);
-        append(units, 0, capacity(units));
+        A units = ascii.apply(text);
+        append(units, 0, Array.getLength(units));
     }
 
     /** How many units are held back. */
@@ -78,20 +102,18 @@ abstract class PageUnits<A> {
         if (count <= 0) {
             return;
         }
-        emit(held, 0, count);
+        sink.write(held, 0, count);
         System.arraycopy(held, count, held, 0, heldLength - count);
         heldLength -= count;
     }
 
-    /** Forgets the held units. */
-    final void drop() {
-        heldLength = 0;
-    }
-
+    @SuppressWarnings("unchecked")
     private void append(A units, int off, int len) {
-        int room = capacity(held);
+        int room = Array.getLength(held);
         if (heldLength + len > room) {
-            held = grown(held, Math.max(room * 2, heldLength + len));
+            A grown = (A) Array.newInstance(held.getClass().getComponentType(), Math.max(room * 2, heldLength + len));
+            System.arraycopy(held, 0, grown, 0, heldLength);
+            held = grown;
         }
         System.arraycopy(units, off, held, heldLength, len);
         heldLength += len;

@@ -1,16 +1,20 @@
 package vn.schoolguard.inject;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 
 /**
  * Streams a page through, holding back only a partial {@code </body} and everything after the last complete one
  * (bounded by the hold limit), then puts the insertion before that last one, telling it whether the page already
  * carries the tracker the insertion names. The one algorithm for bytes and characters: {@link PageUnits} reads the
  * piece being written and writes to the target. Not thread-safe: one per response.
+ *
+ * @param <A> {@code byte[]} or {@code char[]}
  */
-final class Rewriter {
+final class Rewriter<A> {
 
-    private final PageUnits<?> units;
+    private final PageUnits<A> units;
     private final Insertion insertion;
     private final int holdLimit;
     private final MarkupScan scan;
@@ -20,15 +24,34 @@ final class Rewriter {
     /** Where the unwritten units of the current piece start. */
     private int from;
 
-    Rewriter(PageUnits<?> units, Insertion insertion, int holdLimit) {
+    /** A rewriter for a page written as bytes of an ASCII-compatible charset. */
+    static Rewriter<byte[]> of(OutputStream out, Insertion insertion, int holdLimit) {
+        return new Rewriter<>(new ByteUnits(out), insertion, holdLimit);
+    }
+
+    /** A rewriter for a page written as characters. */
+    static Rewriter<char[]> of(Writer out, Insertion insertion, int holdLimit) {
+        return new Rewriter<>(new CharUnits(out), insertion, holdLimit);
+    }
+
+    private Rewriter(PageUnits<A> units, Insertion insertion, int holdLimit) {
         this.units = units;
         this.insertion = insertion;
         this.holdLimit = holdLimit;
         this.scan = new MarkupScan(insertion.tracker());
     }
 
-    /** Takes {@code len} units of the current piece from {@code off}. */
-    void write(int off, int len) throws IOException {
+    /** Takes {@code len} units of {@code piece} from {@code off}. */
+    void write(A piece, int off, int len) throws IOException {
+        units.piece(piece);
+        try {
+            write(off, len);
+        } finally {
+            units.piece(null);
+        }
+    }
+
+    private void write(int off, int len) throws IOException {
         if (done) {
             units.write(off, len);
             return;
@@ -139,14 +162,10 @@ final class Rewriter {
         }
     }
 
-    /** Forgets everything held, as {@code resetBuffer()} asks. */
-    void discard() {
-        units.drop();
-        holding = false;
-    }
-
-    boolean portalPlaced() {
-        return portalPlaced;
+    /** Writes what is held, with the insertion, and closes the target. */
+    void close() throws IOException {
+        finish();
+        units.close();
     }
 
     // Content after a </body> this long means the page is unusual; insert before it rather than hold more.
