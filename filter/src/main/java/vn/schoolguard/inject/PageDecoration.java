@@ -33,7 +33,7 @@ import vn.schoolguard.log.Log;
  */
 public final class PageDecoration implements AutoCloseable {
 
-    private static final Log LOG = Log.get("vn.schoolguard.inject.PageDecorator");
+    private static final Log LOG = Log.get(DecorationWarnings.LOG_NAME);
     private static final Set<String> ASSET_EXTENSIONS = Set.of("css", "js", "mjs", "map", "png", "jpg",
             "jpeg", "gif", "webp", "avif", "svg", "ico", "woff", "woff2", "ttf", "otf", "eot", "pdf", "doc", "docx", "xls",
             "xlsx", "ppt", "pptx", "zip", "mp3", "mp4", "webm", "txt", "xml", "json");

@@ -1,6 +1,5 @@
 package vn.schoolguard.inject;
 
-import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -23,7 +22,6 @@ abstract class PageUnits<A> {
 
     private final Sink<A> sink;
     private final Flushable flushable;
-    private final Closeable closeable;
     private final Function<String, A> ascii;
     private A piece;
     private A held;
@@ -33,10 +31,9 @@ abstract class PageUnits<A> {
      * @param target where the units go ({@code sink} writes to it); null when they are only read
      * @param ascii  turns ASCII text into units
      */
-    <T extends Flushable & Closeable> PageUnits(A held, T target, Sink<A> sink, Function<String, A> ascii) {
+    PageUnits(A held, Flushable target, Sink<A> sink, Function<String, A> ascii) {
         this.held = held;
         this.flushable = target;
-        this.closeable = target;
         this.sink = sink;
         this.ascii = ascii;
     }
@@ -75,10 +72,6 @@ abstract class PageUnits<A> {
 
     final void flush() throws IOException {
         flushable.flush();
-    }
-
-    final void close() throws IOException {
-        closeable.close();
     }
 
     /** Holds back {@code count} units of the current piece from {@code from}, after those already held. */

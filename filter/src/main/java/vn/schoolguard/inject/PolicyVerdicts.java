@@ -17,7 +17,7 @@ import vn.schoolguard.log.Log;
  */
 final class PolicyVerdicts {
 
-    private static final Log LOG = Log.get("vn.schoolguard.inject.PageDecorator");
+    private static final Log LOG = Log.get(DecorationWarnings.LOG_NAME);
     private static final String CSP = "Content-Security-Policy";
 
     private final TrackerPolicy trackerPolicy;

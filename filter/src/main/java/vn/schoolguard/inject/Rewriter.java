@@ -162,12 +162,6 @@ final class Rewriter<A> {
         }
     }
 
-    /** Writes what is held, with the insertion, and closes the target. */
-    void close() throws IOException {
-        finish();
-        units.close();
-    }
-
     // Content after a </body> this long means the page is unusual; insert before it rather than hold more.
     private void giveUp() throws IOException {
         done = true;
