@@ -18,7 +18,8 @@ import vn.schoolguard.http.DiscoveryWatch;
 import vn.schoolguard.http.IncomingReplay;
 import vn.schoolguard.http.ServletReplays;
 import vn.schoolguard.http.SubmissionIntake;
-import vn.schoolguard.inject.PageDecorator;
+import vn.schoolguard.http.page.PageDecorator;
+import vn.schoolguard.inject.PageDecoration;
 import vn.schoolguard.iplog.IpLog;
 import vn.schoolguard.iplog.IpLogExport;
 import vn.schoolguard.iplog.Retention;
@@ -119,15 +120,15 @@ final class FilterParts implements AutoCloseable {
 
     private void buildModeration() {
         PublicationSettings publication = config.publication();
-        decorator = new PageDecorator(config.inject(), new SpamImplantRules(config.spam()),
+        decorator = new PageDecorator(new PageDecoration(config.inject(), new SpamImplantRules(config.spam()),
                 new JdbcApprovedContent(database, config.siteKey()), clock,
                 publication.watch() ? new JdbcPublication(database, config.siteKey(), config.moderation().routes()) : null,
-                publication.watchFor(), publication.pagesPerMinute());
+                publication.watchFor(), publication.pagesPerMinute()));
         // One key per filter instance: only this application's own filter can redeem the tokens it issues.
         ReplayTokens tokens = new ReplayTokens(clock, config.replay().tokenLifetime());
         replays = new ServletReplays(config.replay(), tokens);
         moderation = new Moderation(store, config.moderation(), config.siteKey(), clock, publication,
-                decorator::publicationChanged);
+                decorator.decoration()::publicationChanged);
         moderation.releaseStaleReplays();
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
     }
@@ -157,7 +158,7 @@ final class FilterParts implements AutoCloseable {
                 config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
-                decorator.decorationWarnings(), discovery);
+                decorator.decoration().decorationWarnings(), discovery);
         console = new ConsoleRouter(services, replays, posterPages, new ConsolePages(services, replays));
     }
 
@@ -173,7 +174,7 @@ final class FilterParts implements AutoCloseable {
             retention.close();
         }
         if (decorator != null) {
-            decorator.close();
+            decorator.decoration().close();
         }
         if (dataDirectory != null) {
             dataDirectory.close();

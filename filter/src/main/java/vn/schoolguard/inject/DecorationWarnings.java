@@ -19,7 +19,10 @@ public final class DecorationWarnings {
     /** Most distinct warnings kept; further ones are counted only. */
     public static final int MAX_ENTRIES = 200;
 
-    private static final Log LOG = Log.get(PageDecorator.class);
+    /** The log category of page decoration, as the documentation names it. */
+    static final String LOG_NAME = "vn.schoolguard.inject.PageDecorator";
+
+    private static final Log LOG = Log.get(LOG_NAME);
     private static final int MAX_TEXT = 300;
 
     private final Clock clock;

@@ -13,6 +13,13 @@ final class HeadCapture {
     private final StringBuilder head = new StringBuilder();
     private boolean complete;
 
+    /** A capture that keeps nothing, for pages whose policies are not checked. */
+    static HeadCapture none() {
+        HeadCapture none = new HeadCapture();
+        none.complete = true;
+        return none;
+    }
+
     void bytes(byte[] b, int off, int len) {
         if (complete) {
             return;

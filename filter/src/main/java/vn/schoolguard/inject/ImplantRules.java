@@ -6,7 +6,7 @@ import java.util.List;
  * Tells gambling link targets and phrases apart from ordinary content, for the implant watch and the site check.
  *
  * <p>{@link #builtIn()} knows a short list of gambling brands and words; a richer rule pack can implement this
- * interface and be passed to {@link PageDecorator#PageDecorator(InjectSettings, ImplantRules, ApprovedContent,
+ * interface and be passed to {@link PageDecoration#PageDecoration(InjectSettings, ImplantRules, ApprovedContent,
  * java.time.Clock)}. Implementations must be thread-safe: scans run on a background thread.
  */
 public interface ImplantRules {

@@ -15,29 +15,18 @@ import vn.schoolguard.config.ConfigReader;
  * <p>Read from the configuration by {@link #read(ConfigReader)}; see {@code docs/en/page-compliance.md}
  * for every key. Immutable and thread-safe.
  *
- * @param emcSiteId      {@code emc.site-id}: the site's EMC monitoring ID; empty means no tracker
- * @param portalUrl      {@code portal.url}: the parent portal's address; empty means no link
- * @param portalLabel    {@code portal.label}: the link's visible text
- * @param trackerHost    {@code emc.tracker-host}: host serving the EMC tracker, default {@code f-emc.ngsp.gov.vn}
- * @param fallbackLabel  {@code emc.fallback-label}: static text shown to visitors without script; empty for none
- * @param portalTitle    {@code portal.title}: the link's title (tooltip); defaults to the label
- * @param portalPosition {@code portal.position}: {@code end} (before {@code </body>} unless a placeholder is found)
- *                       or {@code placeholder} (only where the template has the placeholder comment)
- * @param portalPages    {@code portal.pages}: {@code all} pages or the {@code home} page only
- * @param homePaths      {@code portal.home-paths}: paths (below the context path) that count as the home page
- * @param badges         {@code badge.<name>.image|url|alt|title}: images shown next to the portal link
- * @param headers        {@code headers.*}: security headers
- * @param csp            {@code csp.*}: the Content-Security-Policy
- * @param implant        {@code implant.*}: the outgoing implant watch
- * @param holdLimit      {@code inject.hold-limit}: most bytes held after a {@code </body>} before inserting anyway
- * @param scope          {@code inject.include}, {@code inject.exclude}, {@code inject.exclude-defaults}: which pages
- *                       get the tracker, portal block and badges
+ * @param emc       {@code emc.*}: the EMC tracker
+ * @param portal    {@code portal.*}: the parent-portal link
+ * @param badges    {@code badge.<name>.image|url|alt|title}: images shown next to the portal link
+ * @param headers   {@code headers.*}: security headers
+ * @param csp       {@code csp.*}: the Content-Security-Policy
+ * @param implant   {@code implant.*}: the outgoing implant watch
+ * @param holdLimit {@code inject.hold-limit}: most bytes held after a {@code </body>} before inserting anyway
+ * @param scope     {@code inject.include}, {@code inject.exclude}, {@code inject.exclude-defaults}: which pages
+ *                  get the tracker, portal block and badges
  */
-public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl, String portalLabel,
-                             String trackerHost, Optional<String> fallbackLabel, String portalTitle,
-                             PortalPosition portalPosition, PortalPages portalPages, List<String> homePaths,
-                             List<Badge> badges, Headers headers, Csp csp, Implant implant, int holdLimit,
-                             Scope scope) {
+public record InjectSettings(Emc emc, Portal portal, List<Badge> badges, Headers headers, Csp csp, Implant implant,
+                             int holdLimit, Scope scope) {
 
     static final String DEFAULT_TRACKER_HOST = "f-emc.ngsp.gov.vn";
     static final String DEFAULT_PORTAL_LABEL = "Cổng thông tin Sở Giáo dục và Đào tạo";
@@ -49,6 +38,31 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
 
     /** Which pages get the portal block. */
     public enum PortalPages { ALL, HOME }
+
+    /**
+     * The EMC tracker.
+     *
+     * @param siteId        {@code emc.site-id}: the site's EMC monitoring ID; empty means no tracker
+     * @param trackerHost   {@code emc.tracker-host}: host serving the EMC tracker, default {@code f-emc.ngsp.gov.vn}
+     * @param fallbackLabel {@code emc.fallback-label}: static text shown to visitors without script; empty for none
+     */
+    public record Emc(Optional<String> siteId, String trackerHost, Optional<String> fallbackLabel) {
+    }
+
+    /**
+     * The parent-portal link.
+     *
+     * @param url       {@code portal.url}: the parent portal's address; empty means no link
+     * @param label     {@code portal.label}: the link's visible text
+     * @param title     {@code portal.title}: the link's title (tooltip); defaults to the label
+     * @param position  {@code portal.position}: {@code end} (before {@code </body>} unless a placeholder is found)
+     *                  or {@code placeholder} (only where the template has the placeholder comment)
+     * @param pages     {@code portal.pages}: {@code all} pages or the {@code home} page only
+     * @param homePaths {@code portal.home-paths}: paths (below the context path) that count as the home page
+     */
+    public record Portal(Optional<URI> url, String label, String title, PortalPosition position, PortalPages pages,
+                         List<String> homePaths) {
+    }
 
     /** An image link such as the Tín nhiệm mạng badge; {@code url} and {@code title} may be empty. */
     public record Badge(String name, URI image, Optional<URI> url, String alt, Optional<String> title) {
@@ -113,8 +127,8 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
 
     /** Settings with only the three essentials given; everything else has its default. */
     public InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl, String portalLabel) {
-        this(emcSiteId, portalUrl, portalLabel, DEFAULT_TRACKER_HOST, Optional.empty(), portalLabel,
-                PortalPosition.END, PortalPages.ALL, List.of("/"), List.of(),
+        this(new Emc(emcSiteId, DEFAULT_TRACKER_HOST, Optional.empty()),
+                new Portal(portalUrl, portalLabel, portalLabel, PortalPosition.END, PortalPages.ALL, List.of("/")), List.of(),
                 new Headers(true, true, Optional.of("strict-origin-when-cross-origin"), Optional.of("SAMEORIGIN"),
                         Duration.ofDays(365), false, Optional.of(DEFAULT_PERMISSIONS)),
                 new Csp("report-only", Optional.empty(), Optional.empty()),
@@ -125,45 +139,9 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
 
     /** Reads every {@code emc.*}, {@code portal.*}, {@code badge.*}, {@code headers.*}, {@code csp.*}, {@code implant.*}, {@code inject.*} key. */
     public static InjectSettings read(ConfigReader reader) {
-        Optional<String> siteId = reader.optional("emc.site-id");
-        if (siteId.isPresent() && !siteId.get().matches("\\d{1,12}")) {
-            reader.problem("emc.site-id", siteId.get(), "the numeric site ID given by the EMC operator");
-        }
-        String trackerHost = reader.string("emc.tracker-host", DEFAULT_TRACKER_HOST);
-        if (!HOST.matcher(trackerHost).matches()) {
-            reader.problem("emc.tracker-host", trackerHost, "a host name such as " + DEFAULT_TRACKER_HOST);
-            trackerHost = DEFAULT_TRACKER_HOST;
-        }
-        Optional<String> fallback = reader.optional("emc.fallback-label");
-        URI portal = reader.httpUrl("portal.url", null);
-        String label = reader.string("portal.label", DEFAULT_PORTAL_LABEL);
-        String title = reader.string("portal.title", label);
-        PortalPosition position = PortalPosition.valueOf(
-                reader.choice("portal.position", "end", "end", "placeholder").toUpperCase(java.util.Locale.ROOT));
-        PortalPages pages = PortalPages.valueOf(
-                reader.choice("portal.pages", "all", "all", "home").toUpperCase(java.util.Locale.ROOT));
-        List<String> homePaths = reader.list("portal.home-paths", List.of("/"));
-        for (String path : homePaths) {
-            if (!path.startsWith("/")) {
-                reader.problem("portal.home-paths", reader.raw("portal.home-paths"),
-                        "paths starting with /, separated by commas, such as /,/index.html");
-                break;
-            }
-        }
-        List<Badge> badges = new ArrayList<>();
-        for (String name : reader.names("badge.")) {
-            String prefix = "badge." + name + ".";
-            URI image = reader.httpUrl(prefix + "image", null);
-            if (image == null && reader.optional(prefix + "image").isEmpty()) {
-                reader.problem(prefix + "image", "", "the badge image's absolute http(s) URL");
-            }
-            Optional<URI> url = Optional.ofNullable(reader.httpUrl(prefix + "url", null));
-            String alt = reader.required(prefix + "alt", "the text that describes the badge image (alt text)");
-            Optional<String> badgeTitle = reader.optional(prefix + "title");
-            if (image != null) {
-                badges.add(new Badge(name, image, url, alt, badgeTitle));
-            }
-        }
+        Emc emc = emc(reader);
+        Portal portal = portal(reader);
+        List<Badge> badges = badges(reader);
         Headers headers = new Headers(
                 reader.bool("headers.enabled", true),
                 reader.bool("headers.content-type-options", true),
@@ -185,8 +163,57 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
                 reader.list("implant.allowed-hosts", List.of()),
                 reader.bool("implant.strip", false));
         int holdLimit = (int) reader.bytes("inject.hold-limit", 16 * 1024, 64, 1 << 20);
-        return new InjectSettings(siteId, Optional.ofNullable(portal), label, trackerHost, fallback, title,
-                position, pages, homePaths, List.copyOf(badges), headers, csp, implant, holdLimit, scope(reader));
+        return new InjectSettings(emc, portal, badges, headers, csp, implant, holdLimit, scope(reader));
+    }
+
+    private static Emc emc(ConfigReader reader) {
+        Optional<String> siteId = reader.optional("emc.site-id");
+        if (siteId.isPresent() && !siteId.get().matches("\\d{1,12}")) {
+            reader.problem("emc.site-id", siteId.get(), "the numeric site ID given by the EMC operator");
+        }
+        String trackerHost = reader.string("emc.tracker-host", DEFAULT_TRACKER_HOST);
+        if (!HOST.matcher(trackerHost).matches()) {
+            reader.problem("emc.tracker-host", trackerHost, "a host name such as " + DEFAULT_TRACKER_HOST);
+            trackerHost = DEFAULT_TRACKER_HOST;
+        }
+        return new Emc(siteId, trackerHost, reader.optional("emc.fallback-label"));
+    }
+
+    private static Portal portal(ConfigReader reader) {
+        URI portal = reader.httpUrl("portal.url", null);
+        String label = reader.string("portal.label", DEFAULT_PORTAL_LABEL);
+        String title = reader.string("portal.title", label);
+        PortalPosition position = PortalPosition.valueOf(
+                reader.choice("portal.position", "end", "end", "placeholder").toUpperCase(java.util.Locale.ROOT));
+        PortalPages pages = PortalPages.valueOf(
+                reader.choice("portal.pages", "all", "all", "home").toUpperCase(java.util.Locale.ROOT));
+        List<String> homePaths = reader.list("portal.home-paths", List.of("/"));
+        for (String path : homePaths) {
+            if (!path.startsWith("/")) {
+                reader.problem("portal.home-paths", reader.raw("portal.home-paths"),
+                        "paths starting with /, separated by commas, such as /,/index.html");
+                break;
+            }
+        }
+        return new Portal(Optional.ofNullable(portal), label, title, position, pages, homePaths);
+    }
+
+    private static List<Badge> badges(ConfigReader reader) {
+        List<Badge> badges = new ArrayList<>();
+        for (String name : reader.names("badge.")) {
+            String prefix = "badge." + name + ".";
+            URI image = reader.httpUrl(prefix + "image", null);
+            if (image == null && reader.optional(prefix + "image").isEmpty()) {
+                reader.problem(prefix + "image", "", "the badge image's absolute http(s) URL");
+            }
+            Optional<URI> url = Optional.ofNullable(reader.httpUrl(prefix + "url", null));
+            String alt = reader.required(prefix + "alt", "the text that describes the badge image (alt text)");
+            Optional<String> badgeTitle = reader.optional(prefix + "title");
+            if (image != null) {
+                badges.add(new Badge(name, image, url, alt, badgeTitle));
+            }
+        }
+        return List.copyOf(badges);
     }
 
     private static Scope scope(ConfigReader reader) {
@@ -229,6 +256,6 @@ public record InjectSettings(Optional<String> emcSiteId, Optional<URI> portalUrl
 
     /** The tracker's origin, such as {@code https://f-emc.ngsp.gov.vn}. */
     String trackerOrigin() {
-        return "https://" + trackerHost;
+        return "https://" + emc.trackerHost();
     }
 }

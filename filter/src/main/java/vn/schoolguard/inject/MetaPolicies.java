@@ -126,40 +126,10 @@ final class MetaPolicies {
 
     /** Decodes numeric and the common named character references; CSP text needs no others. */
     static String decode(String value) {
-        if (value.indexOf('&') < 0) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        int i = 0;
-        while (i < value.length()) {
-            char c = value.charAt(i);
-            int semi = c == '&' ? value.indexOf(';', i) : -1;
-            if (semi > i + 1 && semi - i <= 10) {
-                String ref = value.substring(i + 1, semi);
-                String decoded = reference(ref);
-                if (decoded != null) {
-                    out.append(decoded);
-                    i = semi + 1;
-                    continue;
-                }
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+        return CharacterReferences.decode(value, MetaPolicies::named);
     }
 
-    private static String reference(String ref) {
-        try {
-            if (ref.startsWith("#x") || ref.startsWith("#X")) {
-                return Character.toString(Integer.parseInt(ref.substring(2), 16));
-            }
-            if (ref.startsWith("#")) {
-                return Character.toString(Integer.parseInt(ref.substring(1)));
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    private static String named(String ref) {
         return switch (ref) {
             case "amp" -> "&";
             case "quot" -> "\"";

@@ -7,12 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import vn.schoolguard.log.Log;
 
@@ -34,26 +29,19 @@ final class PublicationWatch implements AutoCloseable {
     private final AwaitingPublication source;
     private final Clock clock;
     private final Duration watchFor;
-    private final int perMinute;
-    private final ThreadPoolExecutor executor;
+    private final MinuteBudget budget;
+    private final Background background;
     private final AtomicBoolean stale = new AtomicBoolean(true);
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
-    private final AtomicLong pending = new AtomicLong();
     private volatile List<Probe> probes = List.of();
     private volatile Instant loadedAt = Instant.MIN;
-    private long minute = Long.MIN_VALUE;
-    private int admitted;
 
     PublicationWatch(AwaitingPublication source, Clock clock, Duration watchFor, int perMinute) {
         this.source = source;
         this.clock = clock;
         this.watchFor = watchFor;
-        this.perMinute = perMinute;
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(32), run -> {
-            Thread thread = new Thread(run, "schoolguard-publication-watch");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        this.budget = new MinuteBudget(clock, perMinute);
+        this.background = new Background("schoolguard-publication-watch", 32);
     }
 
     /** Something was approved (or changed): read the awaited submissions again before the next page. */
@@ -85,7 +73,7 @@ final class PublicationWatch implements AutoCloseable {
         }
         if (stale.get()) {
             // Something was approved and is not loaded yet: copy this page, the look loads it first.
-            return admit();
+            return budget.admit();
         }
         if (probes.isEmpty()) {
             if (old()) {
@@ -93,20 +81,7 @@ final class PublicationWatch implements AutoCloseable {
             }
             return false;
         }
-        return admit();
-    }
-
-    private synchronized boolean admit() {
-        long now = clock.millis() / 60_000;
-        if (now != minute) {
-            minute = now;
-            admitted = 0;
-        }
-        if (admitted >= perMinute) {
-            return false;
-        }
-        admitted++;
-        return true;
+        return budget.admit();
     }
 
     /** Looks for awaited texts in a page served at {@code target} (path and query as requested). */
@@ -118,20 +93,13 @@ final class PublicationWatch implements AutoCloseable {
     }
 
     private void run(Runnable task) {
-        pending.incrementAndGet();
-        try {
-            executor.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("Publication watch failed", e);
-                } finally {
-                    pending.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            pending.decrementAndGet();
-        }
+        background.submit(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Publication watch failed", e);
+            }
+        });
     }
 
     private void reloadIfStale() {
@@ -186,19 +154,11 @@ final class PublicationWatch implements AutoCloseable {
 
     /** Waits for queued looks to end, for tests and orderly shutdown. */
     boolean awaitIdle(long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (pending.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
-        return true;
+        return background.awaitIdle(millis);
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        background.close();
     }
 }

@@ -1,85 +1,128 @@
 package vn.schoolguard.inject;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The security headers SchoolGuard puts on responses, for any page of the host site or of the console.
+ * A set of security headers as a value, without the servlet API: names and values in the order they are set, some
+ * only for requests that came over HTTPS ({@code Strict-Transport-Security}). {@code vn.schoolguard.http.page}
+ * writes them; the site's pages and the console use the same writer with their own policy.
  *
- * <p>{@link #apply} sets, unless switched off in the settings: {@code X-Content-Type-Options: nosniff},
- * {@code Referrer-Policy}, {@code X-Frame-Options}, {@code Permissions-Policy},
- * {@code Strict-Transport-Security} (only when the request came over HTTPS, as the container sees it) and a
- * {@code Content-Security-Policy} (report-only by default) that allows the EMC tracker host and the inline
- * tracker by its hash. Headers are set before the application runs, so that the application can still
- * replace any of them. Immutable and thread-safe; build one and share it.
+ * <p>{@link #of(InjectSettings)} gives the site pages' headers, unless switched off in the settings:
+ * {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy}, {@code X-Frame-Options},
+ * {@code Permissions-Policy}, {@code Strict-Transport-Security} (HTTPS only) and a {@code Content-Security-Policy}
+ * (report-only by default) that allows the EMC tracker host and the inline tracker by its hash. The console builds
+ * its stricter set with {@link #builder()}. Immutable and thread-safe; build one and share it.
  *
  * <pre>{@code
- * SecurityHeaders headers = SecurityHeaders.of(config.inject());
- * headers.apply(request, response);   // at the start of the console's own request handling
+ * SecurityHeaders pages = SecurityHeaders.of(config.inject());
+ * SecurityHeaders api = SecurityHeaders.builder().header("Content-Security-Policy", "default-src 'none'")
+ *         .header("X-Content-Type-Options", "nosniff").httpsOnly("Strict-Transport-Security", "max-age=31536000").build();
  * }</pre>
  */
 public final class SecurityHeaders {
 
-    private final InjectSettings.Headers settings;
-    private final String cspHeader;
-    private final String cspValue;
-    private final String hstsValue;
+    /**
+     * One header.
+     *
+     * @param httpsOnly set only when the request came over HTTPS
+     */
+    public record Header(String name, String value, boolean httpsOnly) {
+    }
 
-    private SecurityHeaders(InjectSettings settings, Snippets snippets) {
-        this.settings = settings.headers();
+    private final List<Header> headers;
+    private final String contentSecurityPolicy;
+
+    private SecurityHeaders(List<Header> headers, String contentSecurityPolicy) {
+        this.headers = List.copyOf(headers);
+        this.contentSecurityPolicy = contentSecurityPolicy;
+    }
+
+    /** The headers described by the settings, for the site's pages. */
+    public static SecurityHeaders of(InjectSettings settings) {
+        return of(settings, new Snippets(settings));
+    }
+
+    static SecurityHeaders of(InjectSettings settings, Snippets snippets) {
+        InjectSettings.Headers wanted = settings.headers();
         InjectSettings.Csp csp = settings.csp();
-        this.cspHeader = switch (csp.mode()) {
-            case "enforce" -> "Content-Security-Policy";
-            case "off" -> null;
-            default -> "Content-Security-Policy-Report-Only";
-        };
         String origin = settings.trackerOrigin();
         String policy = csp.policy().map(p -> p.replace("{emc}", origin)).orElseGet(() ->
                 "default-src 'self'; script-src 'self' " + (snippets.trackerHash().isEmpty() ? "" : snippets.trackerHash() + " ")
                         + origin + "; connect-src 'self' " + origin + "; img-src 'self' data: https:; "
                         + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'"
-                        + frameAncestors(settings.headers()));
-        this.cspValue = policy + csp.reportUri().map(uri -> "; report-uri " + uri).orElse("");
-        long maxAge = settings.headers().hstsMaxAge().getSeconds();
-        this.hstsValue = maxAge <= 0 ? null
-                : "max-age=" + maxAge + (settings.headers().hstsSubdomains() ? "; includeSubDomains" : "");
+                        + frameAncestors(wanted));
+        String cspValue = policy + csp.reportUri().map(uri -> "; report-uri " + uri).orElse("");
+        Builder builder = builder();
+        if (!wanted.enabled()) {
+            return new SecurityHeaders(List.of(), cspValue);
+        }
+        if (wanted.contentTypeOptions()) {
+            builder.header("X-Content-Type-Options", "nosniff");
+        }
+        wanted.referrerPolicy().ifPresent(v -> builder.header("Referrer-Policy", v));
+        wanted.frameOptions().ifPresent(v -> builder.header("X-Frame-Options", v));
+        wanted.permissionsPolicy().ifPresent(v -> builder.header("Permissions-Policy", v));
+        long maxAge = wanted.hstsMaxAge().getSeconds();
+        if (maxAge > 0) {
+            builder.httpsOnly("Strict-Transport-Security",
+                    "max-age=" + maxAge + (wanted.hstsSubdomains() ? "; includeSubDomains" : ""));
+        }
+        switch (csp.mode()) {
+            case "enforce" -> builder.header("Content-Security-Policy", cspValue);
+            case "off" -> { }
+            default -> builder.header("Content-Security-Policy-Report-Only", cspValue);
+        }
+        return new SecurityHeaders(builder.headers, cspValue);
     }
 
-    /** The headers described by the settings. */
-    public static SecurityHeaders of(InjectSettings settings) {
-        return new SecurityHeaders(settings, new Snippets(settings));
+    /** A builder for a set of headers of one's own, such as the console's. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    static SecurityHeaders of(InjectSettings settings, Snippets snippets) {
-        return new SecurityHeaders(settings, snippets);
+    /** The headers in the order they are set. */
+    public List<Header> headers() {
+        return headers;
     }
 
-    /** Sets the headers on a response that is not committed yet; does nothing once it is. */
-    public void apply(HttpServletRequest request, HttpServletResponse response) {
-        if (!settings.enabled() || response.isCommitted()) {
-            return;
-        }
-        if (settings.contentTypeOptions()) {
-            response.setHeader("X-Content-Type-Options", "nosniff");
-        }
-        settings.referrerPolicy().ifPresent(v -> response.setHeader("Referrer-Policy", v));
-        settings.frameOptions().ifPresent(v -> response.setHeader("X-Frame-Options", v));
-        settings.permissionsPolicy().ifPresent(v -> response.setHeader("Permissions-Policy", v));
-        if (hstsValue != null && request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", hstsValue);
-        }
-        if (cspHeader != null) {
-            response.setHeader(cspHeader, cspValue);
-        }
-    }
-
-    /** The Content-Security-Policy value sent (in report-only or enforcing form), for documentation and checks. */
+    /**
+     * The Content-Security-Policy value of the site's pages (sent in report-only or enforcing form, or not at all
+     * when {@code csp.mode=off}), for documentation and checks; for a built set, its Content-Security-Policy.
+     */
     public String contentSecurityPolicy() {
-        return cspValue;
+        return contentSecurityPolicy;
     }
 
     private static String frameAncestors(InjectSettings.Headers headers) {
         return headers.frameOptions().map(v -> v.equals("DENY") ? "; frame-ancestors 'none'" : "; frame-ancestors 'self'")
                 .orElse("");
+    }
+
+    /** Collects headers in order. Not thread-safe. */
+    public static final class Builder {
+
+        private final List<Header> headers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** A header every response gets. */
+        public Builder header(String name, String value) {
+            headers.add(new Header(name, value, false));
+            return this;
+        }
+
+        /** A header only responses to HTTPS requests get. */
+        public Builder httpsOnly(String name, String value) {
+            headers.add(new Header(name, value, true));
+            return this;
+        }
+
+        public SecurityHeaders build() {
+            String csp = headers.stream().filter(h -> h.name().equalsIgnoreCase("Content-Security-Policy"))
+                    .map(Header::value).findFirst().orElse("");
+            return new SecurityHeaders(headers, csp);
+        }
     }
 }

@@ -20,7 +20,7 @@ final class Snippets {
 
     Snippets(InjectSettings settings) {
         String origin = settings.trackerOrigin();
-        this.trackerScript = settings.emcSiteId().map(id -> "var _govaq=window._govaq||[];"
+        this.trackerScript = settings.emc().siteId().map(id -> "var _govaq=window._govaq||[];"
                 + "_govaq.push(['trackPageView']);_govaq.push(['enableLinkTracking']);"
                 + "(function(){_govaq.push(['setTrackerUrl','" + origin + "/tracking']);"
                 + "_govaq.push(['setSiteId','" + id + "']);"
@@ -29,12 +29,12 @@ final class Snippets {
                 + "g.src='" + origin + "/embed/gov-tracking.min.js';s.parentNode.insertBefore(g,s);})();")
                 .orElse("");
         this.trackerHash = trackerScript.isEmpty() ? "" : "'sha256-" + sha256(trackerScript) + "'";
-        this.fallback = settings.emcSiteId().isPresent() && settings.fallbackLabel().isPresent()
+        this.fallback = settings.emc().siteId().isPresent() && settings.emc().fallbackLabel().isPresent()
                 ? "<noscript><p class=\"schoolguard-emc\" style=\"text-align:center;margin:4px 0\">"
-                        + escape(settings.fallbackLabel().get()) + "</p></noscript>"
+                        + escape(settings.emc().fallbackLabel().get()) + "</p></noscript>"
                 : "";
         this.portalBlock = portalBlock(settings);
-        this.trackerIdentity = settings.emcSiteId().map(id -> new TrackerIdentity(id, settings.trackerHost()))
+        this.trackerIdentity = settings.emc().siteId().map(id -> new TrackerIdentity(id, settings.emc().trackerHost()))
                 .orElse(TrackerIdentity.NONE);
     }
 
@@ -100,14 +100,14 @@ final class Snippets {
     }
 
     private static String portalBlock(InjectSettings settings) {
-        if (settings.portalUrl().isEmpty() && settings.badges().isEmpty()) {
+        if (settings.portal().url().isEmpty() && settings.badges().isEmpty()) {
             return "";
         }
         StringBuilder html = new StringBuilder("<div class=\"schoolguard-portal\" data-schoolguard=\"portal\""
                 + " style=\"text-align:center;margin:8px 0;line-height:1.6\">");
-        settings.portalUrl().ifPresent(url -> html.append("<a href=\"").append(escape(url.toString()))
-                .append("\" title=\"").append(escape(settings.portalTitle()))
-                .append("\">").append(escape(settings.portalLabel())).append("</a>"));
+        settings.portal().url().ifPresent(url -> html.append("<a href=\"").append(escape(url.toString()))
+                .append("\" title=\"").append(escape(settings.portal().title()))
+                .append("\">").append(escape(settings.portal().label())).append("</a>"));
         for (InjectSettings.Badge badge : settings.badges()) {
             String image = "<img src=\"" + escape(badge.image().toString()) + "\" alt=\"" + escape(badge.alt())
                     + "\"" + badge.title().map(t -> " title=\"" + escape(t) + "\"").orElse("")

@@ -1,10 +1,11 @@
 package vn.schoolguard.inject;
 
-import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 
 /**
- * The page rewriter on its own, without a servlet container. Internal; public for the benchmarks.
+ * The page rewriter on its own, without a servlet container, as pages are rewritten when served. Internal; public
+ * for the benchmarks.
  */
 public final class StreamingRewrite {
 
@@ -16,7 +17,7 @@ public final class StreamingRewrite {
      * {@code </body>}; {@link OutputStream#close()} writes what is held and closes the target.
      */
     public static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit) {
-        return beforeBodyEnd(target, insertion, holdLimit, TrackerIdentity.NONE);
+        return page(insertion, holdLimit, TrackerIdentity.NONE).rewriting(target);
     }
 
     /**
@@ -25,11 +26,16 @@ public final class StreamingRewrite {
      */
     public static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit, String siteId,
                                              String trackerHost) {
-        return beforeBodyEnd(target, insertion, holdLimit, new TrackerIdentity(siteId, trackerHost));
+        return page(insertion, holdLimit, new TrackerIdentity(siteId, trackerHost)).rewriting(target);
     }
 
-    private static OutputStream beforeBodyEnd(OutputStream target, String insertion, int holdLimit,
-                                              TrackerIdentity tracker) {
+    /** As {@link #beforeBodyEnd(OutputStream, String, int, String, String)}, for a page written as characters. */
+    public static Writer beforeBodyEnd(Writer target, String insertion, int holdLimit, String siteId,
+                                       String trackerHost) {
+        return page(insertion, holdLimit, new TrackerIdentity(siteId, trackerHost)).rewriting(target);
+    }
+
+    private static DecoratedPage page(String insertion, int holdLimit, TrackerIdentity tracker) {
         Insertion fixed = new Insertion(tracker) {
             @Override
             public String atEnd(boolean trackerAlreadyThere, boolean portalPlaced) {
@@ -41,28 +47,6 @@ public final class StreamingRewrite {
                 return "";
             }
         };
-        ByteRewriter rewriter = new ByteRewriter(target, fixed, holdLimit);
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                rewriter.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                rewriter.write(b, off, len);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                rewriter.flush();
-            }
-
-            @Override
-            public void close() throws IOException {
-                rewriter.finish();
-                target.close();
-            }
-        };
+        return new DecoratedPage(fixed, holdLimit, 0, null, HeadCapture.none(), (html, status) -> { });
     }
 }

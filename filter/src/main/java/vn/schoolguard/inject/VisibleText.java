@@ -75,41 +75,7 @@ public final class VisibleText {
 
     /** Decodes character references in text: named common ones, decimal and hexadecimal. */
     public static String decode(String text) {
-        if (text.indexOf('&') < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int semi = c == '&' ? text.indexOf(';', i) : -1;
-            if (semi > i + 1 && semi - i <= 10) {
-                String ref = text.substring(i + 1, semi);
-                String decoded = reference(ref);
-                if (decoded != null) {
-                    out.append(decoded);
-                    i = semi + 1;
-                    continue;
-                }
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
-    }
-
-    private static String reference(String ref) {
-        try {
-            if (ref.startsWith("#x") || ref.startsWith("#X")) {
-                return Character.toString(Integer.parseInt(ref.substring(2), 16));
-            }
-            if (ref.startsWith("#")) {
-                return Character.toString(Integer.parseInt(ref.substring(1)));
-            }
-        } catch (IllegalArgumentException notANumber) {
-            return null;
-        }
-        return ENTITIES.get(ref.toLowerCase(Locale.ROOT));
+        return CharacterReferences.decode(text, ref -> ENTITIES.get(ref.toLowerCase(Locale.ROOT)));
     }
 
     /** The lower-case element name of a tag starting after '<' (and an optional '/'), or empty. */

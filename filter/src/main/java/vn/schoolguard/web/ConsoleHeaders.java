@@ -1,12 +1,18 @@
 package vn.schoolguard.web;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
+
+import vn.schoolguard.http.page.SecurityHeaderWriter;
+import vn.schoolguard.inject.SecurityHeaders;
 
 /**
  * The security headers of everything under the console path, enforced and not configurable: the console
- * needs only its own script and style sheet, so its policy allows nothing else. (The site pages' headers,
- * {@code vn.schoolguard.inject.SecurityHeaders}, are configurable and report-only by default because they
- * must fit the host application; the console's must not depend on that.)
+ * needs only its own script and style sheet, so its policy allows nothing else. They are written by the same
+ * {@link SecurityHeaderWriter} as the site pages' headers, which are configurable and report-only by default because
+ * they must fit the host application; the console's policy must not depend on that.
  */
 // Security-critical: defence in depth against script injected into console pages.
 final class ConsoleHeaders {
@@ -22,24 +28,34 @@ final class ConsoleHeaders {
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final String HSTS = "max-age=31536000";
 
+    private static final Map<Kind, SecurityHeaders> HEADERS = new EnumMap<>(Map.of(
+            Kind.PAGE, headers(PAGE_POLICY, "same-origin"),
+            Kind.API, headers(API_POLICY, "no-referrer"),
+            Kind.RECEIPT, headers(RECEIPT_POLICY, "no-referrer")));
+
     private ConsoleHeaders() {
     }
 
     /** Sets the headers; {@code hsts} when the console requires HTTPS and this request came over it. */
     static void apply(HttpServletResponse response, Kind kind, boolean hsts) {
-        response.setHeader("Content-Security-Policy", switch (kind) {
-            case PAGE -> PAGE_POLICY;
-            case API -> API_POLICY;
-            case RECEIPT -> RECEIPT_POLICY;
-        });
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
+        SecurityHeaderWriter.write(HEADERS.get(kind), response, hsts);
+    }
+
+    /** The headers of one kind of answer, in the order they are set. */
+    static SecurityHeaders headers(Kind kind) {
+        return HEADERS.get(kind);
+    }
+
+    private static SecurityHeaders headers(String policy, String referrerPolicy) {
         // With no-referrer, browsers send "Origin: null" on the console's own form posts, which the origin
         // check must refuse; same-origin keeps console URLs from other sites just the same.
-        response.setHeader("Referrer-Policy", kind == Kind.PAGE ? "same-origin" : "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-        if (hsts) {
-            response.setHeader("Strict-Transport-Security", HSTS);
-        }
+        return SecurityHeaders.builder()
+                .header("Content-Security-Policy", policy)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", referrerPolicy)
+                .header("Cache-Control", "no-store")
+                .httpsOnly("Strict-Transport-Security", HSTS)
+                .build();
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.http.page.PageServer;
 import vn.schoolguard.testing.TestSite;
 
 /** Which pages get the tracker and portal link, on a real site with the filter: cases in inject/scope-cases.txt. */

@@ -13,35 +13,39 @@ import jakarta.servlet.http.HttpServlet;
 
 import org.junit.jupiter.api.Test;
 
+import vn.schoolguard.http.page.PageDecorator;
+import vn.schoolguard.http.page.PageDecoratorTest;
+import vn.schoolguard.http.page.PageServer;
+
 class ImplantWatchTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T08:00:00Z"), ZoneOffset.UTC);
 
     @Test
     void sampledPageWithPlantedLinkRaisesAnAlertTheConsoleCanShow() throws Exception {
-        PageDecorator decorator = new PageDecorator(PageServer.settings("implant.sample-rate", "1", "emc.site-id", "7"),
+        PageDecoration decoration = new PageDecoration(PageServer.settings("implant.sample-rate", "1", "emc.site-id", "7"),
                 ImplantRules.builtIn(), ApprovedContent.NONE, CLOCK);
         HttpServlet page = PageDecoratorTest.servlet((rq, rs) -> {
             rs.setContentType("text/html;charset=UTF-8");
             rs.getOutputStream().write(ImplantScannerTest.fixture(rq.getRequestURI().substring(1)).getBytes("UTF-8"));
         });
-        try (PageServer server = new PageServer(decorator).servlet("/*", page).start()) {
+        try (PageServer server = new PageServer(new PageDecorator(decoration)).servlet("/*", page).start()) {
             assertThat(server.get("/clean.html").getStatus()).isEqualTo(200);
             assertThat(server.get("/planted.html").getContent()).contains("fb88a.com").contains("setSiteId");
-            assertThat(decorator.watch().awaitIdle(10_000)).isTrue();
-            List<ImplantAlert> alerts = decorator.recentImplantAlerts();
+            assertThat(decoration.watch().awaitIdle(10_000)).isTrue();
+            List<ImplantAlert> alerts = decoration.recentImplantAlerts();
             assertThat(alerts).hasSize(1);
             assertThat(alerts.get(0).page()).isEqualTo("/planted.html");
             assertThat(alerts.get(0).at()).isEqualTo(CLOCK.instant());
             assertThat(alerts.get(0).findings()).extracting(ImplantFinding::detail).contains("https://fb88a.com/")
                     .as("the inserted tracker is not scanned").noneMatch(d -> d.contains("ngsp"));
-            assertThat(decorator.watch().scanned()).isEqualTo(2);
+            assertThat(decoration.watch().scanned()).isEqualTo(2);
         }
     }
 
     @Test
     void withStripOnPlantedGamblingHostsAreDefangedInLaterPagesWithoutChangingTheirLength() throws Exception {
-        PageDecorator decorator = new PageDecorator(PageServer.settings("implant.sample-rate", "1", "implant.strip", "true"),
+        PageDecoration decoration = new PageDecoration(PageServer.settings("implant.sample-rate", "1", "implant.strip", "true"),
                 ImplantRules.builtIn(), ApprovedContent.NONE, CLOCK);
         HttpServlet stream = PageDecoratorTest.servlet((rq, rs) -> {
             rs.setContentType("text/html;charset=UTF-8");
@@ -56,10 +60,10 @@ class ImplantWatchTest {
             rs.setContentType("text/html;charset=UTF-8");
             rs.getWriter().write(ImplantScannerTest.fixture("planted.html"));
         });
-        try (PageServer server = new PageServer(decorator).servlet("/w/*", writer).servlet("/*", stream).start()) {
+        try (PageServer server = new PageServer(new PageDecorator(decoration)).servlet("/w/*", writer).servlet("/*", stream).start()) {
             var first = server.get("/planted.html");
             assertThat(first.getContent()).contains("fb88a.com");
-            assertThat(decorator.watch().awaitIdle(10_000)).isTrue();
+            assertThat(decoration.watch().awaitIdle(10_000)).isTrue();
             var later = server.get("/planted.html");
             assertThat(later.getContent()).doesNotContain("fb88a.com").contains("xxxxx.xxx");
             assertThat(later.getContent().length()).isEqualTo(first.getContent().length());
@@ -69,15 +73,15 @@ class ImplantWatchTest {
 
     @Test
     void withoutStripPlantedLinksAreOnlyReported() throws Exception {
-        PageDecorator decorator = new PageDecorator(PageServer.settings("implant.sample-rate", "1"),
+        PageDecoration decoration = new PageDecoration(PageServer.settings("implant.sample-rate", "1"),
                 ImplantRules.builtIn(), ApprovedContent.NONE, CLOCK);
         HttpServlet page = PageDecoratorTest.servlet((rq, rs) -> {
             rs.setContentType("text/html;charset=UTF-8");
             rs.getWriter().write(ImplantScannerTest.fixture("planted.html"));
         });
-        try (PageServer server = new PageServer(decorator).servlet("/*", page).start()) {
+        try (PageServer server = new PageServer(new PageDecorator(decoration)).servlet("/*", page).start()) {
             server.get("/planted.html");
-            assertThat(decorator.watch().awaitIdle(10_000)).isTrue();
+            assertThat(decoration.watch().awaitIdle(10_000)).isTrue();
             assertThat(server.get("/planted.html").getContent()).contains("fb88a.com");
         }
     }

@@ -10,18 +10,19 @@ import org.junit.jupiter.api.Test;
 
 import vn.schoolguard.config.ConfigException;
 import vn.schoolguard.config.ConfigProblem;
+import vn.schoolguard.http.page.PageServer;
 
 class InjectSettingsTest {
 
     @Test
     void defaultsAreSafeAndInsertNothingWithoutSiteIdOrPortal() {
         InjectSettings settings = PageServer.settings();
-        assertThat(settings.emcSiteId()).isEmpty();
-        assertThat(settings.portalUrl()).isEmpty();
-        assertThat(settings.trackerHost()).isEqualTo("f-emc.ngsp.gov.vn");
+        assertThat(settings.emc().siteId()).isEmpty();
+        assertThat(settings.portal().url()).isEmpty();
+        assertThat(settings.emc().trackerHost()).isEqualTo("f-emc.ngsp.gov.vn");
         assertThat(settings.csp().mode()).isEqualTo("report-only");
         assertThat(settings.headers().hstsMaxAge()).isEqualTo(Duration.ofDays(365));
-        assertThat(settings.portalPages()).isEqualTo(InjectSettings.PortalPages.ALL);
+        assertThat(settings.portal().pages()).isEqualTo(InjectSettings.PortalPages.ALL);
         assertThat(settings.implant().sampleRate()).isEqualTo(0.05);
     }
 
@@ -35,10 +36,10 @@ class InjectSettingsTest {
                 "headers.frame-options", "deny", "headers.referrer-policy", "off", "headers.hsts-max-age", "30d",
                 "csp.mode", "enforce", "csp.policy", "script-src 'self' {emc}", "implant.sample-rate", "0.5",
                 "implant.allowed-hosts", "partner.example", "inject.hold-limit", "4KB");
-        assertThat(settings.emcSiteId()).contains("123");
-        assertThat(settings.portalTitle()).isEqualTo("Cổng Sở");
-        assertThat(settings.portalPosition()).isEqualTo(InjectSettings.PortalPosition.PLACEHOLDER);
-        assertThat(settings.homePaths()).containsExactly("/", "/index.jsp");
+        assertThat(settings.emc().siteId()).contains("123");
+        assertThat(settings.portal().title()).isEqualTo("Cổng Sở");
+        assertThat(settings.portal().position()).isEqualTo(InjectSettings.PortalPosition.PLACEHOLDER);
+        assertThat(settings.portal().homePaths()).containsExactly("/", "/index.jsp");
         assertThat(settings.badges()).singleElement().satisfies(b -> {
             assertThat(b.image()).isEqualTo(URI.create("https://tinnhiemmang.vn/badge.png"));
             assertThat(b.alt()).isEqualTo("Chứng nhận Tín nhiệm mạng");

@@ -16,6 +16,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import vn.schoolguard.http.page.PageDecorator;
+import vn.schoolguard.http.page.PageDecoratorTest;
+import vn.schoolguard.http.page.PageServer;
+
 /** What a visitor's browser shows: the portal link and badge are visible and named, and the tracker runs. */
 class PortalLinkBrowserTest {
 
@@ -28,13 +32,13 @@ class PortalLinkBrowserTest {
             System.err.println("WARNING: headless Chromium or chromedriver not found; SKIPPING the portal link browser test");
         }
         assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(), "Chromium and chromedriver are needed");
-        PageDecorator decorator = new PageDecorator(PageServer.settings("emc.site-id", "4242",
+        PageDecoration decoration = new PageDecoration(PageServer.settings("emc.site-id", "4242",
                 "portal.url", "https://haiphong.edu.vn/", "portal.label", "Sở GD&ĐT Hải Phòng",
                 "portal.title", "Cổng thông tin Sở Giáo dục và Đào tạo Hải Phòng",
                 "badge.tnm.image", "https://tinnhiemmang.vn/handle_cert?id=x", "badge.tnm.url", "https://tinnhiemmang.vn/",
                 "badge.tnm.alt", "Chứng nhận Tín nhiệm mạng", "implant.sample-rate", "0"));
         Path profile = Files.createTempDirectory("schoolguard-chromium");
-        try (PageServer server = new PageServer(decorator).servlet("/", PageDecoratorTest.servlet((rq, rs) -> {
+        try (PageServer server = new PageServer(new PageDecorator(decoration)).servlet("/", PageDecoratorTest.servlet((rq, rs) -> {
             rs.setContentType("text/html;charset=UTF-8");
             rs.getWriter().write(PageDecoratorTest.PAGE);
         })).start()) {

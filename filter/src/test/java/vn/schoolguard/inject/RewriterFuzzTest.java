@@ -52,13 +52,13 @@ class RewriterFuzzTest {
                 Charset charset = charsets[random.nextInt(charsets.length)];
                 byte[] input = page.getBytes(charset);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ByteRewriter rewriter = new ByteRewriter(out, FIXED, 1 << 20);
+                Rewriter<byte[]> rewriter = Rewriter.of(out, FIXED, 1 << 20);
                 int i = 0;
                 while (i < input.length) {
                     int n = random.nextInt(4) == 0 ? 1 : 1 + random.nextInt(Math.min(40, input.length - i));
                     n = Math.min(n, input.length - i);
                     if (n == 1 && random.nextBoolean()) {
-                        rewriter.write(input[i]);
+                        rewriter.write(new byte[] {input[i]}, 0, 1);
                     } else {
                         rewriter.write(input, i, n);
                     }
@@ -69,7 +69,7 @@ class RewriterFuzzTest {
                         .isEqualTo(new String(expected.getBytes(charset), charset));
             } else {
                 StringWriter out = new StringWriter();
-                CharRewriter rewriter = new CharRewriter(out, FIXED, 1 << 20);
+                Rewriter<char[]> rewriter = Rewriter.of(out, FIXED, 1 << 20);
                 char[] input = page.toCharArray();
                 int i = 0;
                 while (i < input.length) {
@@ -88,7 +88,7 @@ class RewriterFuzzTest {
     void contentAfterTheLastBodyEndBeyondTheHoldLimitIsNotHeldAndTheInsertionStillComesOnce() throws IOException {
         String page = "<html><body>a</body>" + "x".repeat(5000) + "</html>";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteRewriter rewriter = new ByteRewriter(out, FIXED, 1024);
+        Rewriter<byte[]> rewriter = Rewriter.of(out, FIXED, 1024);
         byte[] bytes = page.getBytes(StandardCharsets.US_ASCII);
         rewriter.write(bytes, 0, 3000);
         assertThat(out.size()).as("bytes passed on before the end").isGreaterThanOrEqualTo(3000 - 1024);
@@ -101,7 +101,7 @@ class RewriterFuzzTest {
     @Test
     void heldBytesStayWithinAFewBytesWhileNoBodyEndHasBeenSeen() throws IOException {
         CountingStream out = new CountingStream();
-        ByteRewriter rewriter = new ByteRewriter(out, FIXED, 1024);
+        Rewriter<byte[]> rewriter = Rewriter.of(out, FIXED, 1024);
         byte[] chunk = "<p>Tin tức</p><div>_x</div></bod".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 10_000; i++) {
             rewriter.write(chunk, 0, chunk.length);
@@ -136,7 +136,7 @@ class RewriterFuzzTest {
             Verdict verdict = new Verdict();
             byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteRewriter bytePath = new ByteRewriter(out, verdict, 1 << 20);
+            Rewriter<byte[]> bytePath = Rewriter.of(out, verdict, 1 << 20);
             for (int i = 0; i < bytes.length; ) {
                 int n = Math.min(1 + random.nextInt(24), bytes.length - i);
                 bytePath.write(bytes, i, n);
@@ -145,7 +145,7 @@ class RewriterFuzzTest {
             bytePath.finish();
             assertThat(out.toString(StandardCharsets.UTF_8)).as("round %d: %s", round, page).isEqualTo(expected(page));
             StringWriter chars = new StringWriter();
-            CharRewriter charPath = new CharRewriter(chars, verdict, 1 << 20);
+            Rewriter<char[]> charPath = Rewriter.of(chars, verdict, 1 << 20);
             for (int i = 0; i < page.length(); ) {
                 int n = Math.min(1 + random.nextInt(24), page.length() - i);
                 charPath.write(page.toCharArray(), i, n);

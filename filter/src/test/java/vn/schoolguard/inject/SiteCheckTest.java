@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 import vn.schoolguard.cli.SchoolGuardCli;
+import vn.schoolguard.http.page.PageDecorator;
+import vn.schoolguard.http.page.PageDecoratorTest;
+import vn.schoolguard.http.page.PageServer;
 
 /** The {@code check} command against real sites: one decorated by SchoolGuard, one with planted links. */
 class SiteCheckTest {
@@ -26,13 +29,13 @@ class SiteCheckTest {
 
     @BeforeEach
     void start() throws Exception {
-        good = new PageServer(new PageDecorator(PageServer.settings("emc.site-id", "4242",
-                "portal.url", "https://haiphong.edu.vn/", "implant.sample-rate", "0")))
+        good = new PageServer(new PageDecorator(new PageDecoration(PageServer.settings("emc.site-id", "4242",
+                "portal.url", "https://haiphong.edu.vn/", "implant.sample-rate", "0"))))
                 .servlet("/", PageDecoratorTest.servlet((rq, rs) -> {
                     rs.setContentType("text/html;charset=UTF-8");
                     rs.getWriter().write(PageDecoratorTest.PAGE);
                 })).start();
-        planted = new PageServer(new PageDecorator(PageServer.settings("headers.enabled", "false", "implant.enabled", "false")))
+        planted = new PageServer(new PageDecorator(new PageDecoration(PageServer.settings("headers.enabled", "false", "implant.enabled", "false"))))
                 .servlet("/", PageDecoratorTest.servlet((rq, rs) -> {
                     rs.setContentType("text/html;charset=UTF-8");
                     rs.getWriter().write(ImplantScannerTest.fixture("planted.html"));

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vn.schoolguard.http.page.PageDecoratorTest;
+import vn.schoolguard.http.page.PageServer;
 import vn.schoolguard.testing.TestSite;
 
 /**

@@ -9,21 +9,21 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /** The tracker test pages in {@code inject/tracker/} and the site IDs a check should see in each. */
-final class TrackerPages {
+public final class TrackerPages {
 
-    static final String SITE_ID = "4242";
-    static final String HOST = InjectSettings.DEFAULT_TRACKER_HOST;
+    public static final String SITE_ID = "4242";
+    public static final String HOST = InjectSettings.DEFAULT_TRACKER_HOST;
     private static final Properties EXPECTED = load();
 
     private TrackerPages() {
     }
 
     /** The page names, without {@code .html}. */
-    static Stream<String> names() {
+    public static Stream<String> names() {
         return EXPECTED.stringPropertyNames().stream().sorted().map(file -> file.replace(".html", ""));
     }
 
-    static String page(String name) {
+    public static String page(String name) {
         try {
             return ImplantScannerTest.fixture("tracker/" + name + ".html");
         } catch (IOException e) {
@@ -32,18 +32,18 @@ final class TrackerPages {
     }
 
     /** The site IDs of the working trackers the page carries itself. */
-    static List<String> siteIds(String name) {
+    public static List<String> siteIds(String name) {
         String ids = EXPECTED.getProperty(name + ".html").trim();
         return ids.isEmpty() ? List.of() : Arrays.asList(ids.split(","));
     }
 
     /** True when the page carries a working tracker for {@link #SITE_ID}, so it must get none inserted. */
-    static boolean carriesOwn(String name) {
+    public static boolean carriesOwn(String name) {
         return siteIds(name).contains(SITE_ID);
     }
 
     /** The page as it should be served: unchanged, or with {@code insertion} before its last {@code </body>}. */
-    static String served(String name, String insertion) {
+    public static String served(String name, String insertion) {
         String page = page(name);
         if (carriesOwn(name)) {
             return page;

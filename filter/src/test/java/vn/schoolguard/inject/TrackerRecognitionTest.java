@@ -57,16 +57,16 @@ class TrackerRecognitionTest {
         byte[] page = TrackerPages.page(name).getBytes(StandardCharsets.UTF_8);
         for (int split = 0; split <= page.length; split++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteRewriter rewriter = new ByteRewriter(out, insertion(), 1 << 20);
+            Rewriter<byte[]> rewriter = Rewriter.of(out, insertion(), 1 << 20);
             rewriter.write(page, 0, split);
             rewriter.write(page, split, page.length - split);
             rewriter.finish();
             assertThat(out.toString(StandardCharsets.UTF_8)).as("%s split at byte %d", name, split).isEqualTo(expected);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteRewriter rewriter = new ByteRewriter(out, insertion(), 1 << 20);
+        Rewriter<byte[]> rewriter = Rewriter.of(out, insertion(), 1 << 20);
         for (byte b : page) {
-            rewriter.write(b);
+            rewriter.write(new byte[] {b}, 0, 1);
         }
         rewriter.finish();
         assertThat(out.toString(StandardCharsets.UTF_8)).as("%s byte by byte", name).isEqualTo(expected);
@@ -79,16 +79,16 @@ class TrackerRecognitionTest {
         char[] page = TrackerPages.page(name).toCharArray();
         for (int split = 0; split <= page.length; split++) {
             StringWriter out = new StringWriter();
-            CharRewriter rewriter = new CharRewriter(out, insertion(), 1 << 20);
+            Rewriter<char[]> rewriter = Rewriter.of(out, insertion(), 1 << 20);
             rewriter.write(page, 0, split);
             rewriter.write(page, split, page.length - split);
             rewriter.finish();
             assertThat(out.toString()).as("%s split at char %d", name, split).isEqualTo(expected);
         }
         StringWriter out = new StringWriter();
-        CharRewriter rewriter = new CharRewriter(out, insertion(), 1 << 20);
+        Rewriter<char[]> rewriter = Rewriter.of(out, insertion(), 1 << 20);
         for (char c : page) {
-            rewriter.write(c);
+            rewriter.write(new char[] {c}, 0, 1);
         }
         rewriter.finish();
         assertThat(out.toString()).as("%s char by char", name).isEqualTo(expected);

@@ -1,13 +1,9 @@
-package vn.schoolguard.inject;
+package vn.schoolguard.http.page;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.function.BiConsumer;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -15,23 +11,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import vn.schoolguard.inject.DecoratedPage;
+
 /**
  * The response the application writes to: decides at the first byte whether the page is HTML to rewrite,
  * holds any Content-Length until then, and finishes the insertion at close, async completion or chain end.
+ * The rewriting itself is the {@link DecoratedPage}'s.
  */
 final class DecoratedResponse extends HttpServletResponseWrapper {
 
     private enum Mode { UNDECIDED, REWRITE, PASS }
 
     private final HttpServletRequest request;
-    private final Insertion insertion;
-    private final int holdLimit;
+    private final DecoratedPage page;
     private final Runnable headers;
-    private final int captureLimit;
-    private final BiConsumer<HttpServletRequest, String> scan;
-    private final Defang defang;
-    private final HeadCapture head;
-    private Defang.Finishing defanging;
 
     private Mode mode = Mode.UNDECIDED;
     private Long heldLength;
@@ -39,27 +32,13 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
     private Stream stream;
     private PrintWriter writer;
     private Chars chars;
-    private ByteArrayOutputStream capturedBytes;
-    private StringBuilder capturedChars;
 
-    /**
-     * @param captureLimit bytes or characters kept for the implant scan; zero when this page is not sampled
-     * @param scan         receives the captured page at the end
-     * @param defang       strips planted hosts from the page, or null
-     * @param head         receives the start of a rewritten page, for the Content-Security-Policy check
-     */
-    DecoratedResponse(HttpServletRequest request, HttpServletResponse response, Insertion insertion, int holdLimit,
-                      Runnable headers, int captureLimit, BiConsumer<HttpServletRequest, String> scan, Defang defang,
-                      HeadCapture head) {
+    /** @param headers sets the security headers again, after {@code reset()} */
+    DecoratedResponse(HttpServletRequest request, HttpServletResponse response, DecoratedPage page, Runnable headers) {
         super(response);
-        this.defang = defang;
-        this.head = head;
         this.request = request;
-        this.insertion = insertion;
-        this.holdLimit = holdLimit;
+        this.page = page;
         this.headers = headers;
-        this.captureLimit = captureLimit;
-        this.scan = scan;
     }
 
     @Override
@@ -97,10 +76,10 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setHeader(String name, String value) {
-        if (isContentLength(name) && value != null) {
-            length(parseLength(value));
+        if (ResponseBodies.isContentLength(name) && value != null) {
+            length(ResponseBodies.parseLength(value));
         } else {
-            if (isContentLength(name)) {
+            if (ResponseBodies.isContentLength(name)) {
                 heldLength = null;
             }
             super.setHeader(name, value);
@@ -109,8 +88,8 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void addHeader(String name, String value) {
-        if (isContentLength(name) && value != null) {
-            length(parseLength(value));
+        if (ResponseBodies.isContentLength(name) && value != null) {
+            length(ResponseBodies.parseLength(value));
         } else {
             super.addHeader(name, value);
         }
@@ -118,7 +97,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setIntHeader(String name, int value) {
-        if (isContentLength(name)) {
+        if (ResponseBodies.isContentLength(name)) {
             length(value);
         } else {
             super.setIntHeader(name, value);
@@ -127,7 +106,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void addIntHeader(String name, int value) {
-        if (isContentLength(name)) {
+        if (ResponseBodies.isContentLength(name)) {
             length(value);
         } else {
             super.addIntHeader(name, value);
@@ -172,9 +151,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         stream = null;
         writer = null;
         chars = null;
-        capturedBytes = null;
-        capturedChars = null;
-        head.clear();
+        page.reset();
         // reset() drops every header, ours included; the page still deserves them.
         headers.run();
     }
@@ -182,18 +159,11 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
     @Override
     public void resetBuffer() {
         super.resetBuffer();
-        if (stream != null) {
-            stream.rewriter = null;
-        }
-        if (chars != null) {
-            chars.rewriter = null;
-        }
+        unhook();
         if (mode == Mode.REWRITE) {
             mode = Mode.UNDECIDED;
         }
-        capturedBytes = null;
-        capturedChars = null;
-        head.clear();
+        page.reset();
     }
 
     /**
@@ -206,30 +176,14 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         }
         finished = true;
         if (mode == Mode.UNDECIDED) {
-            if (heldLength != null && !(isHead() && isHtml(getContentType()))) {
+            if (heldLength != null && !(isHead() && ResponseBodies.isHtml(getContentType()))) {
                 super.setContentLengthLong(heldLength);
             }
             heldLength = null;
             return;
         }
-        if (mode != Mode.REWRITE) {
-            return;
-        }
-        if (stream != null && stream.rewriter != null) {
-            stream.rewriter.finish();
-        }
-        if (chars != null && chars.rewriter != null) {
-            chars.rewriter.finish();
-        }
-        if (defanging != null) {
-            defanging.finish();
-        }
-        if (captureLimit > 0) {
-            String page = capturedChars != null ? capturedChars.toString()
-                    : capturedBytes != null ? capturedBytes.toString(charset()) : null;
-            if (page != null) {
-                scan.accept(request, page);
-            }
+        if (mode == Mode.REWRITE) {
+            page.finish(ResponseBodies.charset(getCharacterEncoding()), getStatus());
         }
     }
 
@@ -238,11 +192,16 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         finished = true;
         mode = Mode.PASS;
         heldLength = null;
+        unhook();
+    }
+
+    /** Later writes go straight to the container. */
+    private void unhook() {
         if (stream != null) {
-            stream.rewriter = null;
+            stream.rewriting = null;
         }
         if (chars != null) {
-            chars.rewriter = null;
+            chars.rewriting = null;
         }
     }
 
@@ -258,30 +217,20 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         if (mode != Mode.UNDECIDED) {
             return;
         }
-        boolean html = isHtml(getContentType());
+        boolean html = ResponseBodies.isHtml(getContentType());
         int status = getStatus();
         boolean bodyless = isHead() || status < 200 || status == 204 || status == 304 || (status >= 300 && status < 400);
         String encoding = getHeader("Content-Encoding");
         boolean encoded = encoding != null && !encoding.equalsIgnoreCase("identity");
-        boolean charsetOk = writer != null || asciiCompatible(getCharacterEncoding());
+        boolean charsetOk = writer != null || ResponseBodies.asciiCompatible(getCharacterEncoding());
         if (!finished && html && !bodyless && !encoded && charsetOk) {
             mode = Mode.REWRITE;
             heldLength = null;
             if (stream != null) {
-                java.io.OutputStream out = stream.target;
-                if (defang != null) {
-                    out = defang.wrap(out);
-                    defanging = (Defang.Finishing) out;
-                }
-                stream.rewriter = new ByteRewriter(out, insertion, holdLimit);
+                stream.rewriting = page.rewriting(stream.target);
             }
             if (chars != null) {
-                java.io.Writer out = chars.target;
-                if (defang != null) {
-                    out = defang.wrap(out);
-                    defanging = (Defang.Finishing) out;
-                }
-                chars.rewriter = new CharRewriter(out, insertion, holdLimit);
+                chars.rewriting = page.rewriting(chars.target);
             }
         } else {
             mode = Mode.PASS;
@@ -296,82 +245,11 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         return "HEAD".equalsIgnoreCase(request.getMethod());
     }
 
-    private Charset charset() {
-        try {
-            String name = getCharacterEncoding();
-            return name == null ? StandardCharsets.ISO_8859_1 : Charset.forName(name);
-        } catch (RuntimeException e) {
-            return StandardCharsets.ISO_8859_1;
-        }
-    }
-
-    private void captureBytes(byte[] b, int off, int len) {
-        if (captureLimit <= 0) {
-            return;
-        }
-        if (capturedBytes == null) {
-            capturedBytes = new ByteArrayOutputStream(Math.min(captureLimit, 16 * 1024));
-        }
-        int room = captureLimit - capturedBytes.size();
-        if (room > 0) {
-            capturedBytes.write(b, off, Math.min(room, len));
-        }
-    }
-
-    private void captureChars(char[] c, int off, int len) {
-        if (captureLimit <= 0) {
-            return;
-        }
-        if (capturedChars == null) {
-            capturedChars = new StringBuilder(Math.min(captureLimit, 16 * 1024));
-        }
-        int room = captureLimit - capturedChars.length();
-        if (room > 0) {
-            capturedChars.append(c, off, Math.min(room, len));
-        }
-    }
-
-    static boolean isHtml(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.toLowerCase(Locale.ROOT);
-        int semicolon = type.indexOf(';');
-        type = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
-        return type.equals("text/html") || type.equals("application/xhtml+xml");
-    }
-
-    /** True when the markers' ASCII bytes mean the same in this charset (not UTF-16, UTF-32, EBCDIC...). */
-    static boolean asciiCompatible(String charsetName) {
-        if (charsetName == null) {
-            return true;
-        }
-        try {
-            Charset charset = Charset.forName(charsetName);
-            String probe = "</body>_govaq<!-- schoolguard:portal -->";
-            return charset.canEncode() && java.util.Arrays.equals(probe.getBytes(charset), probe.getBytes(StandardCharsets.US_ASCII));
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean isContentLength(String name) {
-        return "Content-Length".equalsIgnoreCase(name);
-    }
-
-    private static long parseLength(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** The byte side: the rewriter writes to the container's own stream. */
+    /** The byte side: what the application writes goes through the page's rewriting stream, or straight on. */
     private final class Stream extends ServletOutputStream {
 
         private final ServletOutputStream target;
-        private ByteRewriter rewriter;
+        private OutputStream rewriting;
 
         Stream(ServletOutputStream target) {
             this.target = target;
@@ -380,11 +258,8 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         @Override
         public void write(int b) throws IOException {
             decide();
-            if (rewriter != null) {
-                byte[] one = {(byte) b};
-                captureBytes(one, 0, 1);
-                head.bytes(one, 0, 1);
-                rewriter.write(b);
+            if (rewriting != null) {
+                rewriting.write(b);
             } else {
                 target.write(b);
             }
@@ -393,13 +268,7 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             decide();
-            if (rewriter != null) {
-                captureBytes(b, off, len);
-                head.bytes(b, off, len);
-                rewriter.write(b, off, len);
-            } else {
-                target.write(b, off, len);
-            }
+            (rewriting != null ? rewriting : target).write(b, off, len);
         }
 
         @Override
@@ -426,11 +295,11 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         }
     }
 
-    /** The character side: the rewriter writes to the container's own writer. */
+    /** The character side: what the application writes goes through the page's rewriting writer, or straight on. */
     private final class Chars extends Writer {
 
         private final PrintWriter target;
-        private CharRewriter rewriter;
+        private Writer rewriting;
 
         Chars(PrintWriter target) {
             this.target = target;
@@ -439,10 +308,8 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         @Override
         public void write(char[] c, int off, int len) throws IOException {
             decide();
-            if (rewriter != null) {
-                captureChars(c, off, len);
-                head.chars(c, off, len);
-                rewriter.write(c, off, len);
+            if (rewriting != null) {
+                rewriting.write(c, off, len);
             } else {
                 target.write(c, off, len);
             }
@@ -451,12 +318,8 @@ final class DecoratedResponse extends HttpServletResponseWrapper {
         @Override
         public void write(String s, int off, int len) throws IOException {
             decide();
-            if (rewriter != null) {
-                char[] c = new char[len];
-                s.getChars(off, off + len, c, 0);
-                captureChars(c, 0, len);
-                head.chars(c, 0, len);
-                rewriter.write(c, 0, len);
+            if (rewriting != null) {
+                rewriting.write(s, off, len);
             } else {
                 target.write(s, off, len);
             }

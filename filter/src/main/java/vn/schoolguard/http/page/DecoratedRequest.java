@@ -1,4 +1,4 @@
-package vn.schoolguard.inject;
+package vn.schoolguard.http.page;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package vn.schoolguard.inject;
+package vn.schoolguard.http.page;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -23,17 +23,18 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import vn.schoolguard.SchoolGuardConfig;
+import vn.schoolguard.inject.InjectSettings;
 
 /** A real Jetty with the decorator in front of test servlets; in-memory and real-port connectors. */
-final class PageServer implements AutoCloseable {
+public final class PageServer implements AutoCloseable {
 
-    final Server server = new Server();
-    final LocalConnector local;
-    final ServerConnector network;
-    final ServletContextHandler context = new ServletContextHandler("/");
-    final PageDecorator decorator;
+    public final Server server = new Server();
+    public final LocalConnector local;
+    public final ServerConnector network;
+    public final ServletContextHandler context = new ServletContextHandler("/");
+    public final PageDecorator decorator;
 
-    PageServer(PageDecorator decorator) {
+    public PageServer(PageDecorator decorator) {
         this.decorator = decorator;
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer(new ForwardedRequestCustomizer());
@@ -53,7 +54,7 @@ final class PageServer implements AutoCloseable {
         server.setHandler(context);
     }
 
-    static InjectSettings settings(String... keyValues) {
+    public static InjectSettings settings(String... keyValues) {
         SchoolGuardConfig.Builder builder = SchoolGuardConfig.builder().environment(Map.of())
                 .systemProperties(new Properties());
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -62,27 +63,27 @@ final class PageServer implements AutoCloseable {
         return builder.build().inject();
     }
 
-    PageServer servlet(String path, HttpServlet servlet) {
+    public PageServer servlet(String path, HttpServlet servlet) {
         ServletHolder holder = new ServletHolder(servlet);
         holder.setAsyncSupported(true);
         context.addServlet(holder, path);
         return this;
     }
 
-    PageServer start() throws Exception {
+    public PageServer start() throws Exception {
         server.start();
         return this;
     }
 
-    int port() {
+    public int port() {
         return network.getLocalPort();
     }
 
-    HttpTester.Response get(String path, String... headers) throws Exception {
+    public HttpTester.Response get(String path, String... headers) throws Exception {
         return request("GET", path, headers);
     }
 
-    HttpTester.Response request(String method, String path, String... headers) throws Exception {
+    public HttpTester.Response request(String method, String path, String... headers) throws Exception {
         StringBuilder raw = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: school.example\r\nConnection: close\r\n");
         for (String header : headers) {
             raw.append(header).append("\r\n");
@@ -98,6 +99,6 @@ final class PageServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-        decorator.close();
+        decorator.decoration().close();
     }
 }

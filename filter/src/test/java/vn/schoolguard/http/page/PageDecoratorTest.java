@@ -1,4 +1,4 @@
-package vn.schoolguard.inject;
+package vn.schoolguard.http.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PageDecoratorTest {
+import vn.schoolguard.inject.PageDecoration;
+import vn.schoolguard.inject.TrackerPages;
 
-    static final String PAGE = "<!DOCTYPE html><html lang=\"vi\"><head><title>Trường THPT</title></head>"
+public class PageDecoratorTest {
+
+    public static final String PAGE = "<!DOCTYPE html><html lang=\"vi\"><head><title>Trường THPT</title></head>"
             + "<body><h1>Tin tức nhà trường</h1><p>Lịch thi học kỳ I</p></body></html>";
-    static final String TRACKER_ID = "_govaq.push(['setSiteId','4242'])";
+    public static final String TRACKER_ID = "_govaq.push(['setSiteId','4242'])";
 
     private PageServer server;
 
@@ -36,11 +39,11 @@ class PageDecoratorTest {
         }
     }
 
-    interface Body {
+    public interface Body {
         void write(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
     }
 
-    static HttpServlet servlet(Body body) {
+    public static HttpServlet servlet(Body body) {
         return new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
@@ -50,7 +53,7 @@ class PageDecoratorTest {
     }
 
     private PageServer start(Body body, String... settings) throws Exception {
-        server = new PageServer(new PageDecorator(PageServer.settings(withDefaults(settings))))
+        server = new PageServer(new PageDecorator(new PageDecoration(PageServer.settings(withDefaults(settings)))))
                 .servlet("/page", servlet(body))
                 .servlet("/error-page", servlet((rq, rs) -> {
                     rs.setContentType("text/html;charset=UTF-8");
@@ -67,7 +70,7 @@ class PageDecoratorTest {
         return all;
     }
 
-    static int count(String text, String part) {
+    public static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
             n++;
@@ -336,7 +339,7 @@ class PageDecoratorTest {
 
     @Test
     void portalOnTheHomePageOnlyWhenSoConfigured() throws Exception {
-        server = new PageServer(new PageDecorator(PageServer.settings(withDefaults("portal.pages", "home"))));
+        server = new PageServer(new PageDecorator(new PageDecoration(PageServer.settings(withDefaults("portal.pages", "home")))));
         Body page = (rq, rs) -> {
             rs.setContentType("text/html;charset=UTF-8");
             rs.getWriter().write(PAGE);
@@ -406,7 +409,7 @@ class PageDecoratorTest {
 
     @Test
     void withoutSiteIdNoTrackerIsInsertedButThePortalIs() throws Exception {
-        server = new PageServer(new PageDecorator(PageServer.settings("portal.url", "https://haiphong.edu.vn/")));
+        server = new PageServer(new PageDecorator(new PageDecoration(PageServer.settings("portal.url", "https://haiphong.edu.vn/"))));
         server.servlet("/page", servlet((rq, rs) -> {
             rs.setContentType("text/html;charset=UTF-8");
             rs.getWriter().write(PAGE);
