@@ -3,6 +3,7 @@ package vn.schoolguard;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import vn.schoolguard.account.Authenticator;
 import vn.schoolguard.account.PasswordHasher;
 import vn.schoolguard.account.SessionStore;
 
+import vn.schoolguard.housekeeping.Housekeeping;
 import vn.schoolguard.discovery.RouteDiscovery;
 import vn.schoolguard.http.ClientAddressResolver;
 import vn.schoolguard.http.DiscoveryWatch;
@@ -77,18 +79,23 @@ final class FilterParts implements AutoCloseable {
     private RouteDiscovery discovery;
     private Retention retention;
 
-    private FilterParts(SchoolGuardConfig config) {
+    private final Housekeeping housekeeping;
+
+    private FilterParts(SchoolGuardConfig config, Housekeeping housekeeping) {
         this.config = config;
+        this.housekeeping = housekeeping;
     }
 
     /** Opens the data directory and the database, then builds every part; stops startup with one clear message. */
     static FilterParts start(SchoolGuardConfig config, FilterConfig filterConfig) throws ServletException {
-        FilterParts parts = new FilterParts(config);
+        Object hostScheduler = filterConfig.getServletContext().getAttribute(SchoolGuardFilter.HOUSEKEEPING_ATTRIBUTE);
+        FilterParts parts = new FilterParts(config, hostScheduler instanceof ScheduledExecutorService scheduler
+                ? Housekeeping.on(scheduler) : Housekeeping.ownThread());
         parts.openStorage();
         parts.buildModeration();
         parts.buildIntake();
         parts.buildConsole();
-        parts.retention = new Retention(parts.ipLog, config.ipLog(), parts.clock);
+        parts.retention = new Retention(parts.ipLog, config.ipLog(), parts.clock, parts.housekeeping);
         filterConfig.getServletContext().setAttribute(SchoolGuardFilter.LISTENERS_ATTRIBUTE, parts.moderation.listeners());
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}, replay by {}",
                 config.dataDir(), config.moderation().routes().size(),
@@ -139,16 +146,16 @@ final class FilterParts implements AutoCloseable {
                 store, ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());
         discovery = RouteDiscovery.start(config.discovery(), config.moderation().routes(),
-                new JdbcDiscoveredForms(database, config.siteKey()), clock);
+                new JdbcDiscoveredForms(database, config.siteKey()), clock, housekeeping);
         discoveryWatch = new DiscoveryWatch(discovery);
-        gate = SubmissionGate.create(config.rateLimit(), new JdbcRateLimitStorage(database), config.siteKey(), clock);
+        gate = SubmissionGate.create(config.rateLimit(), new JdbcRateLimitStorage(database), config.siteKey(), clock, housekeeping);
         intake = new SubmissionIntake(config.moderation(), config.replay(), config.proxies(), addresses, gate, capture);
     }
 
     private void buildConsole() {
         AccountStore accounts = new JdbcAccountStore(database, config.siteKey());
         PasswordHasher hasher = new PasswordHasher(config.console().passwordIterations());
-        Authenticator authenticator = new Authenticator(accounts, hasher, config.console(), clock);
+        Authenticator authenticator = new Authenticator(accounts, hasher, config.console().accounts(), clock);
         authenticator.seed();
         SessionStore sessions = new JdbcSessionStore(database, config.siteKey(), config.console().sessionIdle(),
                 config.console().sessionMax());
@@ -176,6 +183,7 @@ final class FilterParts implements AutoCloseable {
         if (decorator != null) {
             decorator.decoration().close();
         }
+        housekeeping.close();
         if (dataDirectory != null) {
             dataDirectory.close();
         }

@@ -66,6 +66,14 @@ public final class SchoolGuardFilter implements Filter {
     /** ServletContext attribute holding the list of {@link ApprovalListener}s (see {@link #approvalListeners}). */
     public static final String LISTENERS_ATTRIBUTE = "vn.schoolguard.approvalListeners";
 
+    /**
+     * A servlet-context attribute a host may set, before the filter starts, to a {@link
+     * java.util.concurrent.ScheduledExecutorService} on which SchoolGuard then runs its periodic work (IP-log retention,
+     * expired rate-limit buckets, saving discovered forms) instead of on a daemon thread of its own. The host owns that
+     * scheduler: SchoolGuard cancels its tasks when it stops but never shuts the scheduler down.
+     */
+    public static final String HOUSEKEEPING_ATTRIBUTE = "vn.schoolguard.housekeeping";
+
     private static final Log LOG = Log.get(SchoolGuardFilter.class);
     private static final String FILTERED = SchoolGuardFilter.class.getName() + ".FILTERED";
 

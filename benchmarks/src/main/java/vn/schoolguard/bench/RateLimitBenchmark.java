@@ -28,6 +28,7 @@ import vn.schoolguard.ratelimit.Limit;
 import vn.schoolguard.ratelimit.RateLimitSettings;
 import vn.schoolguard.ratelimit.SubmissionGate;
 import vn.schoolguard.db.Database;
+import vn.schoolguard.housekeeping.Housekeeping;
 import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.db.StoreSettings;
 
@@ -47,6 +48,7 @@ public class RateLimitBenchmark {
 
     private Database database;
     private SubmissionGate gate;
+    private Housekeeping housekeeping;
     private String[] addresses;
     private int next;
 
@@ -59,7 +61,8 @@ public class RateLimitBenchmark {
         List<Limit> wide = List.of(new Limit(1_000_000_000L, Duration.ofMinutes(1)));
         RateLimitSettings settings = new RateLimitSettings(true, List.of(new Limit(5, Duration.ofMinutes(1))), wide, wide, Map.of(),
                 wide, wide, List.of(), 64, 100_000, "local", d.logEvery(), d.logBudget(), d.blockRefresh());
-        gate = SubmissionGate.create(settings, new JdbcRateLimitStorage(database), "default", Clock.systemUTC());
+        housekeeping = Housekeeping.ownThread();
+        gate = SubmissionGate.create(settings, new JdbcRateLimitStorage(database), "default", Clock.systemUTC(), housekeeping);
         gate.blockList().add(new BlockRequest("198.51.100.0/24", "benchmark", null, null), "bench");
         addresses = new String[50_000];
         for (int i = 0; i < addresses.length; i++) {
@@ -74,6 +77,7 @@ public class RateLimitBenchmark {
     @TearDown
     public void tearDown() {
         gate.close();
+        housekeeping.close();
         database.close();
     }
 

@@ -12,7 +12,6 @@ import vn.schoolguard.log.Log;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import vn.schoolguard.web.ConsoleSettings;
 
 /**
  * Checks built-in console credentials, throttled by {@link LoginThrottle}: per (name, address) pair and per
@@ -53,18 +52,18 @@ public final class Authenticator {
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
-    private final ConsoleSettings settings;
+    private final AccountSettings settings;
     private final Clock clock;
     private final Pause pause;
     private final LoginThrottle throttle;
     private final Cache<String, String> verified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
-    public Authenticator(AccountStore accounts, PasswordHasher hasher, ConsoleSettings settings, Clock clock) {
+    public Authenticator(AccountStore accounts, PasswordHasher hasher, AccountSettings settings, Clock clock) {
         this(accounts, hasher, settings, clock, Authenticator::sleep);
     }
 
-    public Authenticator(AccountStore accounts, PasswordHasher hasher, ConsoleSettings settings, Clock clock, Pause pause) {
+    public Authenticator(AccountStore accounts, PasswordHasher hasher, AccountSettings settings, Clock clock, Pause pause) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.settings = settings;

@@ -1,5 +1,9 @@
 package vn.schoolguard.discovery;
 
+import java.time.Duration;
+
+import vn.schoolguard.housekeeping.Housekeeping;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,42 +41,38 @@ public final class RouteDiscovery implements AutoCloseable {
 
     private final DiscoverySettings settings;
     private final List<Route> routes;
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(30);
+
     private final DiscoveredForms store;
     private final Clock clock;
     private final TextFields text;
     /** By key, least recently seen first. */
     private final LinkedHashMap<String, DiscoveredForm> forms = new LinkedHashMap<>(64, 0.75f, true);
     private final Set<String> dirty = new java.util.HashSet<>();
-    private final ScheduledExecutorService saver;
+    private volatile Housekeeping.Task saver;
 
-    private RouteDiscovery(DiscoverySettings settings, List<Route> routes, DiscoveredForms store, Clock clock,
-                           boolean background) {
+    private RouteDiscovery(DiscoverySettings settings, List<Route> routes, DiscoveredForms store, Clock clock) {
         this.settings = settings;
         this.routes = List.copyOf(routes);
         this.store = store;
         this.clock = clock;
         this.text = new TextFields(settings.minTextChars());
-        this.saver = background ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "schoolguard-discovery");
-            t.setDaemon(true);
-            return t;
-        }) : null;
     }
 
     /** Starts discovery: loads what earlier runs found and saves new findings every 30 seconds. */
     public static RouteDiscovery start(DiscoverySettings settings, List<Route> routes, DiscoveredForms store,
-                                       Clock clock) {
-        RouteDiscovery discovery = new RouteDiscovery(settings, routes, store, clock, settings.enabled());
+                                       Clock clock, Housekeeping housekeeping) {
+        RouteDiscovery discovery = new RouteDiscovery(settings, routes, store, clock);
         discovery.load();
-        if (discovery.saver != null) {
-            discovery.saver.scheduleWithFixedDelay(discovery::saveQuietly, 30, 30, TimeUnit.SECONDS);
+        if (settings.enabled()) {
+            discovery.saver = housekeeping.every("saving discovered forms", SAVE_EVERY, SAVE_EVERY, discovery::saveQuietly);
         }
         return discovery;
     }
 
     /** Discovery without the background saver ({@link #save()} by hand), for tests and tools. */
     static RouteDiscovery manual(DiscoverySettings settings, List<Route> routes, DiscoveredForms store, Clock clock) {
-        RouteDiscovery discovery = new RouteDiscovery(settings, routes, store, clock, false);
+        RouteDiscovery discovery = new RouteDiscovery(settings, routes, store, clock);
         discovery.load();
         return discovery;
     }
@@ -227,7 +227,7 @@ public final class RouteDiscovery implements AutoCloseable {
     @Override
     public void close() {
         if (saver != null) {
-            saver.shutdownNow();
+            saver.cancel();
         }
         saveQuietly();
     }

@@ -1,5 +1,9 @@
 package vn.schoolguard.iplog;
 
+import java.time.Duration;
+
+import vn.schoolguard.housekeeping.Housekeeping;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -16,18 +20,16 @@ public final class Retention implements AutoCloseable {
     private final IpLog log;
     private final IpLogSettings settings;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "schoolguard-iplog-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Housekeeping.Task task;
 
-    public Retention(IpLog log, IpLogSettings settings, Clock clock) {
+    /** Retention every {@code ip-log.purge-interval} on {@code housekeeping}, the first run within a minute. */
+    public Retention(IpLog log, IpLogSettings settings, Clock clock, Housekeeping housekeeping) {
         this.log = log;
         this.settings = settings;
         this.clock = clock;
-        long interval = settings.purgeInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::runSafely, Math.min(interval, 60_000), interval, TimeUnit.MILLISECONDS);
+        Duration interval = settings.purgeInterval();
+        Duration first = interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
+        this.task = housekeeping.every("IP log retention", first, interval, this::runOnce);
     }
 
     /** Runs retention once now; returns {deleted, pseudonymised}. */
@@ -36,17 +38,8 @@ public final class Retention implements AutoCloseable {
         return log.applyRetention(now.minus(settings.retention()), settings.pseudonymiseAfter().map(now::minus));
     }
 
-    private void runSafely() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            // A database hiccup must not stop future runs.
-            LOG.warn("IP log retention did not run: {}", e.getMessage());
-        }
-    }
-
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        task.cancel();
     }
 }

@@ -1,10 +1,9 @@
 package vn.schoolguard.ratelimit;
 
+import vn.schoolguard.housekeeping.Housekeeping;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import vn.schoolguard.log.Log;
 
@@ -32,14 +31,13 @@ final class BucketStore implements AutoCloseable {
     private final ProxyManager<String> proxies;
     private final CaffeineProxyManager<String> local;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
-    private final ScheduledExecutorService cleaner;
+    private volatile Housekeeping.Task cleaner;
 
     private BucketStore(ProxyManager<String> proxies, CaffeineProxyManager<String> local,
-                        PostgreSQLSelectForUpdateBasedProxyManager<String> shared, ScheduledExecutorService cleaner) {
+                        PostgreSQLSelectForUpdateBasedProxyManager<String> shared) {
         this.proxies = proxies;
         this.local = local;
         this.shared = shared;
-        this.cleaner = cleaner;
     }
 
     /** Buckets in this node's memory: at most {@code maxBuckets}, the least recently used evicted first. */
@@ -54,20 +52,15 @@ final class BucketStore implements AutoCloseable {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
                 .clientClock(time)
                 .build();
-        return new BucketStore(manager, manager, null, null);
+        return new BucketStore(manager, manager, null);
     }
 
     /** Buckets in PostgreSQL, shared by every node using the same database. */
-    static BucketStore shared(RateLimitStorage storage, Clock clock, Duration cleanEvery) {
+    static BucketStore shared(RateLimitStorage storage, Clock clock, Duration cleanEvery, Housekeeping housekeeping) {
         PostgreSQLSelectForUpdateBasedProxyManager<String> manager =
                 storage.sharedBuckets(new ClockTimeMeter(clock), KEEP_AFTER_REFILL);
-        ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "schoolguard-ratelimit-cleaner");
-            thread.setDaemon(true);
-            return thread;
-        });
-        BucketStore store = new BucketStore(manager, null, manager, cleaner);
-        cleaner.scheduleWithFixedDelay(store::cleanSafely, cleanEvery.toMillis(), cleanEvery.toMillis(), TimeUnit.MILLISECONDS);
+        BucketStore store = new BucketStore(manager, null, manager);
+        store.cleaner = housekeeping.every("removing expired rate-limit buckets", cleanEvery, cleanEvery, store::clean);
         return store;
     }
 
@@ -102,22 +95,17 @@ final class BucketStore implements AutoCloseable {
         return total;
     }
 
-    private void cleanSafely() {
-        try {
-            int removed = removeExpired();
-            if (removed > 0) {
-                LOG.debug("Removed {} expired rate-limit buckets", removed);
-            }
-        } catch (RuntimeException e) {
-            // A database hiccup must not stop future runs.
-            LOG.warn("Expired rate-limit buckets were not removed: {}", e.getMessage());
+    private void clean() {
+        int removed = removeExpired();
+        if (removed > 0) {
+            LOG.debug("Removed {} expired rate-limit buckets", removed);
         }
     }
 
     @Override
     public void close() {
         if (cleaner != null) {
-            cleaner.shutdownNow();
+            cleaner.cancel();
         }
     }
 }

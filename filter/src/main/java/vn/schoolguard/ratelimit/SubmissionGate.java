@@ -1,5 +1,7 @@
 package vn.schoolguard.ratelimit;
 
+import vn.schoolguard.housekeeping.Housekeeping;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,9 +98,10 @@ public final class SubmissionGate implements AutoCloseable {
      * The gate for a site: buckets in this node's memory, or in the database when it is PostgreSQL and
      * {@code ratelimit.store} is {@code auto} or {@code database}.
      */
-    public static SubmissionGate create(RateLimitSettings settings, RateLimitStorage storage, String siteKey, Clock clock) {
+    public static SubmissionGate create(RateLimitSettings settings, RateLimitStorage storage, String siteKey, Clock clock,
+                                        Housekeeping housekeeping) {
         BucketStore buckets = settings.sharedBuckets(storage.canShareBuckets())
-                ? BucketStore.shared(storage, clock, Duration.ofMinutes(1))
+                ? BucketStore.shared(storage, clock, Duration.ofMinutes(1), housekeeping)
                 : BucketStore.local(settings.cacheSize(), clock);
         LOG.info("Rate limits {}: per address {}, per user {}, per route {}, site {}; buckets {}",
                 settings.enabled() ? "on" : "off", Limit.format(settings.perIp()), Limit.format(settings.perUser()),

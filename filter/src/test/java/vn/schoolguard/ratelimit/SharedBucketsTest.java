@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.schoolguard.db.Database;
+import vn.schoolguard.housekeeping.Housekeeping;
 import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.db.StoreSettings;
 import vn.schoolguard.testing.Databases;
@@ -74,7 +75,9 @@ class SharedBucketsTest {
     @Test
     void sharedBucketsExpireOnceFullAgainAndExpiredOnesAreRemoved() throws Exception {
         try (Database db = Databases.open(Databases.Kind.POSTGRES);
-             BucketStore store = BucketStore.shared(new JdbcRateLimitStorage(db), Clock.systemUTC(), Duration.ofHours(1))) {
+             Housekeeping housekeeping = Housekeeping.ownThread();
+             BucketStore store = BucketStore.shared(new JdbcRateLimitStorage(db), Clock.systemUTC(), Duration.ofHours(1),
+                     housekeeping)) {
             RateLimiter limiter = new RateLimiter(RateLimiterTest.settings("5/1m", "off", "off", "off", 1000), store, "default");
             long before = System.currentTimeMillis();
             for (int i = 0; i < 30; i++) {
