@@ -3,15 +3,9 @@ package vn.schoolguard.spam;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,23 +31,24 @@ public final class SpamScorer {
     static final int MAX_HOST_LENGTH = 253;
     /** The rule id of the reason given when a submission was not fully analysed (time budget or length). */
     public static final String INCOMPLETE_RULE = "analysis.incomplete";
-    /** Texts shorter than this (folded letters and digits) are too common to count as repeats ("cảm ơn thầy"). */
-    private static final int MIN_REPEAT_LENGTH = 20;
+    /** The prefix of the reasons that name what the model weighed (not rules of the pack). */
+    public static final String MODEL_RULE_PREFIX = "model.";
+    private static final Map<RuleKind, RuleCheck> CHECKS = RuleCheck.all();
     private static final int DEFAULT_SIZE_LIMIT = 100_000;
     private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
 
     private final SpamSettings settings;
-    private final SpamMemory memory;
     private final RulePack pack;
     private final int sizeLimit;
+    private final Evaluation.Scoring scoring;
 
     private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack) {
         this.settings = settings;
-        this.memory = memory;
         this.pack = pack;
         this.sizeLimit = pack.rules().stream().filter(rule -> rule.kind() == RuleKind.TOO_LARGE && !rule.off())
                 .map(rule -> (int) Double.parseDouble(rule.params().getOrDefault("limit", "" + DEFAULT_SIZE_LIMIT)))
                 .findFirst().orElse(DEFAULT_SIZE_LIMIT);
+        this.scoring = new Evaluation.Scoring(settings, memory, pack.rules(), new PhraseIndex(pack.rules()), sizeLimit);
     }
 
     /** A scorer without history: repeat and moderator-marked rules never fire. */
@@ -119,7 +114,7 @@ public final class SpamScorer {
         if (raw.length() > DEFAULT_SIZE_LIMIT) {
             raw = raw.substring(0, DEFAULT_SIZE_LIMIT);
         }
-        return hosts(HtmlSignals.of(raw, Budget.UNLIMITED), Analysis.of(raw, Budget.UNLIMITED), input);
+        return Hosts.of(HtmlSignals.of(raw, Budget.UNLIMITED), Analysis.of(raw, Budget.UNLIMITED), input);
     }
 
     /**
@@ -140,11 +135,11 @@ public final class SpamScorer {
             analysed -= Character.isHighSurrogate(raw.charAt(analysed - 1)) ? 1 : 0;
             raw = raw.substring(0, analysed);
         }
-        List<Reason> reasons = new ArrayList<>();
+        List<Reason> reasons;
         try {
-            evaluate(input, raw, length, budget, reasons);
+            reasons = evaluate(input, raw, length, budget).reasons;
         } catch (Budget.Exhausted e) {
-            reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
+            reasons = List.of(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
             return new SpamScore(Verdict.SUSPECT, total(reasons), reasons);
         }
         double score = total(reasons);
@@ -165,245 +160,19 @@ public final class SpamScorer {
         return Math.max(0, Math.round(score * 100) / 100.0);
     }
 
-    /** Runs every rule over the (already cut) text, adding reasons as it goes; throws when the budget runs out. */
-    private void evaluate(ScoringInput input, String raw, int length, Budget budget, List<Reason> reasons) {
-        HtmlSignals html = HtmlSignals.of(raw, budget);
-        budget.check();
-        Analysis text = Analysis.of(raw, budget);
-        budget.check();
-        Set<String> hosts = hosts(html, text, input);
-        Set<String> allowedHosts = new LinkedHashSet<>();
-        Map<Rule, Double> textual = new LinkedHashMap<>();
-        String fingerprint = fingerprint(input);
-        budget.check();
-        boolean longEnough = text.compact.length() >= MIN_REPEAT_LENGTH;
-        for (Rule rule : pack.rules()) {
-            if (rule.kind() == RuleKind.DOMAIN_ALLOW) {
-                for (String host : hosts) {
-                    if (matchesDomain(rule, host, budget)) {
-                        allowedHosts.add(host);
-                    }
+    /** Runs every rule over the (already cut) text in pack order, late ones last; throws when the budget runs out. */
+    private Evaluation evaluate(ScoringInput input, String raw, int length, Budget budget) {
+        Evaluation ev = new Evaluation(scoring, input, raw, length, budget);
+        for (boolean late : new boolean[] {false, true}) {
+            for (Rule rule : pack.rules()) {
+                RuleCheck check = CHECKS.get(rule.kind());
+                if (!rule.off() && check.late() == late) {
+                    budget.check();
+                    check.apply(rule, ev);
                 }
             }
         }
-        for (Rule rule : pack.rules()) {
-            if (rule.off()) {
-                continue;
-            }
-            budget.check();
-            switch (rule.kind()) {
-                case PHRASE -> {
-                    Set<String> matched = new LinkedHashSet<>();
-                    for (Rule.Entry entry : rule.entries()) {
-                        budget.check();
-                        if (text.contains(entry)) {
-                            matched.add(entry.source());
-                        }
-                    }
-                    if (!matched.isEmpty()) {
-                        double weight = Math.min(rule.cap(), rule.weight() * matched.size());
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), weight);
-                        textual.put(rule, weight);
-                    }
-                }
-                case PATTERN -> {
-                    Set<String> matched = new LinkedHashSet<>();
-                    for (Rule.Entry entry : rule.entries()) {
-                        // The joined view holds every word of the word view, so one pass is enough.
-                        Matcher m = entry.pattern().matcher(budget.guard(text.joined));
-                        if (m.find()) {
-                            matched.add(m.group().trim());
-                        }
-                    }
-                    if (!matched.isEmpty()) {
-                        double weight = Math.min(rule.cap(), rule.weight() * matched.size());
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), weight);
-                        textual.put(rule, weight);
-                    }
-                }
-                case AWARENESS -> { }
-                case DOMAIN_BLOCK -> {
-                    Set<String> matched = new LinkedHashSet<>();
-                    for (String host : hosts) {
-                        if (!allowedHosts.contains(host) && matchesDomain(rule, host, budget)) {
-                            matched.add(host);
-                        }
-                    }
-                    if (!matched.isEmpty()) {
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), Math.min(rule.cap(), rule.weight() * matched.size()));
-                    }
-                }
-                case DOMAIN_ALLOW -> { }
-                case SPELLED_DOMAIN -> {
-                    Set<String> matched = new LinkedHashSet<>(text.spelledDomains);
-                    matched.removeAll(allowedHosts);
-                    if (!matched.isEmpty()) {
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), Math.min(rule.cap(), rule.weight() * matched.size()));
-                    }
-                }
-                case LINKS -> {
-                    int threshold = (int) param(rule, "threshold", 3);
-                    int allowedLinks = 0;
-                    for (String host : html.hosts()) {
-                        if (allowedHosts.contains(host)) {
-                            allowedLinks++;
-                        }
-                    }
-                    int links = html.linkCount() - allowedLinks;
-                    if (links >= threshold) {
-                        add(reasons, rule, SpamTexts.links(rule.label(), links, threshold), rule.weight());
-                    }
-                }
-                case HIDDEN_LINK -> {
-                    if (html.hiddenLinks() > 0) {
-                        add(reasons, rule, SpamTexts.hiddenLinks(rule.label(), html.hiddenLinks()), rule.weight());
-                    }
-                }
-                case REPEAT -> {
-                    int threshold = (int) param(rule, "threshold", 2);
-                    Duration window = SpamSettings.duration(rule.params().getOrDefault("window", "24h"));
-                    if (longEnough) {
-                        int count = memory.countSameFingerprint(fingerprint, input.receivedAt().minus(window), input.receivedAt());
-                        if (count >= threshold) {
-                            add(reasons, rule, SpamTexts.repeated(rule.label(), count, window), rule.weight());
-                        }
-                    }
-                }
-                case HONEYPOT -> {
-                    String field = settings.honeypotField();
-                    if (!field.isEmpty() && !input.text().getOrDefault(field, "").isBlank()) {
-                        add(reasons, rule, SpamTexts.honeypot(rule.label(), field), rule.weight());
-                    }
-                }
-                case FILL_TIME -> {
-                    Duration minimum = settings.minFillTime();
-                    if (input.fillTime().isPresent() && !minimum.isZero() && input.fillTime().get().compareTo(minimum) < 0) {
-                        add(reasons, rule, SpamTexts.tooFast(rule.label(), input.fillTime().get(), minimum), rule.weight());
-                    }
-                }
-                case MARKED_IP -> {
-                    if (!input.clientIp().isBlank() && memory.markedSpamIp(input.clientIp())) {
-                        add(reasons, rule, SpamTexts.marked(rule.label(), input.clientIp()), rule.weight());
-                    }
-                }
-                case MARKED_EMAIL -> {
-                    String email = input.email().trim().toLowerCase(Locale.ROOT);
-                    if (!email.isEmpty() && memory.markedSpamEmail(email)) {
-                        add(reasons, rule, SpamTexts.marked(rule.label(), email), rule.weight());
-                    }
-                }
-                case MARKED_HOST -> {
-                    Set<String> asked = new LinkedHashSet<>(hosts);
-                    asked.removeAll(allowedHosts);
-                    Set<String> marked = asked.isEmpty() ? Set.of() : memory.markedSpamHosts(asked);
-                    if (!marked.isEmpty()) {
-                        add(reasons, rule, SpamTexts.matched(rule.label(), marked), rule.weight());
-                    }
-                }
-                case MARKED_FINGERPRINT -> {
-                    if (longEnough && memory.markedSpamFingerprint(fingerprint)) {
-                        add(reasons, rule, SpamTexts.marked(rule.label(), fingerprint), rule.weight());
-                    }
-                }
-                case TOO_LARGE -> {
-                    if (length > sizeLimit) {
-                        add(reasons, rule, SpamTexts.tooLarge(rule.label(), length, sizeLimit), rule.weight());
-                    }
-                }
-                case BAD_ENCODING -> {
-                    int bad = TextNormalizer.badCharacters(raw);
-                    if (bad > 0) {
-                        add(reasons, rule, SpamTexts.badEncoding(rule.label(), bad), rule.weight());
-                    }
-                }
-            }
-        }
-        applyAwareness(text, textual, reasons, budget);
-    }
-
-    /** Anti-gambling announcements use the same words as ads: their phrases offset phrase weight, never links or domains. */
-    private void applyAwareness(Analysis text, Map<Rule, Double> textual, List<Reason> reasons, Budget budget) {
-        double textualWeight = 0;
-        for (Map.Entry<Rule, Double> entry : textual.entrySet()) {
-            if (!entry.getKey().logOnly() && !settings.logOnly().contains(entry.getKey().id())) {
-                textualWeight += entry.getValue();
-            }
-        }
-        for (Rule rule : pack.rules()) {
-            if (rule.kind() != RuleKind.AWARENESS || rule.off() || textualWeight <= 0) {
-                continue;
-            }
-            Set<String> matched = new LinkedHashSet<>();
-            for (Rule.Entry entry : rule.entries()) {
-                budget.check();
-                if (text.contains(entry)) {
-                    matched.add(entry.source());
-                }
-            }
-            if (!matched.isEmpty()) {
-                double offset = Math.min(Math.min(Math.abs(rule.cap()), Math.abs(rule.weight()) * matched.size()), textualWeight);
-                add(reasons, rule, SpamTexts.awareness(rule.label(), matched, offset), -offset);
-                textualWeight -= offset;
-            }
-        }
-    }
-
-    private void add(List<Reason> reasons, Rule rule, String detail, double weight) {
-        if (rule.logOnly() || settings.logOnly().contains(rule.id())) {
-            reasons.add(new Reason(rule.id(), SpamTexts.logOnly(detail, weight), 0));
-        } else {
-            reasons.add(new Reason(rule.id(), detail, weight));
-        }
-    }
-
-    private static double param(Rule rule, String key, double defaultValue) {
-        String value = rule.params().get(key);
-        return value == null ? defaultValue : Double.parseDouble(value);
-    }
-
-    private static boolean matchesDomain(Rule rule, String host, Budget budget) {
-        if (host.length() > MAX_HOST_LENGTH) {
-            return false;
-        }
-        for (Rule.Entry entry : rule.entries()) {
-            if (entry.pattern() != null) {
-                if (entry.pattern().matcher(budget.guard(host)).matches()) {
-                    return true;
-                }
-            } else if (host.equals(entry.words()) || host.endsWith("." + entry.words())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Set<String> hosts(HtmlSignals html, Analysis text, ScoringInput input) {
-        Set<String> hosts = new LinkedHashSet<>();
-        for (String host : html.hosts()) {
-            addHost(hosts, host);
-        }
-        for (String host : text.textDomains) {
-            addHost(hosts, host);
-        }
-        int at = input.email().lastIndexOf('@');
-        if (at >= 0) {
-            addHost(hosts, input.email().substring(at + 1).trim());
-        }
-        return hosts;
-    }
-
-    private static void addHost(Set<String> hosts, String host) {
-        // Longer than any DNS name is not a host; folding it would only cost time (the e-mail field is unbounded).
-        if (hosts.size() >= MAX_HOSTS || host.length() > MAX_HOST_LENGTH * 2) {
-            return;
-        }
-        String folded = TextNormalizer.compactHost(host);
-        if (folded.startsWith("www.")) {
-            folded = folded.substring(4);
-        }
-        if (folded.contains(".") && folded.length() <= MAX_HOST_LENGTH) {
-            hosts.add(folded);
-        }
+        return ev;
     }
 
     /** All fields in one text; long runs of combining marks are cut first, as regex word boundaries rescan them. */

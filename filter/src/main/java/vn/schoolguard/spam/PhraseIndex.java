@@ -1,0 +1,79 @@
+package vn.schoolguard.spam;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every phrase entry of a rule pack (phrase and awareness rules) in one {@link PhraseAutomaton}: its word form
+ * ({@code " nha cai uy tin "}) and, when long enough, its run-together form ({@code "nhacaiuytin"}), both
+ * reporting the same entry. One scan of the word, joined and compact views answers every phrase rule.
+ */
+final class PhraseIndex {
+
+    private final PhraseAutomaton automaton;
+    /** Pattern index → entry number. */
+    private final int[] entryOfPattern;
+    /** First entry number of each indexed rule. */
+    private final Map<Rule, Integer> offsets = new IdentityHashMap<>();
+    private final int entries;
+
+    PhraseIndex(List<Rule> rules) {
+        List<String> patterns = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        int entry = 0;
+        for (Rule rule : rules) {
+            if (rule.kind() != RuleKind.PHRASE && rule.kind() != RuleKind.AWARENESS) {
+                continue;
+            }
+            offsets.put(rule, entry);
+            for (Rule.Entry e : rule.entries()) {
+                // A blank word form never matched; its run-together form is blank too.
+                if (!e.words().isBlank()) {
+                    patterns.add(e.words());
+                    owners.add(entry);
+                    if (!e.compact().isEmpty()) {
+                        patterns.add(e.compact());
+                        owners.add(entry);
+                    }
+                }
+                entry++;
+            }
+        }
+        this.automaton = PhraseAutomaton.of(patterns);
+        this.entryOfPattern = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.entries = entry;
+    }
+
+    /** The entries occurring in any view of the text (bit = entry number). */
+    BitSet scan(Analysis text, Budget budget) {
+        BitSet patterns = new BitSet(entryOfPattern.length);
+        automaton.scan(text.words, budget, patterns);
+        automaton.scan(text.joined, budget, patterns);
+        automaton.scan(text.compact, budget, patterns);
+        BitSet found = new BitSet(entries);
+        for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
+            found.set(entryOfPattern[p]);
+        }
+        return found;
+    }
+
+    /** The entries of one rule that occur, as written in the pack, in pack order. */
+    Set<String> matched(Rule rule, BitSet found) {
+        Set<String> matched = new LinkedHashSet<>();
+        Integer offset = offsets.get(rule);
+        if (offset == null) {
+            return matched;
+        }
+        for (int i = 0; i < rule.entries().size(); i++) {
+            if (found.get(offset + i)) {
+                matched.add(rule.entries().get(i).source());
+            }
+        }
+        return matched;
+    }
+}
