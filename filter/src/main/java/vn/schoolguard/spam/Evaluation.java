@@ -34,6 +34,8 @@ final class Evaluation {
     final boolean longEnough;
     final BitSet phrases;
     final PhraseIndex index;
+    private final Map<String, RuleKind> kinds;
+    private final List<Rule> rules;
     final List<Reason> reasons = new ArrayList<>();
     /** Weights of phrase and pattern rules, which awareness wording may offset. */
     final Map<Rule, Double> textual = new LinkedHashMap<>();
@@ -47,6 +49,8 @@ final class Evaluation {
         this.memory = scoring.memory();
         this.index = scoring.index();
         this.sizeLimit = scoring.sizeLimit();
+        this.kinds = scoring.kinds();
+        this.rules = scoring.rules();
         this.input = input;
         this.raw = raw;
         this.length = length;
@@ -64,7 +68,13 @@ final class Evaluation {
     }
 
     /** What a scorer shares with each of its evaluations. */
-    record Scoring(SpamSettings settings, SpamMemory memory, List<Rule> rules, PhraseIndex index, int sizeLimit) {
+    record Scoring(SpamSettings settings, SpamMemory memory, List<Rule> rules, PhraseIndex index, int sizeLimit,
+                   Map<String, RuleKind> kinds) {
+    }
+
+    /** The kind of a rule of the pack by id, null for other reasons. */
+    RuleKind kindOf(String ruleId) {
+        return kinds.get(ruleId);
     }
 
     private static Set<String> allowed(List<Rule> rules, Set<String> hosts, Budget budget) {
@@ -96,6 +106,16 @@ final class Evaluation {
         add(rule, SpamTexts.matched(rule.label(), matched), weight);
         matches.put(rule.id(), matched);
         return weight;
+    }
+
+    /** Whether a host (folded, without "www.") is under an allowed domain. */
+    boolean allowed(String host) {
+        for (Rule rule : rules) {
+            if (rule.kind() == RuleKind.DOMAIN_ALLOW && Hosts.matches(rule, host, budget)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Links minus those to allowed hosts. */

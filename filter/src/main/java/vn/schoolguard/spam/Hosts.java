@@ -30,13 +30,16 @@ final class Hosts {
         if (hosts.size() >= SpamScorer.MAX_HOSTS || host.length() > SpamScorer.MAX_HOST_LENGTH * 2) {
             return;
         }
-        String folded = TextNormalizer.compactHost(host);
-        if (folded.startsWith("www.")) {
-            folded = folded.substring(4);
-        }
+        String folded = fold(host);
         if (folded.contains(".") && folded.length() <= SpamScorer.MAX_HOST_LENGTH) {
             hosts.add(folded);
         }
+    }
+
+    /** A host as the hosts set holds it: folded, without "www.". */
+    static String fold(String host) {
+        String folded = TextNormalizer.compactHost(host);
+        return folded.startsWith("www.") ? folded.substring(4) : folded;
     }
 
     /** Whether a domain rule (suffixes, or expressions after {@code ~}) matches a host. */

@@ -21,6 +21,8 @@ final class PhraseIndex {
     /** First entry number of each indexed rule. */
     private final Map<Rule, Integer> offsets = new IdentityHashMap<>();
     private final int entries;
+    /** Entry number of the first phrase of each cue, then one past the last. */
+    private final int[] cueOffsets = new int[Cue.values().length + 1];
 
     PhraseIndex(List<Rule> rules) {
         List<String> patterns = new ArrayList<>();
@@ -44,6 +46,14 @@ final class PhraseIndex {
                 entry++;
             }
         }
+        for (Cue cue : Cue.values()) {
+            cueOffsets[cue.ordinal()] = entry;
+            for (String phrase : cue.phrases()) {
+                patterns.add(TextNormalizer.words(TextNormalizer.fold(phrase)));
+                owners.add(entry++);
+            }
+        }
+        cueOffsets[Cue.values().length] = entry;
         this.automaton = PhraseAutomaton.of(patterns);
         this.entryOfPattern = owners.stream().mapToInt(Integer::intValue).toArray();
         this.entries = entry;
@@ -60,6 +70,25 @@ final class PhraseIndex {
             found.set(entryOfPattern[p]);
         }
         return found;
+    }
+
+    /** How many phrases of a cue occur (each counted once). */
+    int cueCount(Cue cue, BitSet found) {
+        int count = 0;
+        for (int i = cueOffsets[cue.ordinal()]; i < cueOffsets[cue.ordinal() + 1]; i++) {
+            count += found.get(i) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The phrases of a cue that occur, folded, for the model's named features. */
+    void cueHits(Cue cue, BitSet found, java.util.function.Consumer<String> sink) {
+        int first = cueOffsets[cue.ordinal()];
+        for (int i = first; i < cueOffsets[cue.ordinal() + 1]; i++) {
+            if (found.get(i)) {
+                sink.accept(cue.phrases().get(i - first));
+            }
+        }
     }
 
     /** The entries of one rule that occur, as written in the pack, in pack order. */

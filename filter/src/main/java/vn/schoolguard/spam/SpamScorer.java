@@ -41,14 +41,22 @@ public final class SpamScorer {
     private final RulePack pack;
     private final int sizeLimit;
     private final Evaluation.Scoring scoring;
+    private final VerdictPolicy policy;
+    private final Map<String, RuleKind> kinds;
 
-    private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack) {
+    private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack, SpamModel model) {
         this.settings = settings;
+        this.policy = new VerdictPolicy(settings, model);
+        Map<String, RuleKind> byId = new java.util.HashMap<>();
+        for (Rule rule : pack.rules()) {
+            byId.put(rule.id(), rule.kind());
+        }
+        this.kinds = Map.copyOf(byId);
         this.pack = pack;
         this.sizeLimit = pack.rules().stream().filter(rule -> rule.kind() == RuleKind.TOO_LARGE && !rule.off())
                 .map(rule -> (int) Double.parseDouble(rule.params().getOrDefault("limit", "" + DEFAULT_SIZE_LIMIT)))
                 .findFirst().orElse(DEFAULT_SIZE_LIMIT);
-        this.scoring = new Evaluation.Scoring(settings, memory, pack.rules(), new PhraseIndex(pack.rules()), sizeLimit);
+        this.scoring = new Evaluation.Scoring(settings, memory, pack.rules(), new PhraseIndex(pack.rules()), sizeLimit, kinds);
     }
 
     /** A scorer without history: repeat and moderator-marked rules never fire. */
@@ -63,7 +71,16 @@ public final class SpamScorer {
      */
     public static SpamScorer create(SpamSettings settings, SpamMemory memory) {
         try {
-            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()));
+            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()), SpamModel.builtIn());
+        } catch (RulePack.RulePackException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A scorer with another model (training, evaluation, tests). */
+    static SpamScorer create(SpamSettings settings, SpamMemory memory, SpamModel model) {
+        try {
+            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()), model);
         } catch (RulePack.RulePackException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -125,6 +142,11 @@ public final class SpamScorer {
      * least suspect for the same reason. (A score cut short by time is therefore not reproducible.)
      */
     public SpamScore score(ScoringInput input) {
+        return score(input, SiteAdjustment.NONE);
+    }
+
+    /** Scores with a site's adjustment of the model's weights (per-site learning). */
+    SpamScore score(ScoringInput input, SiteAdjustment site) {
         // Security-critical: anonymous posters choose this text; everything below must stay within the budget.
         Budget budget = Budget.of(settings.timeBudget());
         String raw = joinedRaw(input);
@@ -135,21 +157,43 @@ public final class SpamScorer {
             analysed -= Character.isHighSurrogate(raw.charAt(analysed - 1)) ? 1 : 0;
             raw = raw.substring(0, analysed);
         }
-        List<Reason> reasons;
+        Analysed result;
         try {
-            reasons = evaluate(input, raw, length, budget).reasons;
+            result = analyse(input, raw, length, budget);
         } catch (Budget.Exhausted e) {
-            reasons = List.of(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
+            List<Reason> reasons = List.of(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
             return new SpamScore(Verdict.SUSPECT, total(reasons), reasons);
         }
+        List<Reason> reasons = result.evaluation().reasons;
         double score = total(reasons);
-        Verdict verdict = score >= settings.spamThreshold() ? Verdict.SPAM
-                : score >= settings.suspectThreshold() ? Verdict.SUSPECT : Verdict.CLEAN;
+        Verdict verdict = policy.decide(result, score, site, reasons);
         if (length > analysed) {
             reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedLength(analysed, length), 0));
             verdict = verdict == Verdict.CLEAN ? Verdict.SUSPECT : verdict;
         }
         return new SpamScore(verdict, score, reasons);
+    }
+
+    /** Rules, structure and features of one submission, without a verdict (for training and evaluation). */
+    Analysed analyse(ScoringInput input) {
+        String raw = joinedRaw(input);
+        int analysed = Math.min(raw.length(), Math.min(sizeLimit, settings.maxAnalysedChars()));
+        return analyse(input, raw.substring(0, analysed), raw.length(), Budget.UNLIMITED);
+    }
+
+    private Analysed analyse(ScoringInput input, String raw, int length, Budget budget) {
+        Evaluation ev = evaluate(input, raw, length, budget);
+        Structure structure = Structure.of(ev);
+        return new Analysed(ev, structure, Features.of(ev, structure, kinds, total(ev.reasons)));
+    }
+
+    /** One submission as the model sees it. */
+    record Analysed(Evaluation evaluation, Structure structure, FeatureVector features) {
+    }
+
+    /** The model in use (the shipped one unless the scorer was made with another). */
+    SpamModel model() {
+        return policy.model();
     }
 
     private static double total(List<Reason> reasons) {
