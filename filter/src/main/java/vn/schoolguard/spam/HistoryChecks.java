@@ -70,4 +70,26 @@ final class HistoryChecks {
             }
         }
     }
+
+    /** A near-duplicate of a text moderators marked as spam: one marked variant catches a campaign. */
+    static final class Campaign implements RuleCheck {
+        @Override
+        public void apply(Rule rule, Evaluation ev) {
+            int[] signature = MinHash.signature(ev.text.compact);
+            if (signature == null) {
+                return;
+            }
+            double threshold = RuleCheck.param(rule, "threshold", 0.5);
+            double best = 0;
+            for (String stored : ev.memory.markedSpamSignatures(MinHash.bands(signature))) {
+                int[] marked = MinHash.decode(stored);
+                if (marked != null) {
+                    best = Math.max(best, MinHash.similarity(signature, marked));
+                }
+            }
+            if (best >= threshold) {
+                ev.add(rule, SpamTexts.nearDuplicate(rule.label(), best), rule.weight());
+            }
+        }
+    }
 }

@@ -36,6 +36,7 @@ interface RuleCheck {
         checks.put(RuleKind.MARKED_EMAIL, new HistoryChecks.MarkedEmail());
         checks.put(RuleKind.MARKED_HOST, new HistoryChecks.MarkedHost());
         checks.put(RuleKind.MARKED_FINGERPRINT, new HistoryChecks.MarkedFingerprint());
+        checks.put(RuleKind.CAMPAIGN, new HistoryChecks.Campaign());
         checks.put(RuleKind.TOO_LARGE, new FormChecks.TooLarge());
         checks.put(RuleKind.BAD_ENCODING, new FormChecks.BadEncoding());
         for (RuleKind kind : RuleKind.values()) {

@@ -197,16 +197,17 @@ final class RulePack {
 
         private Rule.Entry entry(RuleKind kind, String source, String where, int minCompact) {
             try {
+                boolean shipped = where.startsWith(BUILT_IN + ":");
                 return switch (kind) {
-                    case PATTERN -> new Rule.Entry(source, "", "", Pattern.compile(source));
+                    case PATTERN -> new Rule.Entry(source, "", "", Pattern.compile(source), shipped);
                     case DOMAIN_BLOCK, DOMAIN_ALLOW -> source.startsWith("~")
-                            ? new Rule.Entry(source, "", "", Pattern.compile(source.substring(1)))
-                            : new Rule.Entry(source, source.toLowerCase(java.util.Locale.ROOT).replaceFirst("^\\*?\\.", ""), "", null);
+                            ? new Rule.Entry(source, "", "", Pattern.compile(source.substring(1)), shipped)
+                            : new Rule.Entry(source, source.toLowerCase(java.util.Locale.ROOT).replaceFirst("^\\*?\\.", ""), "", null, shipped);
                     default -> {
                         String folded = TextNormalizer.fold(source);
                         String words = TextNormalizer.words(folded);
                         String compact = TextNormalizer.compact(folded);
-                        yield new Rule.Entry(source, words, compact.length() >= minCompact ? compact : "", null);
+                        yield new Rule.Entry(source, words, compact.length() >= minCompact ? compact : "", null, shipped);
                     }
                 };
             } catch (PatternSyntaxException e) {

@@ -121,6 +121,27 @@ public final class SpamScorer {
         return fingerprint(String.join("\n", input.sortedText().values()));
     }
 
+    /** Mark kind of a near-duplicate signature. */
+    public static final String MINHASH_MARK = "minhash";
+    /** Mark kind of a signature's band keys. */
+    public static final String BAND_MARK = "band";
+
+    /**
+     * What to remember of a submission a moderator marks as spam so that its campaign's variants are caught:
+     * kind {@value #MINHASH_MARK} (one signature, 256 hex digits) and kind {@value #BAND_MARK} (its band keys),
+     * both empty for a text too short to be a campaign.
+     */
+    public static Map<String, Set<String>> campaignMarks(ScoringInput input) {
+        String raw = joinedRaw(input);
+        String visible = Analysis.visibleText(raw.length() > DEFAULT_SIZE_LIMIT ? raw.substring(0, DEFAULT_SIZE_LIMIT) : raw,
+                Budget.UNLIMITED);
+        int[] signature = MinHash.signature(TextNormalizer.compact(TextNormalizer.fold(visible)));
+        if (signature == null) {
+            return Map.of(MINHASH_MARK, Set.of(), BAND_MARK, Set.of());
+        }
+        return Map.of(MINHASH_MARK, Set.of(MinHash.encode(signature)), BAND_MARK, MinHash.bands(signature));
+    }
+
     /**
      * The hosts a submission links to or names (lower case, at most {@link #MAX_HOSTS}): link targets,
      * domains spelled out in the text, the URL field and the e-mail domain. Stored with a submission a

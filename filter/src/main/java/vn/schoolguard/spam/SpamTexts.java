@@ -36,6 +36,10 @@ final class SpamTexts {
         return where + ": expected " + expected;
     }
 
+    static String nearDuplicate(String label, double similarity) {
+        return String.format(java.util.Locale.ROOT, "%s: similarity %.2f to a text marked as spam", label, similarity);
+    }
+
     static String unreadableRuleFile(Path file, IOException e) {
         return "Rule file " + file + " cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }

@@ -28,7 +28,7 @@ final class TextChecks {
         public void apply(Rule rule, Evaluation ev) {
             Set<String> matched = new LinkedHashSet<>();
             for (Rule.Entry entry : rule.entries()) {
-                Matcher m = entry.pattern().matcher(ev.budget.guard(ev.text.joined));
+                Matcher m = entry.pattern().matcher(entry.shipped() ? ev.text.joined : ev.budget.guard(ev.text.joined));
                 if (m.find()) {
                     matched.add(m.group().trim());
                 }

@@ -16,7 +16,7 @@ final class VerdictPolicy {
     /** Kinds whose weight is evidence about the poster or the markup, not about the wording. */
     private static final Set<RuleKind> EVIDENCE = Set.of(RuleKind.HIDDEN_LINK, RuleKind.REPEAT, RuleKind.HONEYPOT,
             RuleKind.FILL_TIME, RuleKind.MARKED_IP, RuleKind.MARKED_EMAIL, RuleKind.MARKED_HOST,
-            RuleKind.MARKED_FINGERPRINT, RuleKind.TOO_LARGE, RuleKind.BAD_ENCODING);
+            RuleKind.MARKED_FINGERPRINT, RuleKind.CAMPAIGN, RuleKind.TOO_LARGE, RuleKind.BAD_ENCODING);
     private static final int TOP_FEATURES = 3;
     /** A probability that holds a text as suspect on the model's word alone. */
     static final double CONFIDENT = 0.5;
