@@ -55,6 +55,7 @@ import vn.schoolguard.store.DataDirectory;
 import vn.schoolguard.store.Database;
 import vn.schoolguard.store.JdbcApprovedContent;
 import vn.schoolguard.store.JdbcPublication;
+import vn.schoolguard.store.JdbcSiteLearningStore;
 import vn.schoolguard.store.JdbcSpamMemory;
 import vn.schoolguard.store.JdbcSubmissionStore;
 import vn.schoolguard.store.StoreException;
@@ -170,7 +171,9 @@ public final class SchoolGuardFilter implements Filter {
         moderation.releaseStaleReplays();
         ipLog = new IpLog(database, config.siteKey(), clock);
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
-        SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
+        SpamScorer scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()))
+                .withSiteLearning(new JdbcSiteLearningStore(database, config.siteKey()));
+        moderation.learnFrom(scorer::learn);
         capture = new SubmissionCapture(config.moderation(), config.replay(), scorer, config.spam().honeypotField(), store,
                 ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());

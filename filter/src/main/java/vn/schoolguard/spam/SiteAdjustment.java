@@ -1,7 +1,7 @@
 package vn.schoolguard.spam;
 
 /** Per-site weight deltas added to the global model's weights; {@link #NONE} for the global model alone. */
-interface SiteAdjustment {
+public interface SiteAdjustment {
 
     /** No adjustment. */
     SiteAdjustment NONE = index -> 0;

@@ -42,9 +42,25 @@ public final class SpamScorer {
     private final int sizeLimit;
     private final Evaluation.Scoring scoring;
     private final VerdictPolicy policy;
+    /** This site's learning from moderators' decisions, or null (global model only). */
+    private final SiteLearner site;
     private final Map<String, RuleKind> kinds;
 
+    private SpamScorer(SpamScorer base, SiteLearningStore store) {
+        if (base.site != null) {
+            throw new IllegalStateException("this scorer already learns from its site");
+        }
+        this.settings = base.settings;
+        this.pack = base.pack;
+        this.sizeLimit = base.sizeLimit;
+        this.scoring = base.scoring;
+        this.policy = base.policy;
+        this.kinds = base.kinds;
+        this.site = new SiteLearner(base, store, settings.model().siteLearning(), settings.model().minDecisions());
+    }
+
     private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack, SpamModel model) {
+        this.site = null;
         this.settings = settings;
         this.policy = new VerdictPolicy(settings, model);
         Map<String, RuleKind> byId = new java.util.HashMap<>();
@@ -163,11 +179,26 @@ public final class SpamScorer {
      * least suspect for the same reason. (A score cut short by time is therefore not reproducible.)
      */
     public SpamScore score(ScoringInput input) {
-        return score(input, SiteAdjustment.NONE);
+        return site != null ? site.score(input) : score(input, SiteAdjustment.NONE);
+    }
+
+    /**
+     * This scorer learning from a site's moderators ({@code spam.site-learning}: {@code off}, {@code shadow} or
+     * {@code on}), its state kept in {@code store}; {@link #learn} feeds it.
+     */
+    public SpamScorer withSiteLearning(SiteLearningStore store) {
+        return new SpamScorer(this, store);
+    }
+
+    /** Learns a moderator's decision (approve = legitimate, spam = spam); a no-op without site learning or when off. */
+    public void learn(long submissionId, ScoringInput input, boolean spam) {
+        if (site != null && site.mode() != SiteLearner.Mode.OFF) {
+            site.learn(submissionId, input, spam);
+        }
     }
 
     /** Scores with a site's adjustment of the model's weights (per-site learning). */
-    SpamScore score(ScoringInput input, SiteAdjustment site) {
+    public SpamScore score(ScoringInput input, SiteAdjustment site) {
         // Security-critical: anonymous posters choose this text; everything below must stay within the budget.
         Budget budget = Budget.of(settings.timeBudget());
         String raw = joinedRaw(input);

@@ -33,6 +33,9 @@ import vn.schoolguard.config.ConfigReader;
  *     with a promotion target is filed as spam</td></tr>
  * <tr><td>{@code spam.model.suspect-threshold}</td><td>calibrated</td><td>model probability at or above which a text
  *     is held as suspect</td></tr>
+ * <tr><td>{@code spam.site-learning}</td><td>shadow</td><td>{@code off}, {@code shadow} (record what the site's learned
+ *     model would decide) or {@code on} (use it)</td></tr>
+ * <tr><td>{@code spam.site-learning.min-decisions}</td><td>20</td><td>decisions of each kind before learning counts</td></tr>
  * </table>
  *
  * @param spamThreshold    a score at or above this files the submission as spam
@@ -146,7 +149,15 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
             reader.problem("spam.model.suspect-threshold", reader.raw("spam.model.suspect-threshold"),
                     "a probability not above spam.model.spam-threshold (" + spam.get() + ")");
         }
-        return new SpamModelSettings(spam, suspect);
+        String mode = reader.string("spam.site-learning", SpamModelSettings.DEFAULT_SITE_LEARNING.name().toLowerCase(Locale.ROOT));
+        SiteLearner.Mode learning = SpamModelSettings.DEFAULT_SITE_LEARNING;
+        if (!mode.trim().matches("(?i)off|shadow|on")) {
+            reader.problem("spam.site-learning", mode, "off, shadow or on");
+        } else {
+            learning = SiteLearner.Mode.parse(mode);
+        }
+        int min = reader.integer("spam.site-learning.min-decisions", SpamModelSettings.DEFAULT_MIN_DECISIONS, 1, 100_000);
+        return new SpamModelSettings(spam, suspect, learning, min);
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 15m}, {@code 24h}, {@code 7d}; null when not that shape. */

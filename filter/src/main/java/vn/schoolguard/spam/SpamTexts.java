@@ -40,6 +40,10 @@ final class SpamTexts {
         return String.format(java.util.Locale.ROOT, "%s: similarity %.2f to a text marked as spam", label, similarity);
     }
 
+    static String siteShadow(String verdict) {
+        return "this site's learned model would say " + verdict + " (spam.site-learning=shadow)";
+    }
+
     static String unreadableRuleFile(Path file, IOException e) {
         return "Rule file " + file + " cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
