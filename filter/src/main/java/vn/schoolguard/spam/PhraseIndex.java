@@ -21,6 +21,8 @@ final class PhraseIndex {
     /** First entry number of each indexed rule. */
     private final Map<Rule, Integer> offsets = new IdentityHashMap<>();
     private final int entries;
+    /** Per pattern rule with {@code needs}: its first and one-past-last entry numbers. */
+    private final Map<Rule, int[]> needOffsets = new IdentityHashMap<>();
     /** Entry number of the first phrase of each cue, then one past the last. */
     private final int[] cueOffsets = new int[Cue.values().length + 1];
 
@@ -46,6 +48,22 @@ final class PhraseIndex {
                 entry++;
             }
         }
+        for (Rule rule : rules) {
+            String needs = rule.params().get("needs");
+            // A site file adding expressions to a shipped rule would make its needs incomplete: then all run.
+            if (rule.kind() != RuleKind.PATTERN || needs == null || !rule.entries().stream().allMatch(Rule.Entry::shipped)) {
+                continue;
+            }
+            needOffsets.put(rule, new int[] {entry, 0});
+            for (String need : needs.split(",")) {
+                String folded = TextNormalizer.fold(need.strip());
+                if (!folded.isEmpty()) {
+                    patterns.add(folded);
+                    owners.add(entry++);
+                }
+            }
+            needOffsets.get(rule)[1] = entry;
+        }
         for (Cue cue : Cue.values()) {
             cueOffsets[cue.ordinal()] = entry;
             for (String phrase : cue.phrases()) {
@@ -70,6 +88,19 @@ final class PhraseIndex {
             found.set(entryOfPattern[p]);
         }
         return found;
+    }
+
+    /**
+     * Whether a pattern rule's expressions can match: true unless it declares {@code needs} and none of them
+     * occurs in any view (a match on the joined view contains one, and every view's hits are counted).
+     */
+    boolean mayMatch(Rule rule, BitSet found) {
+        int[] range = needOffsets.get(rule);
+        if (range == null) {
+            return true;
+        }
+        int next = found.nextSetBit(range[0]);
+        return next >= 0 && next < range[1];
     }
 
     /** How many phrases of a cue occur (each counted once). */

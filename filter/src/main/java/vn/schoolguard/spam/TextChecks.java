@@ -26,6 +26,9 @@ final class TextChecks {
     static final class PatternCheck implements RuleCheck {
         @Override
         public void apply(Rule rule, Evaluation ev) {
+            if (!ev.index.mayMatch(rule, ev.phrases)) {
+                return;
+            }
             Set<String> matched = new LinkedHashSet<>();
             for (Rule.Entry entry : rule.entries()) {
                 Matcher m = entry.pattern().matcher(entry.shipped() ? ev.text.joined : ev.budget.guard(ev.text.joined));
