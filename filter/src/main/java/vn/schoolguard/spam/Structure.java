@@ -32,8 +32,10 @@ final class Structure {
                 targets.add(Target.LINK);
             }
         }
+        // An e-mail address (the poster's own, or a teacher's) sends no one anywhere.
+        Set<String> mail = Targets.mailDomains(ev.text.folded);
         for (String domain : ev.text.textDomains) {
-            if (!ev.allowedHosts.contains(domain) && !ev.text.spelledDomains.contains(domain)) {
+            if (!ev.allowedHosts.contains(domain) && !ev.text.spelledDomains.contains(domain) && !mail.contains(domain)) {
                 targets.add(Target.DOMAIN);
             }
         }
@@ -43,7 +45,7 @@ final class Structure {
             }
         }
         String more = Targets.domain(ev.text.folded);
-        if (more != null && !ev.allowed(more)) {
+        if (more != null && !ev.allowed(more) && !mail.contains(more)) {
             targets.add(Target.DOMAIN);
         }
         int[] digits = digitRuns(ev.text.words);

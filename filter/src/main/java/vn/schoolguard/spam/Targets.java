@@ -70,6 +70,30 @@ final class Targets {
         return j < s.length() && isLetter(s.charAt(j)) ? j : -1;
     }
 
+    /** The domains of e-mail addresses in the folded text ("lan@example.vn" gives "example.vn"). */
+    static Set<String> mailDomains(String folded) {
+        Set<String> domains = new java.util.HashSet<>();
+        for (int i = folded.indexOf('@'); i >= 0 && domains.size() < SpamScorer.MAX_HOSTS; i = folded.indexOf('@', i + 1)) {
+            if (i == 0 || !hostChar(folded.charAt(i - 1))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < folded.length() && (hostChar(folded.charAt(j)) || folded.charAt(j) == '.') && j - i < SpamScorer.MAX_HOST_LENGTH) {
+                j++;
+            }
+            String domain = folded.substring(i + 1, j);
+            while (domain.endsWith(".")) {
+                domain = domain.substring(0, domain.length() - 1);
+            }
+            domains.add(domain.startsWith("www.") ? domain.substring(4) : domain);
+            // Its parent domains too: the text views may have found "example.vn" of "mail.example.vn".
+            for (int dot = domain.indexOf('.'); dot >= 0 && domain.indexOf('.', dot + 1) >= 0; dot = domain.indexOf('.', dot + 1)) {
+                domains.add(domain.substring(dot + 1));
+            }
+        }
+        return domains;
+    }
+
     /** Whether the visible text has a chat handle: "@" after a non-letter, then at least three name characters. */
     static boolean handle(String visible) {
         for (int i = visible.indexOf('@'); i >= 0; i = visible.indexOf('@', i + 1)) {
