@@ -47,6 +47,7 @@ import vn.schoolguard.store.JdbcAccountStore;
 import vn.schoolguard.store.JdbcIpLogStorage;
 import vn.schoolguard.store.JdbcRateLimitStorage;
 import vn.schoolguard.store.JdbcSessionStore;
+import vn.schoolguard.store.JdbcSiteLearningStore;
 import vn.schoolguard.store.TransactionLog;
 import vn.schoolguard.web.ConsoleAccess;
 import vn.schoolguard.web.ConsolePages;
@@ -141,7 +142,9 @@ final class FilterParts implements AutoCloseable {
     }
 
     private void buildIntake() {
-        scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()));
+        scorer = SpamScorer.create(config.spam(), new JdbcSpamMemory(database, config.siteKey()))
+                .withSiteLearning(new JdbcSiteLearningStore(database, config.siteKey()));
+        moderation.learnFrom(scorer::learn);
         SubmissionCapture capture = new SubmissionCapture(config.moderation(), scorer, config.spam().honeypotField(),
                 store, ipLog, config.siteKey(), clock);
         addresses = new ClientAddressResolver(config.proxies());

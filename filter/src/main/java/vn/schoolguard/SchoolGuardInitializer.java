@@ -37,7 +37,7 @@ public final class SchoolGuardInitializer implements ServletContainerInitializer
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         try {
-            AutoRegistration.register(context, System.getProperties(), System.getenv());
+            AutoRegistration.register(context, SchoolGuardFilter.class, System.getProperties(), System.getenv());
         } catch (IllegalStateException e) {
             throw new ServletException(e.getMessage(), e);
         }

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 
-import vn.schoolguard.SchoolGuardFilter;
 
 /**
  * Internal: decides whether a web application gets the filter registered by code, and registers it first.
@@ -39,8 +39,11 @@ public final class AutoRegistration {
     /**
      * Registers the filter in {@code context} when the rules in {@link vn.schoolguard.SchoolGuardInitializer}
      * say so, and writes the decision to the context's log.
+     *
+     * @param filter the filter class to register (passed in, so this package does not depend on the filter's)
      */
-    public static Outcome register(ServletContext context, Properties systemProperties, Map<String, String> environment) {
+    public static Outcome register(ServletContext context, Class<? extends Filter> filter, Properties systemProperties,
+                                   Map<String, String> environment) {
         Optional<String> switchValue = switchValue(context, AUTO_REGISTER, systemProperties, environment);
         if (switchValue.isPresent() && switchValue.get().equalsIgnoreCase("false")) {
             context.log(BootMessages.turnedOff(AUTO_REGISTER));
@@ -58,7 +61,7 @@ public final class AutoRegistration {
             context.log(BootMessages.notConfigured(DEFAULT_FILE, ENABLED));
             return Outcome.NOT_CONFIGURED;
         }
-        FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, SchoolGuardFilter.class);
+        FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, filter);
         if (registration == null) {
             context.log(BootMessages.nameTaken(FILTER_NAME));
             return Outcome.NAME_TAKEN;

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScoreCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
                 UsersCommand.class,
                 IpLogCommand.class,
                 MigrateCommand.class,

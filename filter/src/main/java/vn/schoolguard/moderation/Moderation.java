@@ -57,6 +57,7 @@ public final class Moderation {
     private final PublicationSettings publication;
     private final Runnable sent;
     private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile DecisionLearning learning = DecisionLearning.NONE;
 
     /** Moderation without a publication watch. */
     public Moderation(SubmissionRepository store, ModerationSettings settings, String siteKey, Clock clock) {
@@ -94,6 +95,15 @@ public final class Moderation {
     public Page<Submission> approvedButUnseen(int limit) {
         java.time.Instant now = clock.instant();
         return store.unseen(siteKey, now.minus(publication.watchFor()), now.minus(publication.unseenAfter()), limit);
+    }
+
+    /** Where approvals and spam marks are learned from (per-site learning of the spam model). */
+    public void learnFrom(DecisionLearning learning) {
+        this.learning = learning == null ? DecisionLearning.NONE : learning;
+    }
+
+    private void learn(Submission s, boolean spam) {
+        learning.decided(s.id(), SpamMarks.input(routeOf(s), s.allRawFields(), s.poster().clientIp(), s.receivedAt(), ""), spam);
     }
 
     /** The listeners told of every approval; applications add theirs here. */
@@ -207,6 +217,7 @@ public final class Moderation {
             // A moderator overruled "spam": stop holding this poster's details against later posts.
             store.removeSpamMarks(siteKey, id);
         }
+        learn(submission, false);
         sent.run();
         String listenerErrors = notifyListeners(ApprovedSubmission.of(submission, actor));
         return new Outcome(Result.CHANGED, finished, "submission " + id + " approved and sent to the site;"
@@ -228,6 +239,7 @@ public final class Moderation {
             // The scorer learns from moderators: this poster's address, e-mail, links and text count against the next post.
             Submission s = outcome.submission().orElseThrow();
             store.addSpamMarks(siteKey, id, SpamMarks.of(s, routeOf(s)), clock.instant());
+            learn(s, true);
         }
         return outcome;
     }

@@ -42,6 +42,8 @@ final class SpamMarks {
         if (s.scoring().fingerprint() != null) {
             marks.put("fingerprint", Set.of(s.scoring().fingerprint()));
         }
+        // Near-duplicate signature and band keys, so that the campaign's variants are caught after one mark.
+        marks.putAll(SpamScorer.campaignMarks(input));
         return marks;
     }
 

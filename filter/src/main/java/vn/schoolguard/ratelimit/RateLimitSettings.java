@@ -25,17 +25,32 @@ import vn.schoolguard.net.Cidr;
  * @param site            {@code ratelimit.site}: the whole site, all routes together
  * @param exempt          {@code ratelimit.exempt}: address blocks never rate limited (e.g. the school office)
  * @param ipv6Prefix      {@code ratelimit.ipv6-prefix}: IPv6 clients sharing this prefix share a bucket (default 64)
- * @param cacheSize       {@code ratelimit.cache-size}: most buckets kept in memory on one node
- * @param store           {@code ratelimit.store}: {@code local} (memory of this node), {@code database}
- *                        (PostgreSQL, shared by every node) or {@code auto} (database when the store is PostgreSQL)
- * @param logEvery        {@code ratelimit.log-every}: the first rejection of an address in this period is written to
- *                        the IP log in full; the rest are counted and the count goes to the mirror logger
- * @param logBudget       {@code ratelimit.log-budget}: at most this many rejection entries reach the IP log site-wide
+ * @param buckets         where buckets are kept
+ * @param rejections      how rejections reach the IP log
  * @param blockRefresh    {@code ratelimit.block-refresh}: how often a node re-reads the shared block list
  */
 public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> perNetwork, List<Limit> perRoute, Map<String, List<Limit>> routeOverrides,
-                                List<Limit> perUser, List<Limit> site, List<Cidr> exempt, int ipv6Prefix, int cacheSize,
-                                String store, Duration logEvery, List<Limit> logBudget, Duration blockRefresh) {
+                                List<Limit> perUser, List<Limit> site, List<Cidr> exempt, int ipv6Prefix, Buckets buckets,
+                                Rejections rejections, Duration blockRefresh) {
+
+    /**
+     * @param cacheSize {@code ratelimit.cache-size}: most buckets kept in memory on one node
+     * @param store     {@code ratelimit.store}: {@code local} (memory of this node), {@code database} (PostgreSQL, shared
+     *                  by every node) or {@code auto} (database when the store is PostgreSQL)
+     */
+    public record Buckets(int cacheSize, String store) {
+    }
+
+    /**
+     * @param logEvery  {@code ratelimit.log-every}: the first rejection of an address in this period is written to the
+     *                  IP log in full; the rest are counted and the count goes to the mirror logger
+     * @param logBudget {@code ratelimit.log-budget}: at most this many rejection entries reach the IP log site-wide
+     */
+    public record Rejections(Duration logEvery, List<Limit> logBudget) {
+        public Rejections {
+            logBudget = List.copyOf(logBudget);
+        }
+    }
 
     /** Defaults for a school site: a class in one computer room (one NAT address) can still post together. */
     static final String DEFAULT_PER_IP = "10/1m, 60/1h";
@@ -53,7 +68,31 @@ public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> 
         perUser = List.copyOf(perUser);
         site = List.copyOf(site);
         exempt = List.copyOf(exempt);
-        logBudget = List.copyOf(logBudget);
+    }
+
+    /** All the settings by name, as they are read. */
+    public RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> perNetwork, List<Limit> perRoute,
+                             Map<String, List<Limit>> routeOverrides, List<Limit> perUser, List<Limit> site, List<Cidr> exempt,
+                             int ipv6Prefix, int cacheSize, String store, Duration logEvery, List<Limit> logBudget,
+                             Duration blockRefresh) {
+        this(enabled, perIp, perNetwork, perRoute, routeOverrides, perUser, site, exempt, ipv6Prefix,
+                new Buckets(cacheSize, store), new Rejections(logEvery, logBudget), blockRefresh);
+    }
+
+    public int cacheSize() {
+        return buckets.cacheSize();
+    }
+
+    public String store() {
+        return buckets.store();
+    }
+
+    public Duration logEvery() {
+        return rejections.logEvery();
+    }
+
+    public List<Limit> logBudget() {
+        return rejections.logBudget();
     }
 
     /** Settings with every default, for tests and tools. */
@@ -120,7 +159,7 @@ public record RateLimitSettings(boolean enabled, List<Limit> perIp, List<Limit> 
 
     /** Whether buckets live in the database, given whether the store is PostgreSQL. */
     public boolean sharedBuckets(boolean postgres) {
-        return store.equals("database") || (store.equals("auto") && postgres);
+        return store().equals("database") || (store().equals("auto") && postgres);
     }
 
     private static List<Limit> limits(ConfigReader reader, String key, String defaultValue) {

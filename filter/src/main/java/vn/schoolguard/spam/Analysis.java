@@ -33,6 +33,10 @@ final class Analysis {
 
     private static final Pattern DOT_RUN = Pattern.compile("[ .]++");
 
+    /** What a reader sees: tags out, entities decoded (not folded). */
+    final String visible;
+    /** {@link #visible}, folded, punctuation kept. */
+    final String folded;
     final String words;
     final String joined;
     final String compact;
@@ -41,7 +45,10 @@ final class Analysis {
     /** Those of {@link #textDomains} that were disguised. */
     final Set<String> spelledDomains;
 
-    private Analysis(String words, String joined, String compact, Set<String> textDomains, Set<String> spelledDomains) {
+    private Analysis(String visible, String folded, String words, String joined, String compact, Set<String> textDomains,
+                     Set<String> spelledDomains) {
+        this.visible = visible;
+        this.folded = folded;
         this.words = words;
         this.joined = joined;
         this.compact = compact;
@@ -68,7 +75,8 @@ final class Analysis {
     }
 
     static Analysis of(String raw, Budget budget) {
-        String folded = TextNormalizer.fold(visibleText(raw, budget));
+        String visible = visibleText(raw, budget);
+        String folded = TextNormalizer.fold(visible);
         budget.check();
         String words = TextNormalizer.words(folded);
         String joined = TextNormalizer.joined(words);
@@ -81,7 +89,7 @@ final class Analysis {
                 spelled.add(domain);
             }
         }
-        return new Analysis(words, joined, compact, domains, spelled);
+        return new Analysis(visible, folded, words, joined, compact, domains, spelled);
     }
 
     /** Tags out, entities decoded, pathological mark runs cut: what a reader of the page would see. */

@@ -29,6 +29,7 @@ public final class InMemorySpamMemory implements SpamMemory {
     private final Set<String> emails = new HashSet<>();
     private final Set<String> hosts = new HashSet<>();
     private final Set<String> fingerprints = new HashSet<>();
+    private final Map<String, Set<String>> signaturesByBand = new HashMap<>();
 
     /** Records a received submission (its fingerprint and time). */
     public synchronized void remember(ScoringInput input) {
@@ -45,6 +46,21 @@ public final class InMemorySpamMemory implements SpamMemory {
         }
         hosts.addAll(SpamScorer.hosts(input));
         fingerprints.add(SpamScorer.fingerprint(input));
+        Map<String, Set<String>> campaign = SpamScorer.campaignMarks(input);
+        for (String signature : campaign.getOrDefault(SpamScorer.MINHASH_MARK, Set.of())) {
+            for (String band : campaign.getOrDefault(SpamScorer.BAND_MARK, Set.of())) {
+                signaturesByBand.computeIfAbsent(band, k -> new LinkedHashSet<>()).add(signature);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Set<String> markedSpamSignatures(Set<String> bands) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String band : bands) {
+            found.addAll(signaturesByBand.getOrDefault(band, Set.of()));
+        }
+        return found;
     }
 
     /** Marks hosts directly, as a site's block list import would. */

@@ -39,7 +39,9 @@ record Rule(String id, RuleKind kind, double weight, double cap, String label, S
      * @param words   the folded word form with a space on each side ({@code " nha cai uy tin "}), phrases only
      * @param compact the run-together form when long enough to match inside other words, else empty
      * @param pattern the compiled expression (patterns and domain expressions), else null
+     * @param shipped whether it comes from the shipped pack, whose expressions are proven linear (BoundedScoringTest)
+     *                and so run without the time budget's checking view
      */
-    record Entry(String source, String words, String compact, Pattern pattern) {
+    record Entry(String source, String words, String compact, Pattern pattern, boolean shipped) {
     }
 }

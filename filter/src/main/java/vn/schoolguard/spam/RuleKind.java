@@ -35,6 +35,8 @@ enum RuleKind {
     MARKED_HOST,
     /** The same text (by fingerprint) was marked as spam by a moderator. */
     MARKED_FINGERPRINT,
+    /** A near-duplicate (MinHash similarity at least {@code threshold}) of a text a moderator marked as spam. */
+    CAMPAIGN,
     /** More than {@code limit} characters in all fields; only the first {@code limit} are analysed. */
     TOO_LARGE,
     /** Characters that could not be decoded (U+FFFD or lone surrogates). */

@@ -34,7 +34,9 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  * Keys: {@code kind} (required, see {@link RuleKind}), {@code weight}, {@code cap} (the most a rule adds),
  * {@code label}, {@code mode} ({@code on}, {@code log-only}, {@code off}), {@code threshold}, {@code window},
- * {@code limit}, and {@code compact}: the shortest phrase (in letters) also matched inside run-together text.
+ * {@code limit}, {@code compact}: the shortest phrase (in letters) also matched inside run-together text, and
+ * {@code needs} (pattern rules): comma-separated strings of which every match contains one; when none occurs in
+ * the text (found in the same automaton scan as the phrases), the rule's expressions are not run at all.
  * A site file section with an existing id adds entries and overrides the keys it names
  * ({@code mode = log-only} or {@code mode = off} switch a shipped rule).
  */
@@ -177,6 +179,7 @@ final class RulePack {
                         number(key.getKey(), 0);
                         params.put(key.getKey(), key.getValue()[0]);
                     }
+                    case "needs" -> params.put("needs", key.getValue()[0]);
                     case "window" -> {
                         if (vn.schoolguard.spam.SpamSettings.duration(key.getValue()[0]) == null) {
                             throw new RulePackException(SpamTexts.badRuleKey(key.getValue()[1], "window", key.getValue()[0], "a duration such as 30m, 24h or 7d"));
@@ -184,7 +187,7 @@ final class RulePack {
                         params.put("window", key.getValue()[0]);
                     }
                     default -> throw new RulePackException(SpamTexts.badRuleKey(key.getValue()[1], key.getKey(), key.getValue()[0],
-                            "one of kind, weight, cap, label, mode, threshold, limit, window, compact"));
+                            "one of kind, weight, cap, label, mode, threshold, limit, window, compact, needs"));
                 }
             }
             int minCompact = (int) number("compact", MIN_COMPACT);
@@ -197,16 +200,17 @@ final class RulePack {
 
         private Rule.Entry entry(RuleKind kind, String source, String where, int minCompact) {
             try {
+                boolean shipped = where.startsWith(BUILT_IN + ":");
                 return switch (kind) {
-                    case PATTERN -> new Rule.Entry(source, "", "", Pattern.compile(source));
+                    case PATTERN -> new Rule.Entry(source, "", "", Pattern.compile(source), shipped);
                     case DOMAIN_BLOCK, DOMAIN_ALLOW -> source.startsWith("~")
-                            ? new Rule.Entry(source, "", "", Pattern.compile(source.substring(1)))
-                            : new Rule.Entry(source, source.toLowerCase(java.util.Locale.ROOT).replaceFirst("^\\*?\\.", ""), "", null);
+                            ? new Rule.Entry(source, "", "", Pattern.compile(source.substring(1)), shipped)
+                            : new Rule.Entry(source, source.toLowerCase(java.util.Locale.ROOT).replaceFirst("^\\*?\\.", ""), "", null, shipped);
                     default -> {
                         String folded = TextNormalizer.fold(source);
                         String words = TextNormalizer.words(folded);
                         String compact = TextNormalizer.compact(folded);
-                        yield new Rule.Entry(source, words, compact.length() >= minCompact ? compact : "", null);
+                        yield new Rule.Entry(source, words, compact.length() >= minCompact ? compact : "", null, shipped);
                     }
                 };
             } catch (PatternSyntaxException e) {

@@ -64,4 +64,14 @@ public interface SpamMemory {
 
     /** Whether a moderator marked as spam a submission with this fingerprint. */
     boolean markedSpamFingerprint(String fingerprint);
+
+    /**
+     * The near-duplicate signatures ({@link SpamScorer#campaignMarks}, kind {@code minhash}) of submissions a
+     * moderator marked as spam that share at least one of these band keys (kind {@code band}). SQL: the
+     * submissions with a {@code band} mark in the set, then their {@code minhash} marks. A memory without
+     * campaign marks answers none, so the campaign rule never fires.
+     */
+    default Set<String> markedSpamSignatures(Set<String> bands) {
+        return Set.of();
+    }
 }

@@ -1,14 +1,8 @@
 package vn.schoolguard.spam;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.schoolguard.hash.Sha256;
@@ -36,23 +30,48 @@ public final class SpamScorer {
     static final int MAX_HOST_LENGTH = 253;
     /** The rule id of the reason given when a submission was not fully analysed (time budget or length). */
     public static final String INCOMPLETE_RULE = "analysis.incomplete";
-    /** Texts shorter than this (folded letters and digits) are too common to count as repeats ("cảm ơn thầy"). */
-    private static final int MIN_REPEAT_LENGTH = 20;
+    /** The prefix of the reasons that name what the model weighed (not rules of the pack). */
+    public static final String MODEL_RULE_PREFIX = "model.";
+    private static final Map<RuleKind, RuleCheck> CHECKS = RuleCheck.all();
     private static final int DEFAULT_SIZE_LIMIT = 100_000;
     private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
 
     private final SpamSettings settings;
-    private final SpamMemory memory;
     private final RulePack pack;
     private final int sizeLimit;
+    private final Evaluation.Scoring scoring;
+    private final VerdictPolicy policy;
+    /** This site's learning from moderators' decisions, or null (global model only). */
+    private final SiteLearner site;
+    private final Map<String, RuleKind> kinds;
 
-    private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack) {
+    private SpamScorer(SpamScorer base, SiteLearningStore store) {
+        if (base.site != null) {
+            throw new IllegalStateException("this scorer already learns from its site");
+        }
+        this.settings = base.settings;
+        this.pack = base.pack;
+        this.sizeLimit = base.sizeLimit;
+        this.scoring = base.scoring;
+        this.policy = base.policy;
+        this.kinds = base.kinds;
+        this.site = new SiteLearner(base, store, settings.model().siteLearning(), settings.model().minDecisions());
+    }
+
+    private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack, SpamModel model) {
+        this.site = null;
         this.settings = settings;
-        this.memory = memory;
+        this.policy = new VerdictPolicy(settings, model);
+        Map<String, RuleKind> byId = new java.util.HashMap<>();
+        for (Rule rule : pack.rules()) {
+            byId.put(rule.id(), rule.kind());
+        }
+        this.kinds = Map.copyOf(byId);
         this.pack = pack;
         this.sizeLimit = pack.rules().stream().filter(rule -> rule.kind() == RuleKind.TOO_LARGE && !rule.off())
                 .map(rule -> (int) Double.parseDouble(rule.params().getOrDefault("limit", "" + DEFAULT_SIZE_LIMIT)))
                 .findFirst().orElse(DEFAULT_SIZE_LIMIT);
+        this.scoring = new Evaluation.Scoring(settings, memory, pack.rules(), new PhraseIndex(pack.rules()), sizeLimit, kinds);
     }
 
     /** A scorer without history: repeat and moderator-marked rules never fire. */
@@ -67,7 +86,16 @@ public final class SpamScorer {
      */
     public static SpamScorer create(SpamSettings settings, SpamMemory memory) {
         try {
-            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()));
+            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()), SpamModel.builtIn());
+        } catch (RulePack.RulePackException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A scorer with another model (training, evaluation, tests). */
+    static SpamScorer create(SpamSettings settings, SpamMemory memory, SpamModel model) {
+        try {
+            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()), model);
         } catch (RulePack.RulePackException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -99,6 +127,27 @@ public final class SpamScorer {
         return fingerprint(String.join("\n", input.sortedText().values()));
     }
 
+    /** Mark kind of a near-duplicate signature. */
+    public static final String MINHASH_MARK = "minhash";
+    /** Mark kind of a signature's band keys. */
+    public static final String BAND_MARK = "band";
+
+    /**
+     * What to remember of a submission a moderator marks as spam so that its campaign's variants are caught:
+     * kind {@value #MINHASH_MARK} (one signature, 256 hex digits) and kind {@value #BAND_MARK} (its band keys),
+     * both empty for a text too short to be a campaign.
+     */
+    public static Map<String, Set<String>> campaignMarks(ScoringInput input) {
+        String raw = joinedRaw(input);
+        String visible = Analysis.visibleText(raw.length() > DEFAULT_SIZE_LIMIT ? raw.substring(0, DEFAULT_SIZE_LIMIT) : raw,
+                Budget.UNLIMITED);
+        int[] signature = MinHash.signature(TextNormalizer.compact(TextNormalizer.fold(visible)));
+        if (signature == null) {
+            return Map.of(MINHASH_MARK, Set.of(), BAND_MARK, Set.of());
+        }
+        return Map.of(MINHASH_MARK, Set.of(MinHash.encode(signature)), BAND_MARK, MinHash.bands(signature));
+    }
+
     /**
      * The hosts a submission links to or names (lower case, at most {@link #MAX_HOSTS}): link targets,
      * domains spelled out in the text, the URL field and the e-mail domain. Stored with a submission a
@@ -109,7 +158,7 @@ public final class SpamScorer {
         if (raw.length() > DEFAULT_SIZE_LIMIT) {
             raw = raw.substring(0, DEFAULT_SIZE_LIMIT);
         }
-        return hosts(HtmlSignals.of(raw, Budget.UNLIMITED), Analysis.of(raw, Budget.UNLIMITED), input);
+        return Hosts.of(HtmlSignals.of(raw, Budget.UNLIMITED), Analysis.of(raw, Budget.UNLIMITED), input);
     }
 
     /**
@@ -120,6 +169,26 @@ public final class SpamScorer {
      * least suspect for the same reason. (A score cut short by time is therefore not reproducible.)
      */
     public SpamScore score(ScoringInput input) {
+        return site != null ? site.score(input) : score(input, SiteAdjustment.NONE);
+    }
+
+    /**
+     * This scorer learning from a site's moderators ({@code spam.site-learning}: {@code off}, {@code shadow} or
+     * {@code on}), its state kept in {@code store}; {@link #learn} feeds it.
+     */
+    public SpamScorer withSiteLearning(SiteLearningStore store) {
+        return new SpamScorer(this, store);
+    }
+
+    /** Learns a moderator's decision (approve = legitimate, spam = spam); a no-op without site learning or when off. */
+    public void learn(long submissionId, ScoringInput input, boolean spam) {
+        if (site != null && site.mode() != SiteLearner.Mode.OFF) {
+            site.learn(submissionId, input, spam);
+        }
+    }
+
+    /** Scores with a site's adjustment of the model's weights (per-site learning). */
+    public SpamScore score(ScoringInput input, SiteAdjustment site) {
         // Security-critical: anonymous posters choose this text; everything below must stay within the budget.
         Budget budget = Budget.of(settings.timeBudget());
         String raw = joinedRaw(input);
@@ -130,21 +199,43 @@ public final class SpamScorer {
             analysed -= Character.isHighSurrogate(raw.charAt(analysed - 1)) ? 1 : 0;
             raw = raw.substring(0, analysed);
         }
-        List<Reason> reasons = new ArrayList<>();
+        Analysed result;
         try {
-            evaluate(input, raw, length, budget, reasons);
+            result = analyse(input, raw, length, budget);
         } catch (Budget.Exhausted e) {
-            reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
+            List<Reason> reasons = List.of(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
             return new SpamScore(Verdict.SUSPECT, total(reasons), reasons);
         }
+        List<Reason> reasons = result.evaluation().reasons;
         double score = total(reasons);
-        Verdict verdict = score >= settings.spamThreshold() ? Verdict.SPAM
-                : score >= settings.suspectThreshold() ? Verdict.SUSPECT : Verdict.CLEAN;
+        Verdict verdict = policy.decide(result, score, site, reasons);
         if (length > analysed) {
             reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedLength(analysed, length), 0));
             verdict = verdict == Verdict.CLEAN ? Verdict.SUSPECT : verdict;
         }
         return new SpamScore(verdict, score, reasons);
+    }
+
+    /** Rules, structure and features of one submission, without a verdict (for training and evaluation). */
+    Analysed analyse(ScoringInput input) {
+        String raw = joinedRaw(input);
+        int analysed = Math.min(raw.length(), Math.min(sizeLimit, settings.maxAnalysedChars()));
+        return analyse(input, raw.substring(0, analysed), raw.length(), Budget.UNLIMITED);
+    }
+
+    private Analysed analyse(ScoringInput input, String raw, int length, Budget budget) {
+        Evaluation ev = evaluate(input, raw, length, budget);
+        Structure structure = Structure.of(ev);
+        return new Analysed(ev, structure, Features.of(ev, structure, kinds, total(ev.reasons)));
+    }
+
+    /** One submission as the model sees it. */
+    record Analysed(Evaluation evaluation, Structure structure, FeatureVector features) {
+    }
+
+    /** The model in use (the shipped one unless the scorer was made with another). */
+    SpamModel model() {
+        return policy.model();
     }
 
     private static double total(List<Reason> reasons) {
@@ -155,245 +246,19 @@ public final class SpamScorer {
         return Math.max(0, Math.round(score * 100) / 100.0);
     }
 
-    /** Runs every rule over the (already cut) text, adding reasons as it goes; throws when the budget runs out. */
-    private void evaluate(ScoringInput input, String raw, int length, Budget budget, List<Reason> reasons) {
-        HtmlSignals html = HtmlSignals.of(raw, budget);
-        budget.check();
-        Analysis text = Analysis.of(raw, budget);
-        budget.check();
-        Set<String> hosts = hosts(html, text, input);
-        Set<String> allowedHosts = new LinkedHashSet<>();
-        Map<Rule, Double> textual = new LinkedHashMap<>();
-        String fingerprint = fingerprint(input);
-        budget.check();
-        boolean longEnough = text.compact.length() >= MIN_REPEAT_LENGTH;
-        for (Rule rule : pack.rules()) {
-            if (rule.kind() == RuleKind.DOMAIN_ALLOW) {
-                for (String host : hosts) {
-                    if (matchesDomain(rule, host, budget)) {
-                        allowedHosts.add(host);
-                    }
+    /** Runs every rule over the (already cut) text in pack order, late ones last; throws when the budget runs out. */
+    private Evaluation evaluate(ScoringInput input, String raw, int length, Budget budget) {
+        Evaluation ev = new Evaluation(scoring, input, raw, length, budget);
+        for (boolean late : new boolean[] {false, true}) {
+            for (Rule rule : pack.rules()) {
+                RuleCheck check = CHECKS.get(rule.kind());
+                if (!rule.off() && check.late() == late) {
+                    budget.check();
+                    check.apply(rule, ev);
                 }
             }
         }
-        for (Rule rule : pack.rules()) {
-            if (rule.off()) {
-                continue;
-            }
-            budget.check();
-            switch (rule.kind()) {
-                case PHRASE -> {
-                    Set<String> matched = new LinkedHashSet<>();
-                    for (Rule.Entry entry : rule.entries()) {
-                        budget.check();
-                        if (text.contains(entry)) {
-                            matched.add(entry.source());
-                        }
-                    }
-                    if (!matched.isEmpty()) {
-                        double weight = Math.min(rule.cap(), rule.weight() * matched.size());
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), weight);
-                        textual.put(rule, weight);
-                    }
-                }
-                case PATTERN -> {
-                    Set<String> matched = new LinkedHashSet<>();
-                    for (Rule.Entry entry : rule.entries()) {
-                        // The joined view holds every word of the word view, so one pass is enough.
-                        Matcher m = entry.pattern().matcher(budget.guard(text.joined));
-                        if (m.find()) {
-                            matched.add(m.group().trim());
-                        }
-                    }
-                    if (!matched.isEmpty()) {
-                        double weight = Math.min(rule.cap(), rule.weight() * matched.size());
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), weight);
-                        textual.put(rule, weight);
-                    }
-                }
-                case AWARENESS -> { }
-                case DOMAIN_BLOCK -> {
-                    Set<String> matched = new LinkedHashSet<>();
-                    for (String host : hosts) {
-                        if (!allowedHosts.contains(host) && matchesDomain(rule, host, budget)) {
-                            matched.add(host);
-                        }
-                    }
-                    if (!matched.isEmpty()) {
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), Math.min(rule.cap(), rule.weight() * matched.size()));
-                    }
-                }
-                case DOMAIN_ALLOW -> { }
-                case SPELLED_DOMAIN -> {
-                    Set<String> matched = new LinkedHashSet<>(text.spelledDomains);
-                    matched.removeAll(allowedHosts);
-                    if (!matched.isEmpty()) {
-                        add(reasons, rule, SpamTexts.matched(rule.label(), matched), Math.min(rule.cap(), rule.weight() * matched.size()));
-                    }
-                }
-                case LINKS -> {
-                    int threshold = (int) param(rule, "threshold", 3);
-                    int allowedLinks = 0;
-                    for (String host : html.hosts()) {
-                        if (allowedHosts.contains(host)) {
-                            allowedLinks++;
-                        }
-                    }
-                    int links = html.linkCount() - allowedLinks;
-                    if (links >= threshold) {
-                        add(reasons, rule, SpamTexts.links(rule.label(), links, threshold), rule.weight());
-                    }
-                }
-                case HIDDEN_LINK -> {
-                    if (html.hiddenLinks() > 0) {
-                        add(reasons, rule, SpamTexts.hiddenLinks(rule.label(), html.hiddenLinks()), rule.weight());
-                    }
-                }
-                case REPEAT -> {
-                    int threshold = (int) param(rule, "threshold", 2);
-                    Duration window = SpamSettings.duration(rule.params().getOrDefault("window", "24h"));
-                    if (longEnough) {
-                        int count = memory.countSameFingerprint(fingerprint, input.receivedAt().minus(window), input.receivedAt());
-                        if (count >= threshold) {
-                            add(reasons, rule, SpamTexts.repeated(rule.label(), count, window), rule.weight());
-                        }
-                    }
-                }
-                case HONEYPOT -> {
-                    String field = settings.honeypotField();
-                    if (!field.isEmpty() && !input.text().getOrDefault(field, "").isBlank()) {
-                        add(reasons, rule, SpamTexts.honeypot(rule.label(), field), rule.weight());
-                    }
-                }
-                case FILL_TIME -> {
-                    Duration minimum = settings.minFillTime();
-                    if (input.fillTime().isPresent() && !minimum.isZero() && input.fillTime().get().compareTo(minimum) < 0) {
-                        add(reasons, rule, SpamTexts.tooFast(rule.label(), input.fillTime().get(), minimum), rule.weight());
-                    }
-                }
-                case MARKED_IP -> {
-                    if (!input.clientIp().isBlank() && memory.markedSpamIp(input.clientIp())) {
-                        add(reasons, rule, SpamTexts.marked(rule.label(), input.clientIp()), rule.weight());
-                    }
-                }
-                case MARKED_EMAIL -> {
-                    String email = input.email().trim().toLowerCase(Locale.ROOT);
-                    if (!email.isEmpty() && memory.markedSpamEmail(email)) {
-                        add(reasons, rule, SpamTexts.marked(rule.label(), email), rule.weight());
-                    }
-                }
-                case MARKED_HOST -> {
-                    Set<String> asked = new LinkedHashSet<>(hosts);
-                    asked.removeAll(allowedHosts);
-                    Set<String> marked = asked.isEmpty() ? Set.of() : memory.markedSpamHosts(asked);
-                    if (!marked.isEmpty()) {
-                        add(reasons, rule, SpamTexts.matched(rule.label(), marked), rule.weight());
-                    }
-                }
-                case MARKED_FINGERPRINT -> {
-                    if (longEnough && memory.markedSpamFingerprint(fingerprint)) {
-                        add(reasons, rule, SpamTexts.marked(rule.label(), fingerprint), rule.weight());
-                    }
-                }
-                case TOO_LARGE -> {
-                    if (length > sizeLimit) {
-                        add(reasons, rule, SpamTexts.tooLarge(rule.label(), length, sizeLimit), rule.weight());
-                    }
-                }
-                case BAD_ENCODING -> {
-                    int bad = TextNormalizer.badCharacters(raw);
-                    if (bad > 0) {
-                        add(reasons, rule, SpamTexts.badEncoding(rule.label(), bad), rule.weight());
-                    }
-                }
-            }
-        }
-        applyAwareness(text, textual, reasons, budget);
-    }
-
-    /** Anti-gambling announcements use the same words as ads: their phrases offset phrase weight, never links or domains. */
-    private void applyAwareness(Analysis text, Map<Rule, Double> textual, List<Reason> reasons, Budget budget) {
-        double textualWeight = 0;
-        for (Map.Entry<Rule, Double> entry : textual.entrySet()) {
-            if (!entry.getKey().logOnly() && !settings.logOnly().contains(entry.getKey().id())) {
-                textualWeight += entry.getValue();
-            }
-        }
-        for (Rule rule : pack.rules()) {
-            if (rule.kind() != RuleKind.AWARENESS || rule.off() || textualWeight <= 0) {
-                continue;
-            }
-            Set<String> matched = new LinkedHashSet<>();
-            for (Rule.Entry entry : rule.entries()) {
-                budget.check();
-                if (text.contains(entry)) {
-                    matched.add(entry.source());
-                }
-            }
-            if (!matched.isEmpty()) {
-                double offset = Math.min(Math.min(Math.abs(rule.cap()), Math.abs(rule.weight()) * matched.size()), textualWeight);
-                add(reasons, rule, SpamTexts.awareness(rule.label(), matched, offset), -offset);
-                textualWeight -= offset;
-            }
-        }
-    }
-
-    private void add(List<Reason> reasons, Rule rule, String detail, double weight) {
-        if (rule.logOnly() || settings.logOnly().contains(rule.id())) {
-            reasons.add(new Reason(rule.id(), SpamTexts.logOnly(detail, weight), 0));
-        } else {
-            reasons.add(new Reason(rule.id(), detail, weight));
-        }
-    }
-
-    private static double param(Rule rule, String key, double defaultValue) {
-        String value = rule.params().get(key);
-        return value == null ? defaultValue : Double.parseDouble(value);
-    }
-
-    private static boolean matchesDomain(Rule rule, String host, Budget budget) {
-        if (host.length() > MAX_HOST_LENGTH) {
-            return false;
-        }
-        for (Rule.Entry entry : rule.entries()) {
-            if (entry.pattern() != null) {
-                if (entry.pattern().matcher(budget.guard(host)).matches()) {
-                    return true;
-                }
-            } else if (host.equals(entry.words()) || host.endsWith("." + entry.words())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Set<String> hosts(HtmlSignals html, Analysis text, ScoringInput input) {
-        Set<String> hosts = new LinkedHashSet<>();
-        for (String host : html.hosts()) {
-            addHost(hosts, host);
-        }
-        for (String host : text.textDomains) {
-            addHost(hosts, host);
-        }
-        int at = input.email().lastIndexOf('@');
-        if (at >= 0) {
-            addHost(hosts, input.email().substring(at + 1).trim());
-        }
-        return hosts;
-    }
-
-    private static void addHost(Set<String> hosts, String host) {
-        // Longer than any DNS name is not a host; folding it would only cost time (the e-mail field is unbounded).
-        if (hosts.size() >= MAX_HOSTS || host.length() > MAX_HOST_LENGTH * 2) {
-            return;
-        }
-        String folded = TextNormalizer.compactHost(host);
-        if (folded.startsWith("www.")) {
-            folded = folded.substring(4);
-        }
-        if (folded.contains(".") && folded.length() <= MAX_HOST_LENGTH) {
-            hosts.add(folded);
-        }
+        return ev;
     }
 
     /** All fields in one text; long runs of combining marks are cut first, as regex word boundaries rescan them. */

@@ -29,6 +29,13 @@ import vn.schoolguard.config.ConfigReader;
  *     submission is held as suspect, "not fully analysed"</td></tr>
  * <tr><td>{@code spam.time-budget}</td><td>200ms</td><td>the most time one score may take; when it runs out the
  *     submission is held as suspect, "not fully analysed" (never filed as spam, never clean)</td></tr>
+ * <tr><td>{@code spam.model.spam-threshold}</td><td>calibrated</td><td>model probability at or above which a text
+ *     with a promotion target is filed as spam</td></tr>
+ * <tr><td>{@code spam.model.suspect-threshold}</td><td>calibrated</td><td>model probability at or above which a text
+ *     is held as suspect</td></tr>
+ * <tr><td>{@code spam.site-learning}</td><td>shadow</td><td>{@code off}, {@code shadow} (record what the site's learned
+ *     model would decide) or {@code on} (use it)</td></tr>
+ * <tr><td>{@code spam.site-learning.min-decisions}</td><td>20</td><td>decisions of each kind before learning counts</td></tr>
  * </table>
  *
  * @param spamThreshold    a score at or above this files the submission as spam
@@ -39,9 +46,11 @@ import vn.schoolguard.config.ConfigReader;
  * @param minFillTime      the least time a person takes to fill a form in
  * @param maxAnalysedChars the most characters of a submission that are analysed
  * @param timeBudget       the most time one score may take
+ * @param model            the model's settings
  */
 public record SpamSettings(double spamThreshold, double suspectThreshold, Optional<Path> rulesFile, Set<String> logOnly,
-                           String honeypotField, Duration minFillTime, int maxAnalysedChars, Duration timeBudget) {
+                           String honeypotField, Duration minFillTime, int maxAnalysedChars, Duration timeBudget,
+                           SpamModelSettings model) {
 
     /** Default of {@code spam.max-analysed-chars}. */
     public static final int DEFAULT_MAX_ANALYSED_CHARS = 100_000;
@@ -56,9 +65,17 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
         honeypotField = Objects.requireNonNullElse(honeypotField, "");
         minFillTime = Objects.requireNonNullElse(minFillTime, Duration.ZERO);
         timeBudget = Objects.requireNonNullElse(timeBudget, DEFAULT_TIME_BUDGET);
+        model = Objects.requireNonNullElse(model, SpamModelSettings.defaults());
         if (maxAnalysedChars <= 0 || timeBudget.isNegative() || timeBudget.isZero()) {
             throw new IllegalArgumentException("maxAnalysedChars and timeBudget must be positive");
         }
+    }
+
+    /** Everything but the model's settings, which take their defaults. */
+    public SpamSettings(double spamThreshold, double suspectThreshold, Optional<Path> rulesFile, Set<String> logOnly,
+                        String honeypotField, Duration minFillTime, int maxAnalysedChars, Duration timeBudget) {
+        this(spamThreshold, suspectThreshold, rulesFile, logOnly, honeypotField, minFillTime, maxAnalysedChars, timeBudget,
+                SpamModelSettings.defaults());
     }
 
     /** Everything but the analysis limits, which take their defaults. */
@@ -81,7 +98,13 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
     /** This configuration with a site rule file. */
     public SpamSettings withRulesFile(Path file) {
         return new SpamSettings(spamThreshold, suspectThreshold, Optional.of(file), logOnly, honeypotField, minFillTime,
-                maxAnalysedChars, timeBudget);
+                maxAnalysedChars, timeBudget, model);
+    }
+
+    /** This configuration with other model settings. */
+    public SpamSettings withModel(SpamModelSettings other) {
+        return new SpamSettings(spamThreshold, suspectThreshold, rulesFile, logOnly, honeypotField, minFillTime,
+                maxAnalysedChars, timeBudget, other);
     }
 
     public static SpamSettings read(ConfigReader reader) {
@@ -113,7 +136,28 @@ public record SpamSettings(double spamThreshold, double suspectThreshold, Option
                 }
             }
         }
-        return new SpamSettings(spam, suspect, rulesFile, Set.copyOf(logOnly), honeypot, minFill, maxChars, budget);
+        SpamModelSettings model = readModel(reader);
+        return new SpamSettings(spam, suspect, rulesFile, Set.copyOf(logOnly), honeypot, minFill, maxChars, budget, model);
+    }
+
+    private static SpamModelSettings readModel(ConfigReader reader) {
+        Optional<Double> spam = reader.optional("spam.model.spam-threshold")
+                .map(raw -> reader.decimal("spam.model.spam-threshold", 0.5, 0.0, 1.0));
+        Optional<Double> suspect = reader.optional("spam.model.suspect-threshold")
+                .map(raw -> reader.decimal("spam.model.suspect-threshold", 0.5, 0.0, 1.0));
+        if (spam.isPresent() && suspect.isPresent() && suspect.get() > spam.get()) {
+            reader.problem("spam.model.suspect-threshold", reader.raw("spam.model.suspect-threshold"),
+                    "a probability not above spam.model.spam-threshold (" + spam.get() + ")");
+        }
+        String mode = reader.string("spam.site-learning", SpamModelSettings.DEFAULT_SITE_LEARNING.name().toLowerCase(Locale.ROOT));
+        SiteLearner.Mode learning = SpamModelSettings.DEFAULT_SITE_LEARNING;
+        if (!mode.trim().matches("(?i)off|shadow|on")) {
+            reader.problem("spam.site-learning", mode, "off, shadow or on");
+        } else {
+            learning = SiteLearner.Mode.parse(mode);
+        }
+        int min = reader.integer("spam.site-learning.min-decisions", SpamModelSettings.DEFAULT_MIN_DECISIONS, 1, 100_000);
+        return new SpamModelSettings(spam, suspect, learning, min);
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 15m}, {@code 24h}, {@code 7d}; null when not that shape. */

@@ -15,6 +15,35 @@ final class SpamTexts {
         return "The built-in rule pack " + resource + " is missing from the SchoolGuard JAR";
     }
 
+    static String missingBuiltInModel(String resource) {
+        return "The built-in spam model " + resource + " is missing from the SchoolGuard JAR";
+    }
+
+    static String notAModel() {
+        return "not a SchoolGuard spam model (expected SGLR version 1 with " + FeatureVector.DIMENSION + " weights)";
+    }
+
+    static String modelScore(double p, double spam, double suspect, String targets) {
+        return String.format(java.util.Locale.ROOT, "spam probability %.3f (spam at %.3f with a promotion target, suspect at %.3f); %s",
+                p, spam, suspect, targets.isEmpty() ? "no promotion target" : "promotion target " + targets);
+    }
+
+    static String notACorpus(Path directory) {
+        return "corpus " + directory + " is not a directory (expected legit/ and spam/ with *.jsonl files)";
+    }
+
+    static String badCorpusLine(String where, String expected) {
+        return where + ": expected " + expected;
+    }
+
+    static String nearDuplicate(String label, double similarity) {
+        return String.format(java.util.Locale.ROOT, "%s: similarity %.2f to a text marked as spam", label, similarity);
+    }
+
+    static String siteShadow(String verdict) {
+        return "this site's learned model would say " + verdict + " (spam.site-learning=shadow)";
+    }
+
     static String unreadableRuleFile(Path file, IOException e) {
         return "Rule file " + file + " cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import vn.schoolguard.db.Database;
 import vn.schoolguard.spam.SpamMemory;
+import vn.schoolguard.spam.SpamScorer;
 
 /**
  * The scorer's memory in the database: repeats counted from stored submissions, and what moderators
@@ -89,6 +90,35 @@ public final class JdbcSpamMemory implements SpamMemory {
     @Override
     public boolean markedSpamFingerprint(String fingerprint) {
         return marked(FINGERPRINT, fingerprint);
+    }
+
+    @Override
+    public Set<String> markedSpamSignatures(Set<String> bands) {
+        if (bands.isEmpty()) {
+            return Set.of();
+        }
+        List<String> list = new ArrayList<>(bands);
+        String placeholders = String.join(",", Collections.nCopies(list.size(), "?"));
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.mark_value FROM sg_spam_marks m WHERE m.site_key = ?"
+                    + " AND m.kind = ? AND m.submission_id IN (SELECT b.submission_id FROM sg_spam_marks b WHERE b.site_key = ?"
+                    + " AND b.kind = ? AND b.mark_value IN (" + placeholders + "))")) {
+                ps.setString(1, siteKey);
+                ps.setString(2, SpamScorer.MINHASH_MARK);
+                ps.setString(3, siteKey);
+                ps.setString(4, SpamScorer.BAND_MARK);
+                for (int i = 0; i < list.size(); i++) {
+                    ps.setString(i + 5, list.get(i));
+                }
+                Set<String> found = new LinkedHashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     private boolean marked(String kind, String value) {

@@ -69,4 +69,25 @@ class SpamLearningTest {
         site.postForm("/posts/2/comments", Map.of("author", "Khách", "email", "ads@example.vn", "content", "Chào các em"));
         assertThat(latest().path("score").asDouble()).isLessThan(second.path("score").asDouble());
     }
+
+    @Test
+    void oneMarkCatchesTheCampaignsVariantsFromOtherPostersUntilTheModeratorOverrules() throws Exception {
+        String seed = "Anh em oi, chot so mien Bac hom nay cuc chuan, so dep lam, nhan so free moi ngay nhe ca nha";
+        String variant = "Anh\u200b em ơi 🔥 CHỐT SỐ miền Bắc hôm nay cực chuẩn, số đẹp lắm, nhận số free mỗi ngày nhé cả nhà";
+        site.postForm("/posts/1/comments", Map.of("author", "A", "email", "a@one.example", "content", seed));
+        JsonNode first = latest();
+        assertThat(first.path("status").asText()).as("no promotion target: held, not filed").isNotEqualTo("spam");
+        site.post("/_schoolguard/api/submissions/" + first.path("id").asLong() + "/spam", "application/json", "{}",
+                "Authorization", auth);
+
+        site.postForm("/posts/2/comments", Map.of("author", "B", "email", "b@two.example", "content", variant));
+        JsonNode caught = latest();
+        assertThat(caught.path("status").asText()).isEqualTo("spam");
+        assertThat(caught.path("reasons").toString()).contains("marked.campaign");
+
+        site.post("/_schoolguard/api/submissions/" + first.path("id").asLong() + "/approve", "application/json", "{}",
+                "Authorization", auth);
+        site.postForm("/posts/3/comments", Map.of("author", "C", "email", "c@three.example", "content", variant + " luôn"));
+        assertThat(latest().path("reasons").toString()).doesNotContain("marked.campaign");
+    }
 }

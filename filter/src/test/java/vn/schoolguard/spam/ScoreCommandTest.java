@@ -93,7 +93,8 @@ class ScoreCommandTest {
         Files.writeString(rules, "[site.brand]\nkind = phrase\nweight = 10\n- trùm cược vip\n", StandardCharsets.UTF_8);
         List<JsonNode> out = run("{\"id\":1,\"text\":\"Vào nhóm Trum Cuoc VIP nhé\"}\n".getBytes(StandardCharsets.UTF_8),
                 "--rules", rules.toString());
-        assertThat(out.get(0).get("verdict").asText()).isEqualTo("spam");
+        // No promotion target in the text: at most suspect (product requirement), the site rule named first.
+        assertThat(out.get(0).get("verdict").asText()).isEqualTo("suspect");
         assertThat(out.get(0).get("reasons").get(0).asText()).startsWith("site.brand: site.brand: \"trùm cược vip\"");
     }
 }

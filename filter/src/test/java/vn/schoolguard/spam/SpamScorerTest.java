@@ -58,11 +58,21 @@ class SpamScorerTest {
     }
 
     @Test
-    void thresholdsDecideTheVerdict() {
-        ScoringInput input = text("Mình chơi nổ hũ và tài xỉu");
-        assertThat(DEFAULT.score(input).verdict()).isEqualTo(Verdict.SUSPECT);
-        assertThat(SpamScorer.create(new SpamSettings(5, 2)).score(input).verdict()).isEqualTo(Verdict.SPAM);
-        assertThat(SpamScorer.create(new SpamSettings(50, 20)).score(input).verdict()).isEqualTo(Verdict.CLEAN);
+    void thresholdsDecideWhatRuleWeightFlagsAndWhatEvidenceFiles() {
+        // Product requirement: a text without a promotion target is at most suspect, whatever its rule weight.
+        ScoringInput discussion = text("Mình chơi nổ hũ và tài xỉu");
+        assertThat(DEFAULT.score(discussion).verdict()).isEqualTo(Verdict.SUSPECT);
+        assertThat(SpamScorer.create(new SpamSettings(5, 2)).score(discussion).verdict()).isEqualTo(Verdict.SUSPECT);
+        // Evidence that does not depend on wording (here the honeypot) files as spam at spam.threshold.spam.
+        ScoringInput bot = new ScoringInput("comments", Map.of("content", "Bài viết hay", "website2", "x"), "", "", "", "",
+                NOW, Optional.empty());
+        assertThat(SpamScorer.create(thresholds(10, 4)).score(bot).verdict()).isEqualTo(Verdict.SPAM);
+        assertThat(SpamScorer.create(thresholds(15, 4)).score(bot).verdict()).isEqualTo(Verdict.SUSPECT);
+        assertThat(SpamScorer.create(thresholds(50, 20)).score(bot).verdict()).isEqualTo(Verdict.CLEAN);
+    }
+
+    private static SpamSettings thresholds(double spam, double suspect) {
+        return new SpamSettings(spam, suspect, Optional.empty(), Set.of(), "website2", Duration.ZERO);
     }
 
     @Test
@@ -70,7 +80,7 @@ class SpamScorerTest {
         SpamSettings settings = new SpamSettings(10, 4, Optional.empty(), Set.of("gambling.term"), "", Duration.ofSeconds(3));
         SpamScore score = SpamScorer.create(settings).score(text("Mình chơi nổ hũ và tài xỉu"));
         assertThat(score.score()).isZero();
-        assertThat(score.reasons()).singleElement().satisfies(reason -> {
+        assertThat(score.reasons()).filteredOn(r -> !r.rule().startsWith(SpamScorer.MODEL_RULE_PREFIX)).singleElement().satisfies(reason -> {
             assertThat(reason.weight()).isZero();
             assertThat(reason.detail()).endsWith("[log-only, would add 6]");
         });
@@ -162,7 +172,10 @@ class SpamScorerTest {
                 ""), StandardCharsets.UTF_8);
         SpamScorer scorer = SpamScorer.create(SpamSettings.defaults().withRulesFile(file));
         assertThat(scorer.rulesVersion()).isEqualTo("2026.06.1+site-1");
-        assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI nhé")).verdict()).isEqualTo(Verdict.SPAM);
+        // Without a promotion target the site rule flags the text (at most suspect, product requirement); with one it files it.
+        assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI nhé")).verdict()).isEqualTo(Verdict.SUSPECT);
+        assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI nhé")).reasons()).extracting(Reason::rule).contains("site.local-brand");
+        assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI, nạp tiền tại quanxyz.club nhé")).verdict()).isEqualTo(Verdict.SPAM);
         assertThat(scorer.score(text("Mình chơi nổ hũ và tài xỉu")).score()).isZero();
     }
 

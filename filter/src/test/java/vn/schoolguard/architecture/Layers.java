@@ -1,0 +1,33 @@
+package vn.schoolguard.architecture;
+
+import java.util.List;
+
+/** The packages of the filter by layer, bottom up; the guard tests and docs/architecture.md describe the same picture. */
+final class Layers {
+
+    static final String ROOT = "vn.schoolguard";
+
+    /** Foundations every layer may use: storage plumbing, configuration reading, logging, hashing, addresses. */
+    static final List<String> FOUNDATION = List.of("db", "config", "log", "hash", "net", "housekeeping");
+
+    /** Capability cores: plain Java, no servlet API, no JDBC. */
+    static final List<String> CORES = List.of(
+            "moderation", "spam", "sanitize", "iplog", "ratelimit", "account", "inject", "discovery");
+
+    /** Adapters that implement the cores' ports: JDBC storage and the servlet side. */
+    static final List<String> ADAPTERS = List.of("store", "http");
+
+    /** The console and REST API, then the entry points. */
+    static final List<String> TOP = List.of("web", "cli", "boot");
+
+    private Layers() {
+    }
+
+    static String pkg(String name) {
+        return ROOT + "." + name;
+    }
+
+    static String[] packages(List<String> names) {
+        return names.stream().map(name -> pkg(name) + "..").toArray(String[]::new);
+    }
+}
