@@ -8,14 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.schoolguard.db.Json;
+import vn.schoolguard.testing.RunningSite;
 import vn.schoolguard.testing.TestSite;
 
 /**
@@ -24,21 +23,9 @@ import vn.schoolguard.testing.TestSite;
  */
 class PublicationTest {
 
-    @TempDir
-    Path dataDir;
-
-    TestSite site;
+    @RegisterExtension
+    final RunningSite running = RunningSite.with(Map.of());
     final String auth = TestSite.basic("mod", TestSite.PASSWORD);
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new TestSite(dataDir, Map.of());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     @Test
     void approvedItemIsSentUntilItsPageIsServedThenPublishedWithThePath() throws Exception {
@@ -52,7 +39,7 @@ class PublicationTest {
         assertThat(before).contains("data-status=\"approved\"", "data-publication=\"sent\"", "not seen on a page yet")
                 .doesNotContain("published");
 
-        assertThat(site.get("/posts/1").body()).contains("Buổi ngoại khóa hôm qua");
+        assertThat(running.site().get("/posts/1").body()).contains("Buổi ngoại khóa hôm qua");
         JsonNode seen = awaitState(held.id, "seen");
         assertThat(seen.path("publication").path("seenPath").asText()).isEqualTo("/school/posts/1");
         assertThat(seen.path("publication").path("seenAt").asText()).isNotBlank();
@@ -60,21 +47,21 @@ class PublicationTest {
                 "<a href=\"/school/posts/1\">/school/posts/1</a>");
         JsonNode history = item(held.id).path("history");
         assertThat(history).extracting(h -> h.path("action").asText()).containsExactly("approve", "seen");
-        String console = site.get("/_schoolguard/items/" + held.id, "Authorization", auth, "Accept-Language", "en").body();
+        String console = running.site().get("/_schoolguard/items/" + held.id, "Authorization", auth, "Accept-Language", "en").body();
         assertThat(console).contains("data-publication=\"seen\"", "Published: seen on /school/posts/1");
     }
 
     @Test
     void approvedItemNotYetOnAnyPageStaysSentNotSeenYet() throws Exception {
         Held shown = hold("Một bình luận khác hẳn được hiển thị");
-        site.postPages.put("unrelated", "<html><body><p>Thông báo lịch thi học kỳ một</p></body></html>");
+        running.site().postPages.put("unrelated", "<html><body><p>Thông báo lịch thi học kỳ một</p></body></html>");
         Held held = hold("Con em rất thích cuộc thi vẽ tranh");
         approve(held.id);
-        site.get("/posts/page/unrelated");
+        running.site().get("/posts/page/unrelated");
         proveWatchIsDone(shown);
         assertThat(item(held.id).path("publication").path("state").asText()).isEqualTo("sent");
         assertThat(receipt(held)).contains("not seen on a page yet").doesNotContain("published");
-        String console = site.get("/_schoolguard/items/" + held.id, "Authorization", auth, "Accept-Language", "en").body();
+        String console = running.site().get("/_schoolguard/items/" + held.id, "Authorization", auth, "Accept-Language", "en").body();
         assertThat(console).contains("data-publication=\"sent\"", "Sent to the site, not seen on a page yet");
     }
 
@@ -83,17 +70,17 @@ class PublicationTest {
         String text = "Nhà trường tổ chức họp phụ huynh vào sáng thứ bảy";
         Held shown = hold("Một bình luận khác hẳn được hiển thị");
         Held held = hold(text);
-        site.postPages.put("hidden", "<html><head><title>" + text + "</title></head><body><!-- " + text + " -->"
+        running.site().postPages.put("hidden", "<html><head><title>" + text + "</title></head><body><!-- " + text + " -->"
                 + "<img alt=\"" + text + "\" title=\"" + text + "\"><script>var t = '" + text + "';</script>"
                 + "<form><textarea>" + text + "</textarea><input value=\"" + text + "\"></form></body></html>");
-        site.appStatus = 303;
+        running.site().appStatus = 303;
         approve(held.id);
-        site.get("/posts/page/hidden");
+        running.site().get("/posts/page/hidden");
         proveWatchIsDone(shown);
         assertThat(item(held.id).path("publication").path("state").asText()).isEqualTo("sent");
 
-        site.postPages.put("visible", "<html><body><p>" + text.toUpperCase() + "!</p></body></html>");
-        site.get("/posts/page/visible");
+        running.site().postPages.put("visible", "<html><body><p>" + text.toUpperCase() + "!</p></body></html>");
+        running.site().get("/posts/page/visible");
         assertThat(awaitState(held.id, "seen").path("publication").path("seenPath").asText()).isEqualTo("/school/posts/page/visible");
     }
 
@@ -102,8 +89,8 @@ class PublicationTest {
         String text = "Mời các bạn vào trang cá cược uy tín nhất";
         Held pending = hold(text);
         Held shown = hold("Một bình luận khác hẳn được hiển thị");
-        site.postPages.put("copy", "<html><body><p>" + text + "</p></body></html>");
-        site.get("/posts/page/copy");
+        running.site().postPages.put("copy", "<html><body><p>" + text + "</p></body></html>");
+        running.site().get("/posts/page/copy");
         proveWatchIsDone(shown);
         JsonNode item = item(pending.id);
         assertThat(item.path("status").asText()).isEqualTo("pending");
@@ -115,12 +102,12 @@ class PublicationTest {
     void regressionRefusedReplayNeverBecomesSeen() throws Exception {
         String text = "Bình luận bị ứng dụng từ chối vì sai câu hỏi";
         Held refused = hold(text);
-        site.appAnswer = "form";
-        site.post("/_schoolguard/api/submissions/" + refused.id + "/approve", "application/json", "{}", "Authorization", auth);
-        site.appAnswer = "redirect";
+        running.site().appAnswer = "form";
+        running.site().post("/_schoolguard/api/submissions/" + refused.id + "/approve", "application/json", "{}", "Authorization", auth);
+        running.site().appAnswer = "redirect";
         Held shown = hold("Một bình luận khác hẳn được hiển thị");
-        site.postPages.put("copy", "<html><body><p>" + text + "</p></body></html>");
-        site.get("/posts/page/copy");
+        running.site().postPages.put("copy", "<html><body><p>" + text + "</p></body></html>");
+        running.site().get("/posts/page/copy");
         proveWatchIsDone(shown);
         assertThat(item(refused.id).path("publication").path("state").asText()).isEqualTo("failed");
     }
@@ -131,7 +118,7 @@ class PublicationTest {
         Held held = hold(text);
         Held shown = hold("Một bình luận khác hẳn được hiển thị");
         approve(held.id);
-        String echoed = site.get("/posts/page/echo?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)).body();
+        String echoed = running.site().get("/posts/page/echo?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)).body();
         assertThat(echoed).contains(text);
         proveWatchIsDone(shown);
         assertThat(item(held.id).path("publication").path("state").asText()).isEqualTo("sent");
@@ -143,8 +130,8 @@ class PublicationTest {
      */
     private void proveWatchIsDone(Held marker) throws Exception {
         approve(marker.id);
-        site.postPages.put("marker", "<html><body><p>Một bình luận khác hẳn được hiển thị</p></body></html>");
-        site.get("/posts/page/marker");
+        running.site().postPages.put("marker", "<html><body><p>Một bình luận khác hẳn được hiển thị</p></body></html>");
+        running.site().get("/posts/page/marker");
         awaitState(marker.id, "seen");
     }
 
@@ -163,26 +150,26 @@ class PublicationTest {
     }
 
     private String receipt(Held held) throws Exception {
-        return site.get("/_schoolguard/receipt/" + held.receipt, "Accept-Language", "en").body();
+        return running.site().get("/_schoolguard/receipt/" + held.receipt, "Accept-Language", "en").body();
     }
 
     private JsonNode item(long id) throws Exception {
-        return Json.MAPPER.readTree(site.get("/_schoolguard/api/submissions/" + id, "Authorization", auth).body());
+        return Json.MAPPER.readTree(running.site().get("/_schoolguard/api/submissions/" + id, "Authorization", auth).body());
     }
 
     private JsonNode approve(long id) throws Exception {
-        HttpResponse<String> answer = site.post("/_schoolguard/api/submissions/" + id + "/approve", "application/json", "{}",
+        HttpResponse<String> answer = running.site().post("/_schoolguard/api/submissions/" + id + "/approve", "application/json", "{}",
                 "Authorization", auth);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return Json.MAPPER.readTree(answer.body());
     }
 
     private Held hold(String text) throws Exception {
-        HttpResponse<String> posted = site.postForm("/posts/1/comments", Map.of("author", "Phụ huynh", "content", text),
+        HttpResponse<String> posted = running.site().postForm("/posts/1/comments", Map.of("author", "Phụ huynh", "content", text),
                 "Accept", "application/json");
         assertThat(posted.statusCode()).isEqualTo(202);
         String receipt = Json.MAPPER.readTree(posted.body()).path("receipt").asText();
-        JsonNode items = Json.MAPPER.readTree(site.get("/_schoolguard/api/submissions?limit=1000", "Authorization", auth).body()).path("items");
+        JsonNode items = Json.MAPPER.readTree(running.site().get("/_schoolguard/api/submissions?limit=1000", "Authorization", auth).body()).path("items");
         for (JsonNode item : items) {
             if (item.path("receipt").asText().equals(receipt)) {
                 return new Held(item.path("id").asLong(), receipt);

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.schoolguard.db.Json;
+import vn.schoolguard.testing.RunningSite;
 import vn.schoolguard.testing.TestSite;
 
 /** Issue 5: rate limits and the block list on a real Jetty, through the filter. */
@@ -23,37 +21,25 @@ class RateLimitFilterTest {
 
     static final Map<String, String> COMMENT = Map.of("author", "Phụ huynh", "content", "Cảm ơn thầy cô!");
 
-    @TempDir
-    Path dataDir;
-
-    TestSite site;
+    @RegisterExtension
+    final RunningSite running = RunningSite.with(Map.of("proxies.trusted", "127.0.0.1", "ratelimit.per-ip", "2/1h"));
     final String moderator = TestSite.basic("mod", TestSite.PASSWORD);
     final String investigator = TestSite.basic("inv", TestSite.PASSWORD);
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new TestSite(dataDir, Map.of("proxies.trusted", "127.0.0.1", "ratelimit.per-ip", "2/1h"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     HttpResponse<String> postFrom(String ip, String... headers) throws Exception {
         String[] all = new String[headers.length + 2];
         all[0] = "X-Forwarded-For";
         all[1] = ip;
         System.arraycopy(headers, 0, all, 2, headers.length);
-        return site.postForm("/posts/1/comments", COMMENT, all);
+        return running.site().postForm("/posts/1/comments", COMMENT, all);
     }
 
     JsonNode api(String path, String auth) throws Exception {
-        return Json.MAPPER.readTree(site.get("/_schoolguard/api" + path, "Authorization", auth).body());
+        return Json.MAPPER.readTree(running.site().get("/_schoolguard/api" + path, "Authorization", auth).body());
     }
 
     HttpResponse<String> delete(String path, String auth) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.base() + path))
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.site().base() + path))
                 .DELETE().header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -84,13 +70,13 @@ class RateLimitFilterTest {
         assertThat(log.path("total").asInt()).isEqualTo(3);
 
         assertThat(postFrom("27.72.1.9").statusCode()).as("another address still gets through").isEqualTo(303);
-        assertThat(site.stored).isEmpty();
+        assertThat(running.site().stored).isEmpty();
     }
 
     @Test
     void aLoopbackClientIsAnUntrustedLocalProxySoOnlyRouteAndSiteLimitsApply() throws Exception {
         for (int i = 0; i < 4; i++) {
-            assertThat(site.postForm("/posts/1/comments", COMMENT).statusCode()).isEqualTo(303);
+            assertThat(running.site().postForm("/posts/1/comments", COMMENT).statusCode()).isEqualTo(303);
         }
     }
 
@@ -104,7 +90,7 @@ class RateLimitFilterTest {
 
     @Test
     void blockedCidrGets403IsLoggedAsBlockedAndCountedUntilLifted() throws Exception {
-        HttpResponse<String> added = site.post("/_schoolguard/api/blocks", "application/json",
+        HttpResponse<String> added = running.site().post("/_schoolguard/api/blocks", "application/json",
                 "{\"cidr\":\"198.51.100.0/24\",\"reason\":\"gambling bots\",\"expiresIn\":\"7d\"}", "Authorization", moderator);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         JsonNode block = Json.MAPPER.readTree(added.body());
@@ -139,7 +125,7 @@ class RateLimitFilterTest {
         }
         JsonNode items = api("/submissions?status=pending", moderator).path("items");
         for (JsonNode item : items) {
-            HttpResponse<String> added = site.post("/_schoolguard/api/blocks", "application/json",
+            HttpResponse<String> added = running.site().post("/_schoolguard/api/blocks", "application/json",
                     "{\"submission\":" + item.path("id").asLong() + ",\"reason\":\"spam\"}", "Authorization", moderator);
             assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
             assertThat(Json.MAPPER.readTree(added.body()).path("cidr").asText()).isEqualTo(item.path("clientIp").asText() + "/32");
@@ -153,24 +139,24 @@ class RateLimitFilterTest {
 
     @Test
     void badBlockRequestsNameTheFieldValueAndExpectationAndNeedTheRightRole() throws Exception {
-        HttpResponse<String> bad = site.post("/_schoolguard/api/blocks", "application/json",
+        HttpResponse<String> bad = running.site().post("/_schoolguard/api/blocks", "application/json",
                 "{\"cidr\":\"0.0.0.0/0\",\"reason\":\"all\"}", "Authorization", moderator);
         assertThat(bad.statusCode()).isEqualTo(400);
         JsonNode body = Json.MAPPER.readTree(bad.body());
         assertThat(body.path("field").asText()).isEqualTo("cidr");
         assertThat(body.path("error").asText()).startsWith("cidr '0.0.0.0/0' is not valid: expected an IPv4 or IPv6 address or CIDR block");
-        HttpResponse<String> noReason = site.post("/_schoolguard/api/blocks", "application/json",
+        HttpResponse<String> noReason = running.site().post("/_schoolguard/api/blocks", "application/json",
                 "{\"cidr\":\"198.51.100.7\"}", "Authorization", moderator);
         assertThat(Json.MAPPER.readTree(noReason.body()).path("error").asText())
                 .isEqualTo("reason '' is not valid: expected a reason of 1 to 500 characters");
-        HttpResponse<String> badExpiry = site.post("/_schoolguard/api/blocks", "application/json",
+        HttpResponse<String> badExpiry = running.site().post("/_schoolguard/api/blocks", "application/json",
                 "{\"cidr\":\"198.51.100.7\",\"reason\":\"x\",\"expiresIn\":\"soon\"}", "Authorization", moderator);
         assertThat(Json.MAPPER.readTree(badExpiry.body()).path("field").asText()).isEqualTo("expiresIn");
 
-        assertThat(site.post("/_schoolguard/api/blocks", "application/json", "{\"cidr\":\"198.51.100.7\",\"reason\":\"x\"}",
+        assertThat(running.site().post("/_schoolguard/api/blocks", "application/json", "{\"cidr\":\"198.51.100.7\",\"reason\":\"x\"}",
                 "Authorization", investigator).statusCode()).isEqualTo(403);
-        assertThat(site.get("/_schoolguard/api/blocks").statusCode()).isEqualTo(401);
-        assertThat(site.post("/_schoolguard/api/blocks", "application/json", "{\"cidr\":\"198.51.100.7\",\"reason\":\"x\"}",
+        assertThat(running.site().get("/_schoolguard/api/blocks").statusCode()).isEqualTo(401);
+        assertThat(running.site().post("/_schoolguard/api/blocks", "application/json", "{\"cidr\":\"198.51.100.7\",\"reason\":\"x\"}",
                 "Authorization", moderator, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
         assertThat(api("/blocks", moderator).path("total").asInt()).isZero();
     }

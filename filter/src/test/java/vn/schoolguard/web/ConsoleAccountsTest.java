@@ -3,14 +3,12 @@ package vn.schoolguard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import vn.schoolguard.testing.RunningSite;
 import vn.schoolguard.testing.TestSite;
 import vn.schoolguard.web.ConsolePagesTest.Browser;
 
@@ -18,24 +16,12 @@ class ConsoleAccountsTest {
 
     private static final String ME = "current_password";
 
-    @TempDir
-    Path dataDir;
-
-    TestSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new TestSite(dataDir, Map.of());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    final RunningSite running = RunningSite.with(Map.of());
 
     @Test
     void adminCreatesAnAccountThatCanThenSignInWithItsRoles() throws Exception {
-        Browser admin = Browser.signedIn(site, "boss");
+        Browser admin = Browser.signedIn(running.site(), "boss");
         String page = admin.get("/accounts").body();
         assertThat(page).contains("<strong>mod</strong>", "<strong>inv</strong>", "<strong>boss</strong>")
                 .doesNotContain("pbkdf2", "$210000$");
@@ -45,14 +31,14 @@ class ConsoleAccountsTest {
         assertThat(created.headers().firstValue("Location")).hasValue("/school/_schoolguard/accounts?done=account-created");
         assertThat(admin.follow(created).body()).contains("Đã tạo tài khoản.", "<strong>thu.ha</strong>");
 
-        Browser newcomer = Browser.signedIn(site, "thu.ha", "mat-khau-moi-1");
+        Browser newcomer = Browser.signedIn(running.site(), "thu.ha", "mat-khau-moi-1");
         assertThat(newcomer.get("/queue").body()).contains("id=\"who-name\">thu.ha<", "kiểm duyệt viên");
         assertThat(newcomer.get("/accounts").statusCode()).isEqualTo(403);
     }
 
     @Test
     void invalidNewAccountIsRefusedWithMessagesNamingTheValues() throws Exception {
-        Browser admin = Browser.signedIn(site, "boss");
+        Browser admin = Browser.signedIn(running.site(), "boss");
         admin.get("/accounts");
         HttpResponse<String> refused = admin.post("/accounts", "_csrf", admin.csrf(), "username", "Thu Ha!",
                 "password", "short", "roles", "superuser", ME, TestSite.PASSWORD);
@@ -69,21 +55,21 @@ class ConsoleAccountsTest {
 
     @Test
     void passwordResetEndsThatAccountsSessionsAndTheNewPasswordWorks() throws Exception {
-        Browser moderator = Browser.signedIn(site, "mod");
+        Browser moderator = Browser.signedIn(running.site(), "mod");
         assertThat(moderator.get("/queue").statusCode()).isEqualTo(200);
-        Browser admin = Browser.signedIn(site, "boss");
+        Browser admin = Browser.signedIn(running.site(), "boss");
         admin.get("/accounts");
         HttpResponse<String> reset = admin.post("/accounts/mod/password", "_csrf", admin.csrf(), "password", "mat-khau-thu-hai", ME, TestSite.PASSWORD);
         assertThat(reset.headers().firstValue("Location")).hasValue("/school/_schoolguard/accounts?done=password-reset");
         assertThat(moderator.get("/queue").statusCode()).isEqualTo(303);
-        assertThat(new Browser(site).post("/login", "username", "mod", "password", TestSite.PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(Browser.signedIn(site, "mod", "mat-khau-thu-hai").get("/queue").statusCode()).isEqualTo(200);
+        assertThat(new Browser(running.site()).post("/login", "username", "mod", "password", TestSite.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(Browser.signedIn(running.site(), "mod", "mat-khau-thu-hai").get("/queue").statusCode()).isEqualTo(200);
     }
 
     @Test
     void rolesChangeAndDisableTakeEffectAtOnce() throws Exception {
-        Browser investigator = Browser.signedIn(site, "inv");
-        Browser admin = Browser.signedIn(site, "boss");
+        Browser investigator = Browser.signedIn(running.site(), "inv");
+        Browser admin = Browser.signedIn(running.site(), "boss");
         admin.get("/accounts");
         HttpResponse<String> roles = admin.post("/accounts/inv/roles", "_csrf", admin.csrf(), "roles", "investigator",
                 "roles", "moderator", ME, TestSite.PASSWORD);
@@ -93,7 +79,7 @@ class ConsoleAccountsTest {
         HttpResponse<String> disabled = admin.post("/accounts/inv/disable", "_csrf", admin.csrf());
         assertThat(disabled.headers().firstValue("Location")).hasValue("/school/_schoolguard/accounts?done=account-disabled");
         assertThat(investigator.get("/queue").statusCode()).isEqualTo(303);
-        assertThat(new Browser(site).post("/login", "username", "inv", "password", TestSite.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(new Browser(running.site()).post("/login", "username", "inv", "password", TestSite.PASSWORD).statusCode()).isEqualTo(401);
         assertThat(admin.get("/accounts").body()).contains("đã khoá");
 
         HttpResponse<String> self = admin.post("/accounts/boss/disable", "_csrf", admin.csrf());
@@ -101,13 +87,13 @@ class ConsoleAccountsTest {
         assertThat(self.body()).contains("Bạn không thể tự khoá tài khoản của mình");
 
         admin.post("/accounts/inv/enable", "_csrf", admin.csrf());
-        assertThat(Browser.signedIn(site, "inv").get("/queue").statusCode()).isEqualTo(200);
+        assertThat(Browser.signedIn(running.site(), "inv").get("/queue").statusCode()).isEqualTo(200);
         assertThat(admin.post("/accounts/nobody/enable", "_csrf", admin.csrf()).statusCode()).isEqualTo(404);
     }
 
     @Test
     void regressionCreatingAnAdminNeedsTheAdminsOwnPasswordAndNothingChangesWithoutIt() throws Exception {
-        Browser admin = Browser.signedIn(site, "boss");
+        Browser admin = Browser.signedIn(running.site(), "boss");
         admin.get("/accounts");
         for (String[] attempt : new String[][] {{}, {ME, ""}, {ME, "wrong-password-1"}, {ME, TestSite.PASSWORD + " "}}) {
             String[] pairs = new String[8 + attempt.length];
@@ -119,26 +105,26 @@ class ConsoleAccountsTest {
             assertThat(refused.body()).contains("nhập sai mật khẩu của chính mình nên chưa có gì thay đổi");
         }
         assertThat(admin.get("/accounts").body()).doesNotContain("evil.admin");
-        assertThat(new Browser(site).post("/login", "username", "evil.admin", "password", "evil-password-1").statusCode())
+        assertThat(new Browser(running.site()).post("/login", "username", "evil.admin", "password", "evil-password-1").statusCode())
                 .isEqualTo(401);
     }
 
     @Test
     void regressionRolesAndPasswordChangesNeedTheAdminsOwnPassword() throws Exception {
-        Browser admin = Browser.signedIn(site, "boss");
+        Browser admin = Browser.signedIn(running.site(), "boss");
         admin.get("/accounts");
         HttpResponse<String> roles = admin.post("/accounts/mod/roles", "_csrf", admin.csrf(), "roles", "admin",
                 ME, "not-my-password");
         assertThat(roles.statusCode()).isEqualTo(403);
         HttpResponse<String> password = admin.post("/accounts/mod/password", "_csrf", admin.csrf(), "password", "taken-over-1");
         assertThat(password.statusCode()).isEqualTo(403);
-        assertThat(Browser.signedIn(site, "mod").get("/accounts").statusCode()).as("still no admin").isEqualTo(403);
+        assertThat(Browser.signedIn(running.site(), "mod").get("/accounts").statusCode()).as("still no admin").isEqualTo(403);
         assertThat(admin.get("/accounts").body()).contains("type=\"password\" name=\"current_password\" autocomplete=\"current-password\"");
     }
 
     @Test
     void guessingTheOwnPasswordInTheAccountsFormsIsThrottledLikeSignIn() throws Exception {
-        Browser admin = Browser.signedIn(site, "boss");
+        Browser admin = Browser.signedIn(running.site(), "boss");
         admin.get("/accounts");
         for (int i = 0; i < 5; i++) {
             assertThat(admin.post("/accounts/mod/roles", "_csrf", admin.csrf(), "roles", "admin", ME, "guess-" + i)

@@ -21,36 +21,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.schoolguard.db.Json;
+import vn.schoolguard.testing.RunningSite;
 import vn.schoolguard.testing.TestSite;
 
 class ConsolePagesTest {
 
-    @TempDir
-    Path dataDir;
-
-    TestSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = new TestSite(dataDir, Map.of());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    final RunningSite running = RunningSite.with(Map.of());
 
     @Test
     void signInShowsTheQueueAndSignOutEndsTheSession() throws Exception {
-        Browser browser = new Browser(site);
+        Browser browser = new Browser(running.site());
         HttpResponse<String> anonymous = browser.get("/queue");
         assertThat(anonymous.statusCode()).isEqualTo(303);
         assertThat(anonymous.headers().firstValue("Location")).hasValue("/school/_schoolguard/login");
@@ -81,7 +68,7 @@ class ConsolePagesTest {
 
     @Test
     void wrongPasswordGives401PageAndRepeatedFailuresGive429WithRetryAfter() throws Exception {
-        Browser browser = new Browser(site);
+        Browser browser = new Browser(running.site());
         HttpResponse<String> wrong = browser.post("/login", "username", "mod", "password", "not-the-password");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("Sai tên đăng nhập hoặc mật khẩu.", "value=\"mod\"")
@@ -98,7 +85,7 @@ class ConsolePagesTest {
     @Test
     void moderatorApprovesFromTheQueueFormAndTheAppStoresItOnce() throws Exception {
         long id = postComment("Nguyễn Văn An", "<b>Chúc mừng</b> các em!");
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         String queue = browser.get("/queue").body();
         assertThat(queue).contains("id=\"item-" + id + "\"", "Nguyễn Văn An", "Chúc mừng các em!",
                 "formaction=\"/school/_schoolguard/items/" + id + "/approve\"");
@@ -112,18 +99,18 @@ class ConsolePagesTest {
                 .hasValue("/school/_schoolguard/queue?status=pending&done=approved&id=" + id);
         assertThat(browser.follow(approved).body()).contains("Đã duyệt nội dung #" + id + " và gửi tới trang web")
                 .doesNotContain("id=\"item-" + id + "\"");
-        assertThat(site.stored).hasSize(1);
-        assertThat(site.stored.get(0).parameters().get("content")).containsExactly("<b>Chúc mừng</b> các em!");
+        assertThat(running.site().stored).hasSize(1);
+        assertThat(running.site().stored.get(0).parameters().get("content")).containsExactly("<b>Chúc mừng</b> các em!");
 
         HttpResponse<String> again = browser.post("/items/" + id + "/approve", "_csrf", browser.csrf());
         assertThat(again.headers().firstValue("Location")).hasValue("/school/_schoolguard/items/" + id + "?done=unchanged&id=" + id);
-        assertThat(site.stored).hasSize(1);
+        assertThat(running.site().stored).hasSize(1);
     }
 
     @Test
     void missingOrWrongCsrfTokenGives403AndNothingChanges() throws Exception {
         long id = postComment("An", "Xin chào");
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         HttpResponse<String> missing = browser.post("/items/" + id + "/approve", "return", "/queue");
         assertThat(missing.statusCode()).isEqualTo(403);
         assertThat(missing.body()).contains("Chưa có gì thay đổi.");
@@ -133,7 +120,7 @@ class ConsolePagesTest {
         assertThat(bulk.statusCode()).isEqualTo(403);
         HttpResponse<String> crossSite = browser.post("/items/" + id + "/approve", "_csrf", browser.csrf(), "!Sec-Fetch-Site", "cross-site");
         assertThat(crossSite.statusCode()).isEqualTo(403);
-        assertThat(site.stored).isEmpty();
+        assertThat(running.site().stored).isEmpty();
         assertThat(apiStatus(id)).isEqualTo("pending");
         assertThat(browser.get("/history").body()).contains("Chưa có quyết định nào.");
     }
@@ -141,7 +128,7 @@ class ConsolePagesTest {
     @Test
     void rejectWithReasonShowsWhoWhenAndWhyInTheHistory() throws Exception {
         long id = postComment("Khách", "Mua hàng giá rẻ tại đây");
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         HttpResponse<String> rejected = browser.post("/items/" + id + "/reject", "_csrf", browser.csrf(),
                 "reason", "Quảng cáo <không liên quan>");
         assertThat(rejected.headers().firstValue("Location")).hasValue("/school/_schoolguard/items/" + id + "?done=rejected&id=" + id);
@@ -160,15 +147,15 @@ class ConsolePagesTest {
     @Test
     void editThenApproveSendsTheEditedSanitizedTextToTheApp() throws Exception {
         long id = postComment("Bình", "Gọi 0912345678 để nhận quà");
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         String item = browser.get("/items/" + id).body();
         assertThat(item).contains("name=\"f.content\"", "Gọi 0912345678 để nhận quà");
         HttpResponse<String> edited = browser.post("/items/" + id + "/edit", "_csrf", browser.csrf(),
                 "f.author", "Bình", "f.email", "", "f.content", "<i>Chúc mừng</i> nhà trường<script>steal()</script>");
         assertThat(edited.statusCode()).isEqualTo(303);
         assertThat(edited.headers().firstValue("Location").orElseThrow()).contains("done=edited");
-        assertThat(site.stored).hasSize(1);
-        assertThat(site.stored.get(0).parameters().get("content")).containsExactly("<i>Chúc mừng</i> nhà trường");
+        assertThat(running.site().stored).hasSize(1);
+        assertThat(running.site().stored.get(0).parameters().get("content")).containsExactly("<i>Chúc mừng</i> nhà trường");
         assertThat(browser.get("/items/" + id).body()).contains("đã sửa và duyệt", "0912345678");
     }
 
@@ -178,14 +165,14 @@ class ConsolePagesTest {
         long b = postComment("B", "hai");
         long c = postComment("C", "ba");
         long untouched = postComment("D", "bốn");
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         HttpResponse<String> bulk = browser.post("/items/bulk", "_csrf", browser.csrf(), "return", "/queue",
                 "action", "approve", "reason", "", "ids", String.valueOf(a), "ids", String.valueOf(b), "ids", String.valueOf(c));
         assertThat(bulk.statusCode()).isEqualTo(303);
         assertThat(bulk.headers().firstValue("Location")).hasValue("/school/_schoolguard/queue?done=bulk-approve&n=3&failed=0");
         assertThat(browser.follow(bulk).body()).contains("Đã duyệt 3 nội dung.");
-        assertThat(site.stored).hasSize(3);
-        assertThat(site.stored.stream().map(s -> s.parameters().get("content")[0])).containsExactlyInAnyOrder("một", "hai", "ba");
+        assertThat(running.site().stored).hasSize(3);
+        assertThat(running.site().stored.stream().map(s -> s.parameters().get("content")[0])).containsExactlyInAnyOrder("một", "hai", "ba");
         assertThat(apiStatus(untouched)).isEqualTo("pending");
 
         HttpResponse<String> none = browser.post("/items/bulk", "_csrf", browser.csrf(), "action", "spam");
@@ -195,7 +182,7 @@ class ConsolePagesTest {
     @Test
     void investigatorSeesTheQueueButGets403OnApprove() throws Exception {
         long id = postComment("An", "Câu hỏi về học phí");
-        Browser browser = Browser.signedIn(site, "inv");
+        Browser browser = Browser.signedIn(running.site(), "inv");
         String queue = browser.get("/queue").body();
         assertThat(queue).contains("id=\"item-" + id + "\"", "Câu hỏi về học phí").doesNotContain("data-action=\"approve\"",
                 "name=\"ids\"");
@@ -205,7 +192,7 @@ class ConsolePagesTest {
         assertThat(approve.statusCode()).isEqualTo(403);
         assertThat(approve.body()).contains("Chỉ kiểm duyệt viên");
         assertThat(browser.get("/accounts").statusCode()).isEqualTo(403);
-        assertThat(site.stored).isEmpty();
+        assertThat(running.site().stored).isEmpty();
         assertThat(apiStatus(id)).isEqualTo("pending");
     }
 
@@ -214,7 +201,7 @@ class ConsolePagesTest {
         for (int i = 1; i <= 7; i++) {
             postComment("Người " + i, i == 4 ? "Nội dung đặc biệt số " + i : "Bình luận số " + i);
         }
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         String first = browser.get("/queue?size=5").body();
         assertThat(items(first)).hasSize(5);
         assertThat(first).contains("Hiển thị 1–5 trên tổng số 7", "Trang 1/2", "rel=\"next\"")
@@ -241,7 +228,7 @@ class ConsolePagesTest {
     @Test
     void detailShowsTheSanitizedPreviewAndTheRawSubmissionEscaped() throws Exception {
         long id = postComment("<em>Hacker</em>", "<b>Chào</b> <a href=\"javascript:alert(1)\">bấm</a><script>alert(2)</script>");
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         String item = browser.get("/items/" + id).body();
         assertThat(item).contains("<div class=\"preview-html\"><b>Chào</b>");
         assertThat(item).doesNotContain("<script>alert", "href=\"javascript:", "<em>Hacker</em>");
@@ -253,7 +240,7 @@ class ConsolePagesTest {
 
     @Test
     void languageSwitchSetsTheCookieAndNeverRedirectsAway() throws Exception {
-        Browser browser = Browser.signedIn(site, "mod");
+        Browser browser = Browser.signedIn(running.site(), "mod");
         HttpResponse<String> switched = browser.get("/lang?to=en&return=" + enc("/queue?status=spam&done=approved"));
         assertThat(switched.statusCode()).isEqualTo(303);
         assertThat(switched.headers().firstValue("Location")).hasValue("/school/_schoolguard/queue?status=spam");
@@ -270,10 +257,10 @@ class ConsolePagesTest {
     // ------------------------------------------------------------------ helpers
 
     private long postComment(String author, String content) throws Exception {
-        HttpResponse<String> posted = site.postForm("/posts/3/comments", Map.of("author", author, "email", "", "content", content));
+        HttpResponse<String> posted = running.site().postForm("/posts/3/comments", Map.of("author", author, "email", "", "content", content));
         assertThat(posted.statusCode()).isEqualTo(303);
         String receipt = posted.headers().firstValue("Location").orElseThrow().replaceAll(".*/receipt/([^?]+).*", "$1");
-        JsonNode list = Json.MAPPER.readTree(site.get("/_schoolguard/api/submissions?limit=1000",
+        JsonNode list = Json.MAPPER.readTree(running.site().get("/_schoolguard/api/submissions?limit=1000",
                 "Authorization", TestSite.basic("mod", TestSite.PASSWORD)).body());
         for (JsonNode item : list.path("items")) {
             if (item.path("receipt").asText().equals(receipt)) {
@@ -284,7 +271,7 @@ class ConsolePagesTest {
     }
 
     private String apiStatus(long id) throws Exception {
-        return Json.MAPPER.readTree(site.get("/_schoolguard/api/submissions/" + id,
+        return Json.MAPPER.readTree(running.site().get("/_schoolguard/api/submissions/" + id,
                 "Authorization", TestSite.basic("mod", TestSite.PASSWORD)).body()).path("status").asText();
     }
 
