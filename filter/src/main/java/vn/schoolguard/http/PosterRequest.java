@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import vn.schoolguard.moderation.BadSubmission;
 import vn.schoolguard.moderation.ReplayTokens;
+import vn.schoolguard.moderation.Poster;
 import vn.schoolguard.moderation.Submission;
 
 /**
@@ -52,18 +53,8 @@ final class PosterRequest extends StoredBodyRequest {
     }
 
     @Override
-    public String getRemoteAddr() {
-        return submission.poster().clientIp();
-    }
-
-    @Override
-    public String getRemoteHost() {
-        return submission.poster().clientIp();
-    }
-
-    @Override
-    public int getRemotePort() {
-        return Math.max(0, submission.poster().clientPort());
+    Poster poster() {
+        return submission.poster();
     }
 
     @Override

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 
 import vn.schoolguard.moderation.PosterLocales;
+import vn.schoolguard.moderation.Poster;
 import vn.schoolguard.moderation.Submission;
 
 /**
@@ -166,18 +167,8 @@ final class ReplayRequest extends DetachedRequest {
     }
 
     @Override
-    public String getRemoteAddr() {
-        return submission.poster().clientIp();
-    }
-
-    @Override
-    public String getRemoteHost() {
-        return submission.poster().clientIp();
-    }
-
-    @Override
-    public int getRemotePort() {
-        return Math.max(0, submission.poster().clientPort());
+    Poster poster() {
+        return submission.poster();
     }
 
     @Override

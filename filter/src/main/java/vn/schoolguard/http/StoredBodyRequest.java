@@ -1,5 +1,7 @@
 package vn.schoolguard.http;
 
+import vn.schoolguard.moderation.Poster;
+
 import java.io.BufferedReader;
 import java.util.Enumeration;
 import java.util.Map;
@@ -20,6 +22,24 @@ abstract class StoredBodyRequest extends HttpServletRequestWrapper {
     StoredBodyRequest(HttpServletRequest request, StoredBody stored) {
         super(request);
         this.stored = stored;
+    }
+
+    /** Who posted: the address and port the application sees instead of the connection's. */
+    abstract Poster poster();
+
+    @Override
+    public String getRemoteAddr() {
+        return poster().clientIp();
+    }
+
+    @Override
+    public String getRemoteHost() {
+        return poster().clientIp();
+    }
+
+    @Override
+    public int getRemotePort() {
+        return Math.max(0, poster().clientPort());
     }
 
     @Override
