@@ -75,6 +75,11 @@ public final class ChainAppend {
     }
 
     static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        if (text == null) {
+            return null;
+        }
+        // PostgreSQL text cannot hold NUL: the entry is kept with U+FFFD in its place rather than refused (and hashed so).
+        String storable = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+        return storable.length() <= max ? storable : storable.substring(0, max);
     }
 }

@@ -113,4 +113,23 @@ class JdbcIpLogStorageTest {
             assertThat(log.verify(n -> { }).ok()).isTrue();
         }
     }
+
+    /** Regression: PostgreSQL refuses NUL in text, so a bot's NUL in its user agent made every post of it a 503. */
+    @ParameterizedTest
+    @MethodSource("vn.schoolguard.testing.Databases#kinds")
+    void regressionNulInAPostersTextIsRecordedAsAReplacementCharacter(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            IpLog log = new IpLog(new JdbcIpLogStorage(db), "default", new MutableClock(T0));
+            log.record(new IpLogEntry(new ClientAddress("113.161.0.7", 50001, "10.0.0.1", 40000, null, false, true),
+                    "bot\u0000agent", "user\u0000name", "comments", "POST", "/news/1/comments\u0000x", null, null,
+                    Outcome.REFUSED, "bad\u0000body", null));
+            assertThat(log.search(all()).items()).singleElement().satisfies(r -> {
+                assertThat(r.userAgent()).isEqualTo("bot\uFFFDagent");
+                assertThat(r.posterUser()).isEqualTo("user\uFFFDname");
+                assertThat(r.path()).isEqualTo("/news/1/comments\uFFFDx");
+                assertThat(r.detail()).isEqualTo("bad\uFFFDbody");
+            });
+            assertThat(log.verify(n -> { }).ok()).isTrue();
+        }
+    }
 }
