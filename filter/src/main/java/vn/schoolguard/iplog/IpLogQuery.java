@@ -1,5 +1,7 @@
 package vn.schoolguard.iplog;
 
+import vn.schoolguard.db.SearchText;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -38,6 +40,10 @@ public record IpLogQuery(IpLogCriteria criteria, int limit, int offset, Map<Stri
         Map<String, String> description = new LinkedHashMap<>();
         for (String name : new String[] {"ip", "cidr", "port", "from", "to", "submission", "receipt", "route", "user", "outcome", "q"}) {
             String value = parameter.apply(name);
+            String problem = SearchText.problem(name, value);
+            if (problem != null) {
+                throw new BadQuery(problem);
+            }
             if (value != null && !value.isBlank()) {
                 description.put(name, value.trim());
             }

@@ -1,5 +1,7 @@
 package vn.schoolguard.web;
 
+import vn.schoolguard.db.SearchText;
+
 import vn.schoolguard.http.ServletReplays;
 
 import java.io.IOException;
@@ -87,6 +89,13 @@ final class SubmissionsApi {
         } catch (DateTimeParseException e) {
             Http.jsonError(response, 400, "from and to must be ISO-8601 instants such as 2026-11-25T08:00:00Z");
             return;
+        }
+        for (String text : new String[] {"route", "q", "ip", "reason"}) {
+            String problem = SearchText.problem(text, request.getParameter(text));
+            if (problem != null) {
+                Http.jsonError(response, 400, problem);
+                return;
+            }
         }
         if (status.filter(s -> s == Status.PENDING).isPresent()) {
             moderation.releaseStaleReplays();
