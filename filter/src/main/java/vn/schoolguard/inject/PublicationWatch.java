@@ -34,6 +34,8 @@ final class PublicationWatch implements AutoCloseable {
     private final AtomicBoolean stale = new AtomicBoolean(true);
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
     private volatile List<Probe> probes = List.of();
+    /** True while the awaited texts are being read again: a page served meanwhile must still be looked at. */
+    private volatile boolean loading;
     private volatile Instant loadedAt = Instant.MIN;
 
     PublicationWatch(AwaitingPublication source, Clock clock, Duration watchFor, int perMinute) {
@@ -71,7 +73,7 @@ final class PublicationWatch implements AutoCloseable {
         if (!"GET".equals(method)) {
             return false;
         }
-        if (stale.get()) {
+        if (stale.get() || loading) {
             // Something was approved and is not loaded yet: copy this page, the look loads it first.
             return budget.admit();
         }
@@ -106,6 +108,16 @@ final class PublicationWatch implements AutoCloseable {
         if (!stale.get() && !old()) {
             return;
         }
+        loading = true;
+        try {
+            load();
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void load() {
+        // Cleared before reading, so that an approval during the read marks the list stale again.
         stale.set(false);
         List<Probe> loaded = new ArrayList<>();
         for (AwaitingPublication.Awaited awaited : source.awaiting(clock.instant().minus(watchFor), MOST_AWAITED)) {
