@@ -1,5 +1,7 @@
 package vn.schoolguard.http;
 
+import vn.schoolguard.hash.Hex;
+
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -54,21 +56,6 @@ final class FormCodec {
         return out.toString();
     }
 
-    /**
-     * The value of an ASCII hex digit, or -1. (Character.digit also takes other scripts' digits, so {@code %٣1} would
-     * decode as {@code 1} in a field a reviewer reads as something else.)
-     */
-    // Security-critical: what the moderator sees must be what the application decodes.
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    }
-
     private static String unescape(String text, Charset charset) throws BadSubmission {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -79,8 +66,8 @@ final class FormCodec {
                 if (i + 2 >= text.length()) {
                     throw BadSubmission.malformed("a '%' escape at the end of a field is incomplete");
                 }
-                int hi = hex(text.charAt(i + 1));
-                int lo = hex(text.charAt(i + 2));
+                int hi = Hex.digit(text.charAt(i + 1));
+                int lo = Hex.digit(text.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     throw BadSubmission.malformed("'%" + text.charAt(i + 1) + text.charAt(i + 2) + "' is not a valid percent-escape");
                 }

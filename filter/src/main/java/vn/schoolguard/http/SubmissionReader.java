@@ -1,5 +1,7 @@
 package vn.schoolguard.http;
 
+import vn.schoolguard.hash.Sha256;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +73,7 @@ final class SubmissionReader {
         try {
             raw = read(request, attempt, body);
         } catch (BadSubmission e) {
-            capture.logRefused(attempt, e.getMessage(), body[0] == null ? null : sha256(body[0]));
+            capture.logRefused(attempt, e.getMessage(), body[0] == null ? null : Sha256.hex(body[0]));
             throw e;
         }
         return capture.capture(raw);
@@ -103,7 +105,7 @@ final class SubmissionReader {
         SessionValues session = sessionNames.isEmpty() ? SessionValues.NONE
                 : SessionAttributes.keep(request.getSession(false), route, sessionNames);
         return new RawSubmission(attempt, canonicalPath, request.getQueryString(), contentType, keptHeaders(request),
-                bodyFields, queryFields, sha256(body), session);
+                bodyFields, queryFields, Sha256.hex(body), session);
     }
 
     private static int valueCount(Map<String, List<String>> fields) {
@@ -115,14 +117,6 @@ final class SubmissionReader {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private byte[] readBody(HttpServletRequest request) throws BadSubmission, IOException {

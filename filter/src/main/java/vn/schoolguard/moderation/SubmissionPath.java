@@ -1,5 +1,7 @@
 package vn.schoolguard.moderation;
 
+import vn.schoolguard.hash.Hex;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -101,8 +103,8 @@ public final class SubmissionPath {
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (c == '%') {
-                int hi = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
-                int lo = hi < 0 ? -1 : Character.digit(segment.charAt(i + 2), 16);
+                int hi = i + 2 < segment.length() ? Hex.digit(segment.charAt(i + 1)) : -1;
+                int lo = hi < 0 ? -1 : Hex.digit(segment.charAt(i + 2));
                 if (lo < 0) {
                     throw BadSubmission.badPath(raw, "it has an invalid percent-escape");
                 }

@@ -1,5 +1,7 @@
 package vn.schoolguard.net;
 
+import vn.schoolguard.hash.Hex;
+
 import java.util.Optional;
 
 /**
@@ -114,8 +116,8 @@ public final class IpLiteral {
             }
             int value = 0;
             for (int i = 0; i < part.length(); i++) {
-                int digit = Character.digit(part.charAt(i), 16);
-                if (digit < 0 || part.charAt(i) > 'f') {
+                int digit = Hex.digit(part.charAt(i));
+                if (digit < 0) {
                     return null;
                 }
                 value = value * 16 + digit;

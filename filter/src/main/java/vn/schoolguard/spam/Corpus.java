@@ -1,13 +1,13 @@
 package vn.schoolguard.spam;
 
+import vn.schoolguard.hash.Sha256;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,13 +88,9 @@ final class Corpus {
 
     /** The split of a group key: the first four bytes of its SHA-256, modulo 100. */
     static Split split(String key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            int bucket = (int) (Integer.toUnsignedLong(((d[0] & 0xFF) << 24) | ((d[1] & 0xFF) << 16) | ((d[2] & 0xFF) << 8)
-                    | (d[3] & 0xFF)) % 100);
-            return bucket < 70 ? Split.TRAIN : bucket < 85 ? Split.DEV : Split.TEST;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        byte[] d = Sha256.digest(key);
+        int bucket = (int) (Integer.toUnsignedLong(((d[0] & 0xFF) << 24) | ((d[1] & 0xFF) << 16) | ((d[2] & 0xFF) << 8)
+                | (d[3] & 0xFF)) % 100);
+        return bucket < 70 ? Split.TRAIN : bucket < 85 ? Split.DEV : Split.TEST;
     }
 }
