@@ -42,7 +42,7 @@ final class ConsoleContext {
      * their own default locale (often English); the console then stays Vietnamese.
      */
     private static Messages language(HttpServletRequest request) {
-        boolean chosen = request.getParameter("lang") != null || request.getHeader("Accept-Language") != null;
+        boolean chosen = Messages.askedLanguage(request) != null || request.getHeader("Accept-Language") != null;
         if (!chosen && request.getCookies() != null) {
             for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
                 chosen |= Messages.LANGUAGE_COOKIE.equals(cookie.getName());

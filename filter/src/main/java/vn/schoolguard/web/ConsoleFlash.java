@@ -43,8 +43,14 @@ final class ConsoleFlash {
         return query(code, id, -1, 0);
     }
 
-    /** The notice for this request, as {@code {kind, text}} for the templates. */
+    /**
+     * The notice for this request, as {@code {kind, text}} for the templates. Only a GET (the redirect's target)
+     * carries one; other methods are not asked for parameters, which could make the container read their body.
+     */
     static Optional<Map<String, Object>> read(HttpServletRequest request, Messages messages) {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            return Optional.empty();
+        }
         String code = request.getParameter("done");
         if (code == null || !KINDS.containsKey(code)) {
             return Optional.empty();

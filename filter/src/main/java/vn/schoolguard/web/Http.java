@@ -19,6 +19,17 @@ public final class Http {
         send(response, status, "application/json; charset=UTF-8", Json.write(body));
     }
 
+    /**
+     * Before a refusal that does not read the request's body: asks for the connection to be closed. A complete
+     * answer of known length is committed before the container could add this itself, and a body that arrives
+     * after the answer would otherwise be left on a connection the client believes is reusable.
+     */
+    public static void closeIfBodyUnread(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
     /** A JSON error body: {@code {"status":N,"error":"..."}}. */
     public static void jsonError(HttpServletResponse response, int status, String message) throws IOException {
         json(response, status, new ApiItems.ErrorJson(status, message));

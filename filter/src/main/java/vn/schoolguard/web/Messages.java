@@ -36,10 +36,27 @@ public final class Messages {
         return "en".equals(language) ? EN : VI;
     }
 
+    /**
+     * {@code lang=en} or {@code lang=vi} in the query string, else null. Never a body parameter: a page answered
+     * before (or instead of) reading the body must not make the container wait for it.
+     */
+    static String askedLanguage(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&", -1)) {
+            if (pair.equals("lang=en") || pair.equals("lang=vi")) {
+                return pair.substring("lang=".length());
+            }
+        }
+        return null;
+    }
+
     /** The language for a request: {@code ?lang=}, then the language cookie, then {@code Accept-Language}. */
     public static Messages forRequest(HttpServletRequest request) {
-        String asked = request.getParameter("lang");
-        if ("en".equals(asked) || "vi".equals(asked)) {
+        String asked = askedLanguage(request);
+        if (asked != null) {
             return of(asked);
         }
         Cookie[] cookies = request.getCookies();

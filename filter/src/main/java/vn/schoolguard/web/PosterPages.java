@@ -118,11 +118,9 @@ public final class PosterPages {
     /** A refused submission: the status and a reason the poster can act on. */
     public void refused(HttpServletRequest request, HttpServletResponse response, int status, String reason) throws IOException {
         // Security-critical: the refused body is never read here (it may be huge, or in a charset the container rejects).
-        Messages m = Messages.forRequest(new QueryOnly(request));
-        if (status == 413) {
-            // The rest of an oversized body is not read: the connection cannot be reused.
-            response.setHeader("Connection", "close");
-        }
+        Messages m = Messages.forRequest(request);
+        // The rest of the body (all of it when oversized) is not read: the connection cannot be reused.
+        Http.closeIfBodyUnread(request, response);
         String text = status == 503 ? m.get("error.unavailable") : m.get("error.bad", reason);
         if (status == 503) {
             response.setHeader("Retry-After", "30");
@@ -141,6 +139,7 @@ public final class PosterPages {
      */
     public void limited(HttpServletRequest request, HttpServletResponse response, int status, long retryAfterSeconds)
             throws IOException {
+        Http.closeIfBodyUnread(request, response);
         if (retryAfterSeconds > 0) {
             response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
@@ -156,37 +155,10 @@ public final class PosterPages {
                     retryAfterSeconds > 0 ? retryAfterSeconds : null));
             return;
         }
-        Messages m = Messages.forRequest(new QueryOnly(request));
+        Messages m = Messages.forRequest(request);
         String title = m.get(status == 403 ? "limit.blocked-title" : status == 503 ? "error.title" : "limit.title");
         Http.html(response, status, page(m, title, "<h1>" + Http.escape(title) + "</h1><p class=\"warn\">"
                 + Http.escape(m.get(key, minutes)) + "</p>"));
-    }
-
-    /** Request parameters from the query string only: choosing the language must not read a refused body. */
-    // Never lets a container parse the body: getParameterMap and friends answer from the query string alone.
-    private static final class QueryOnly extends jakarta.servlet.http.HttpServletRequestWrapper {
-        QueryOnly(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public String getParameter(String name) {
-            String query = getQueryString();
-            if (query == null) {
-                return null;
-            }
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                    try {
-                        return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
-                    } catch (IllegalArgumentException badEscape) {
-                        return null;
-                    }
-                }
-            }
-            return null;
-        }
     }
 
     /** The wording of a status: "published" only once the approved text was seen on a page of the site. */

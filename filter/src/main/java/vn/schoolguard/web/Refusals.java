@@ -24,6 +24,7 @@ final class Refusals {
 
     /** No caller: the API challenges for Basic credentials, the console sends the browser to sign in. */
     void unauthenticated(Surface surface, ConsoleContext ctx, ConsoleAccess.Check check) throws IOException {
+        Http.closeIfBodyUnread(ctx.request, ctx.response);
         if (surface == Surface.API) {
             if (check.status() == 401) {
                 ctx.response.setHeader("WWW-Authenticate", "Basic realm=\"SchoolGuard\", charset=\"UTF-8\"");
@@ -46,6 +47,7 @@ final class Refusals {
     }
 
     void notFound(Surface surface, ConsoleContext ctx, String sub) throws IOException {
+        Http.closeIfBodyUnread(ctx.request, ctx.response);
         if (surface == Surface.API) {
             Http.jsonError(ctx.response, 404, "no such API endpoint: " + sub.substring("/api".length()));
         } else if (containerAccounts && (sub.equals("/accounts") || sub.startsWith("/accounts/"))) {
@@ -56,6 +58,7 @@ final class Refusals {
     }
 
     void wrongMethod(Surface surface, ConsoleContext ctx, List<String> allow) throws IOException {
+        Http.closeIfBodyUnread(ctx.request, ctx.response);
         ctx.response.setHeader("Allow", String.join(", ", allow));
         switch (surface) {
             case API -> Http.jsonError(ctx.response, 405, ctx.request.getMethod() + " is not allowed here");
@@ -65,6 +68,7 @@ final class Refusals {
     }
 
     void wrongRole(Surface surface, ConsoleContext ctx, Who who) throws IOException {
+        Http.closeIfBodyUnread(ctx.request, ctx.response);
         if (surface == Surface.API) {
             Http.jsonError(ctx.response, 403, "this needs the role " + String.join(" or ", who.roles()));
         } else {
@@ -73,6 +77,7 @@ final class Refusals {
     }
 
     void crossSite(Surface surface, ConsoleContext ctx) throws IOException {
+        Http.closeIfBodyUnread(ctx.request, ctx.response);
         if (surface == Surface.API) {
             Http.jsonError(ctx.response, 403, CROSS_SITE);
         } else {

@@ -176,6 +176,51 @@ class RouteTableTest {
         assertThat(site.stored).isEmpty();
     }
 
+    static Stream<String[]> unreadBodies() throws Exception {
+        return java.nio.file.Files.readAllLines(Path.of(RouteTableTest.class.getResource("/web/refusals/body-unread.tsv").toURI()))
+                .stream().filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split("\t"));
+    }
+
+    /**
+     * A refusal is complete before the body arrives (the answer never reads it): without {@code Connection: close} the
+     * late body would sit on a connection the client reuses, and its next request would get no answer.
+     */
+    @ParameterizedTest(name = "{5}")
+    @MethodSource("unreadBodies")
+    void regressionARefusalAnsweredBeforeItsBodyArrivesClosesTheConnection(String method, String path, String user,
+            String header, String status, String what) throws Exception {
+        String body = "_csrf=x&a=b";
+        StringBuilder head = new StringBuilder(method + " /school/_schoolguard" + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n");
+        if (!user.equals("-")) {
+            head.append("Authorization: ").append(TestSite.basic(user, TestSite.PASSWORD)).append("\r\n");
+        }
+        if (!header.equals("-")) {
+            head.append(header).append("\r\n");
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", site.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = headersOf(socket.getInputStream());
+            assertThat(answer).as(what).startsWith("HTTP/1.1 " + status + " ");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(what).contains("\r\nconnection: close\r\n");
+        }
+        assertThat(site.stored).isEmpty();
+    }
+
+    private static String headersOf(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
     /** A request to the route as a signed-in user: Basic for the API, a session (with its CSRF token or not) for pages. */
     private HttpResponse<String> asUser(WebRoute route, String method, String user, boolean withToken) throws Exception {
         String path = example(route);
