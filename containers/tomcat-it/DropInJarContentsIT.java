@@ -39,7 +39,7 @@ class DropInJarContentsIT {
         String api = System.getProperty("servlet.api").startsWith("javax.") ? "javax" : "jakarta";
         String other = api.equals("javax") ? "jakarta" : "javax";
         try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
-            JarEntry entry = jar.getJarEntry("vn/schoolguard/http/ReplayRequest.class");
+            JarEntry entry = jar.getJarEntry("vn/schoolguard/internal/http/ReplayRequest.class");
             assertThat(entry).isNotNull();
             String constants;
             try (var in = jar.getInputStream(entry)) {
@@ -74,7 +74,7 @@ class DropInJarContentsIT {
             JarEntry provider = jar.getJarEntry("META-INF/services/vn.schoolguard.shaded.slf4j.spi.SLF4JServiceProvider");
             assertThat(provider).as("the bundled SLF4J copy's provider").isNotNull();
             assertThat(new String(jar.getInputStream(provider).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
-                    .isEqualTo("vn.schoolguard.log.BundledLibrariesProvider");
+                    .isEqualTo("vn.schoolguard.internal.log.BundledLibrariesProvider");
         }
     }
 }

@@ -15,20 +15,20 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.ConfigProblem;
-import vn.schoolguard.config.ConfigReader;
+import vn.schoolguard.api.ConfigException;
+import vn.schoolguard.api.ConfigProblem;
+import vn.schoolguard.internal.config.ConfigReader;
 
-import vn.schoolguard.discovery.DiscoverySettings;
-import vn.schoolguard.inject.InjectSettings;
-import vn.schoolguard.iplog.IpLogSettings;
-import vn.schoolguard.moderation.ModerationSettings;
-import vn.schoolguard.moderation.PublicationSettings;
-import vn.schoolguard.net.ProxySettings;
-import vn.schoolguard.ratelimit.RateLimitSettings;
-import vn.schoolguard.spam.SpamSettings;
-import vn.schoolguard.db.StoreSettings;
-import vn.schoolguard.web.ConsoleSettings;
+import vn.schoolguard.internal.discovery.DiscoverySettings;
+import vn.schoolguard.internal.inject.InjectSettings;
+import vn.schoolguard.internal.iplog.IpLogSettings;
+import vn.schoolguard.internal.moderation.ModerationSettings;
+import vn.schoolguard.internal.moderation.PublicationSettings;
+import vn.schoolguard.internal.net.ProxySettings;
+import vn.schoolguard.internal.ratelimit.RateLimitSettings;
+import vn.schoolguard.internal.spam.SpamSettings;
+import vn.schoolguard.internal.db.StoreSettings;
+import vn.schoolguard.internal.web.ConsoleSettings;
 
 /**
  * The whole SchoolGuard configuration: immutable, validated at once, built from a properties file,
@@ -60,7 +60,7 @@ public final class SchoolGuardConfig {
     private final ProxySettings proxies;
     private final ModerationSettings moderation;
     private final PublicationSettings publication;
-    private final vn.schoolguard.moderation.ReplaySettings replay;
+    private final vn.schoolguard.internal.moderation.ReplaySettings replay;
     private final ConsoleSettings console;
     private final SpamSettings spam;
     private final InjectSettings inject;
@@ -78,7 +78,7 @@ public final class SchoolGuardConfig {
         this.proxies = ProxySettings.read(reader);
         this.moderation = ModerationSettings.read(reader);
         this.publication = PublicationSettings.read(reader);
-        this.replay = vn.schoolguard.moderation.ReplaySettings.read(reader,
+        this.replay = vn.schoolguard.internal.moderation.ReplaySettings.read(reader,
                 moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()));
         this.console = ConsoleSettings.read(reader);
         this.spam = SpamSettings.read(reader);
@@ -121,7 +121,7 @@ public final class SchoolGuardConfig {
     }
 
     /** How approved submissions are replayed ({@code replay.*}, {@code route.<name>.session-attributes}). */
-    public vn.schoolguard.moderation.ReplaySettings replay() {
+    public vn.schoolguard.internal.moderation.ReplaySettings replay() {
         return replay;
     }
 

@@ -18,15 +18,15 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.ConfigProblem;
+import vn.schoolguard.api.ConfigException;
+import vn.schoolguard.api.ConfigProblem;
 
-import vn.schoolguard.http.IncomingReplay;
-import vn.schoolguard.http.SubmissionIntake;
-import vn.schoolguard.log.Log;
-import vn.schoolguard.moderation.ApprovalListener;
-import vn.schoolguard.moderation.Route;
-import vn.schoolguard.web.Http;
+import vn.schoolguard.internal.http.IncomingReplay;
+import vn.schoolguard.internal.http.SubmissionIntake;
+import vn.schoolguard.internal.log.Log;
+import vn.schoolguard.api.ApprovalListener;
+import vn.schoolguard.internal.moderation.Route;
+import vn.schoolguard.internal.web.Http;
 
 /**
  * The SchoolGuard filter: the one class a {@code web.xml} names. Map it to {@code /*} for the REQUEST

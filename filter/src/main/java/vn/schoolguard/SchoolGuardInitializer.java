@@ -6,7 +6,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
-import vn.schoolguard.boot.AutoRegistration;
+import vn.schoolguard.internal.boot.AutoRegistration;
 
 /**
  * Registers {@link SchoolGuardFilter} in a web application without any {@code web.xml} edit: copy the JAR to

@@ -1,7 +1,7 @@
 package vn.schoolguard;
 
-import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.ConfigProblem;
+import vn.schoolguard.api.ConfigException;
+import vn.schoolguard.api.ConfigProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

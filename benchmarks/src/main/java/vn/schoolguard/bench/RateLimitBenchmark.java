@@ -22,15 +22,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.ratelimit.BlockRequest;
-import vn.schoolguard.ratelimit.Limit;
-import vn.schoolguard.ratelimit.RateLimitSettings;
-import vn.schoolguard.ratelimit.SubmissionGate;
-import vn.schoolguard.db.Database;
-import vn.schoolguard.housekeeping.Housekeeping;
-import vn.schoolguard.store.JdbcRateLimitStorage;
-import vn.schoolguard.db.StoreSettings;
+import vn.schoolguard.internal.net.ClientAddress;
+import vn.schoolguard.internal.ratelimit.BlockRequest;
+import vn.schoolguard.internal.ratelimit.Limit;
+import vn.schoolguard.internal.ratelimit.RateLimitSettings;
+import vn.schoolguard.internal.ratelimit.SubmissionGate;
+import vn.schoolguard.internal.db.Database;
+import vn.schoolguard.internal.housekeeping.Housekeeping;
+import vn.schoolguard.internal.store.JdbcRateLimitStorage;
+import vn.schoolguard.internal.db.StoreSettings;
 
 /**
  * The cost of the submission gate with local buckets: the check on an accepted submission (four stacked

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import vn.schoolguard.inject.StreamingRewrite;
+import vn.schoolguard.internal.inject.StreamingRewrite;
 
 /**
  * The page rewriter's throughput on a 50 KB school page, against a plain copy of the same bytes in the

@@ -16,12 +16,12 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
-import vn.schoolguard.sanitize.HtmlPolicies;
-import vn.schoolguard.sanitize.SanitizedHtml;
-import vn.schoolguard.spam.ScoringInput;
-import vn.schoolguard.spam.SpamScore;
-import vn.schoolguard.spam.SpamScorer;
-import vn.schoolguard.spam.SpamSettings;
+import vn.schoolguard.internal.sanitize.HtmlPolicies;
+import vn.schoolguard.internal.sanitize.SanitizedHtml;
+import vn.schoolguard.internal.spam.ScoringInput;
+import vn.schoolguard.internal.spam.SpamScore;
+import vn.schoolguard.internal.spam.SpamScorer;
+import vn.schoolguard.internal.spam.SpamSettings;
 
 /**
  * Sanitizing and scoring one 10 KB comment, against the bare OWASP {@code sanitize} call of the same

@@ -37,7 +37,13 @@ class LayeringTest {
 
     @Test
     void packagesFormNoCycle() {
-        check(slices().matching(Layers.ROOT + ".(*)..").should().beFreeOfCycles());
+        check(slices().matching(Layers.INTERNAL + ".(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
+    void theApiNeedsNothingButTheJdk() {
+        check(noClasses().that().resideInAPackage(Layers.API + "..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", Layers.API + ".."));
     }
 
     @Test

@@ -2,10 +2,16 @@ package vn.schoolguard.architecture;
 
 import java.util.List;
 
-/** The packages of the filter by layer, bottom up; the guard tests and docs/architecture.md describe the same picture. */
+/** The internal packages of the filter by layer, bottom up, above the API package; the guard tests and docs/architecture.md describe the same picture. */
 final class Layers {
 
     static final String ROOT = "vn.schoolguard";
+
+    /** What a host programs against: the listener, its value type, the configuration error. Plain Java only. */
+    static final String API = ROOT + ".api";
+
+    /** Everything else: public for the JAR's own packages, not for hosts. */
+    static final String INTERNAL = ROOT + ".internal";
 
     /** Foundations every layer may use: storage plumbing, configuration reading, logging, hashing, addresses. */
     static final List<String> FOUNDATION = List.of("db", "config", "log", "hash", "net", "housekeeping");
@@ -24,7 +30,7 @@ final class Layers {
     }
 
     static String pkg(String name) {
-        return ROOT + "." + name;
+        return INTERNAL + "." + name;
     }
 
     static String[] packages(List<String> names) {

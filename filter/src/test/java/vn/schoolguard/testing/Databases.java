@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import vn.schoolguard.db.Database;
-import vn.schoolguard.db.StoreSettings;
+import vn.schoolguard.internal.db.Database;
+import vn.schoolguard.internal.db.StoreSettings;
 
 /**
  * The real databases the storage suite runs against: an H2 file database in a fresh directory, and a

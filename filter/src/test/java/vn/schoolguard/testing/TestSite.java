@@ -284,7 +284,7 @@ public final class TestSite implements AutoCloseable {
             Map<String, String[]> parameters = Map.copyOf(request.getParameterMap());
             if (request.getContentType() != null && request.getContentType().startsWith("application/json")) {
                 Map<String, String[]> fromJson = new java.util.LinkedHashMap<>();
-                vn.schoolguard.db.Json.MAPPER.readTree(request.getInputStream()).fields()
+                vn.schoolguard.internal.db.Json.MAPPER.readTree(request.getInputStream()).fields()
                         .forEachRemaining(f -> fromJson.put(f.getKey(), new String[] {f.getValue().asText()}));
                 parameters = fromJson;
             }

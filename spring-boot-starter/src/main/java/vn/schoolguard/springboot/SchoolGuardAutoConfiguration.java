@@ -17,7 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import vn.schoolguard.SchoolGuardFilter;
-import vn.schoolguard.boot.AutoRegistration;
+import vn.schoolguard.internal.boot.AutoRegistration;
 
 /**
  * Registers {@link SchoolGuardFilter} in a Spring Boot servlet application (Boot 3.5 and 4.0): as

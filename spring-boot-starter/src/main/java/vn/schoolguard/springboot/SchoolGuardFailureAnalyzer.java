@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.ConfigProblem;
+import vn.schoolguard.api.ConfigException;
+import vn.schoolguard.api.ConfigProblem;
 
 /**
  * Shows invalid SchoolGuard settings in Spring Boot's "APPLICATION FAILED TO START" report, each under the

@@ -3,7 +3,7 @@ package vn.schoolguard.springboot;
 import java.nio.file.Path;
 import java.util.Map;
 
-import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.api.ConfigException;
 import vn.schoolguard.SchoolGuardConfig;
 
 // Validates the settings before the web server starts, so that a mistake ends startup with the filter's own

@@ -11,8 +11,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 
-import vn.schoolguard.config.ConfigException;
-import vn.schoolguard.config.ConfigProblem;
+import vn.schoolguard.api.ConfigException;
+import vn.schoolguard.api.ConfigProblem;
 
 // Turns the schoolguard.* properties of a Spring Environment into the filter's init-parameters.
 final class SpringSettings {

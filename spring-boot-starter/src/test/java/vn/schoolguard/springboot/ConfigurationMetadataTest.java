@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.api.ConfigException;
 import vn.schoolguard.SchoolGuardConfig;
 
 class ConfigurationMetadataTest {

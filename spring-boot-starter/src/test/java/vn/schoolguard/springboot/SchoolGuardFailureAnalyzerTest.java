@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.api.ConfigException;
 import vn.schoolguard.SchoolGuardConfig;
 
 class SchoolGuardFailureAnalyzerTest {

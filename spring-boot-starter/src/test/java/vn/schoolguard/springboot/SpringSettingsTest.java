@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.api.ConfigException;
 
 class SpringSettingsTest {
 

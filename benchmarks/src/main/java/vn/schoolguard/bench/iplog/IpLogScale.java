@@ -24,17 +24,17 @@ import java.util.SplittableRandom;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import vn.schoolguard.iplog.IpLog;
-import vn.schoolguard.iplog.IpLogEntry;
-import vn.schoolguard.iplog.IpLogExport;
-import vn.schoolguard.iplog.IpLogQuery;
-import vn.schoolguard.iplog.Outcome;
-import vn.schoolguard.iplog.VerifyResult;
-import vn.schoolguard.db.Page;
-import vn.schoolguard.net.ClientAddress;
-import vn.schoolguard.db.Database;
-import vn.schoolguard.store.JdbcIpLogStorage;
-import vn.schoolguard.db.StoreSettings;
+import vn.schoolguard.internal.iplog.IpLog;
+import vn.schoolguard.internal.iplog.IpLogEntry;
+import vn.schoolguard.internal.iplog.IpLogExport;
+import vn.schoolguard.internal.iplog.IpLogQuery;
+import vn.schoolguard.internal.iplog.Outcome;
+import vn.schoolguard.internal.iplog.VerifyResult;
+import vn.schoolguard.internal.db.Page;
+import vn.schoolguard.internal.net.ClientAddress;
+import vn.schoolguard.internal.db.Database;
+import vn.schoolguard.internal.store.JdbcIpLogStorage;
+import vn.schoolguard.internal.db.StoreSettings;
 
 /**
  * The IP log at scale: builds a chain of realistic entries, then times searches by address and block within

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
-import vn.schoolguard.hash.Sha256;
-import vn.schoolguard.net.IpLiteral;
+import vn.schoolguard.internal.hash.Sha256;
+import vn.schoolguard.internal.net.IpLiteral;
 
 // Writes a realistic, valid IP log chain in JDBC batches, hashing every entry the way the filter does.
 final class ScaleData {
@@ -23,7 +23,7 @@ final class ScaleData {
     static final int GATEWAYS = 2000;
     static final String GENESIS = "0".repeat(64);
 
-    // Must match vn.schoolguard.iplog.ChainHash ("sg-iplog-1", length-prefixed UTF-8 values); verify() proves it does.
+    // Must match vn.schoolguard.internal.iplog.ChainHash ("sg-iplog-1", length-prefixed UTF-8 values); verify() proves it does.
     private static final String VERSION = "sg-iplog-1";
     private static final String PEER_IP = "10.10.0.5";
     private static final int CHECKPOINT_EVERY = 1000;

@@ -39,7 +39,7 @@ public final class ReplayIsolationChecks {
 
     /** What SchoolGuard marks on every request it passes on, and a container's own limits on a fresh request. */
     static final List<String> LOOPBACK_ATTRIBUTES = List.of("vn.schoolguard.SchoolGuardFilter.FILTERED",
-            "vn.schoolguard.inject.PageDecorator.response", "org.eclipse.jetty.server.Request.");
+            "vn.schoolguard.internal.inject.PageDecorator.response", "org.eclipse.jetty.server.Request.");
 
     private final String base;
     private final String api;

@@ -13,7 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import vn.schoolguard.config.ConfigException;
+import vn.schoolguard.api.ConfigException;
 
 /** A mistake in the settings stops the site before it serves anything, naming key, value and expectation. */
 @ExtendWith(OutputCaptureExtension.class)

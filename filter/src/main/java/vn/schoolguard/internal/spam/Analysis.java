@@ -1,0 +1,186 @@
+package vn.schoolguard.internal.spam;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The views of one submission's text that rules match on, built once per score. */
+final class Analysis {
+
+    private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?");
+    /**
+     * Bracketed or spelled-out dots: "(.)", "[.]", "[dot]", "(chấm)". No white space around the brackets (the
+     * domain view collapses it anyway): a leading {@code \s*} rescanned a run of spaces from every position,
+     * quadratic on a post of spaces. Inside, possessive and bounded.
+     */
+    private static final Pattern BRACKET_DOT = Pattern.compile("[(\\[{]\\s{0,8}+(?:\\.|dot|cham)\\s{0,8}+[)\\]}]");
+    private static final String TLD = "com|net|org|vip|info|club|io|me|co|cc|tv|top|xyz|bet|win|fun|live|online|site|app|pro|asia|link|biz|vn|ws|in|us|bz|la";
+    /** Top-level domains that are not also Vietnamese words once tone marks are folded. */
+    private static final String SAFE_TLD = "com|net|vip|info|club|cc|xyz|bet|win|online|site|io|pro|asia|biz|ws|bz";
+    /** A plain dot before any top-level domain. */
+    private static final Pattern DOTTED_TIGHT = Pattern.compile(
+            "(?<![a-z0-9-])([a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?)\\.((?:com\\.vn|" + TLD + "))(?![a-z0-9])");
+    /** Spaces around the dot, or "chấm"/"dot": only before top-level domains that are not Vietnamese words. */
+    private static final Pattern DOTTED_LOOSE = Pattern.compile(
+            "(?<![a-z0-9-])([a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?)(?: ?\\. ?| (?:cham|dot) )((?:com ?\\. ?vn|" + SAFE_TLD + "))(?![a-z0-9])");
+    private static final Pattern SPACED = Pattern.compile(
+            "(?<![a-z0-9-])([a-z]{0,12}\\d[a-z0-9]{0,12}|[a-z0-9]{1,12}(?:bet|win|club|vip))\\s(" + SAFE_TLD + ")(?![a-z0-9.])");
+
+    private static final Pattern DOT_RUN = Pattern.compile("[ .]++");
+
+    /** What a reader sees: tags out, entities decoded (not folded). */
+    final String visible;
+    /** {@link #visible}, folded, punctuation kept. */
+    final String folded;
+    final String words;
+    final String joined;
+    final String compact;
+    /** Domains named in the text, plain or disguised. */
+    final Set<String> textDomains;
+    /** Those of {@link #textDomains} that were disguised. */
+    final Set<String> spelledDomains;
+
+    private Analysis(String visible, String folded, String words, String joined, String compact, Set<String> textDomains,
+                     Set<String> spelledDomains) {
+        this.visible = visible;
+        this.folded = folded;
+        this.words = words;
+        this.joined = joined;
+        this.compact = compact;
+        this.textDomains = textDomains;
+        this.spelledDomains = spelledDomains;
+    }
+
+    /** The patterns used here, by name, for the bounded-time tests. */
+    static Map<String, Pattern> patterns() {
+        Map<String, Pattern> all = new LinkedHashMap<>();
+        all.put("TAG", TAG);
+        all.put("ENTITY", ENTITY);
+        all.put("BRACKET_DOT", BRACKET_DOT);
+        all.put("DOTTED_TIGHT", DOTTED_TIGHT);
+        all.put("DOTTED_LOOSE", DOTTED_LOOSE);
+        all.put("SPACED", SPACED);
+        all.put("DOT_RUN", DOT_RUN);
+        return all;
+    }
+
+    /** Without a time budget, for tests and helpers. */
+    static Analysis of(String raw) {
+        return of(raw, Budget.UNLIMITED);
+    }
+
+    static Analysis of(String raw, Budget budget) {
+        String visible = visibleText(raw, budget);
+        String folded = TextNormalizer.fold(visible);
+        budget.check();
+        String words = TextNormalizer.words(folded);
+        String joined = TextNormalizer.joined(words);
+        String compact = TextNormalizer.compact(folded);
+        budget.check();
+        Set<String> domains = textDomains(folded, budget);
+        Set<String> spelled = new LinkedHashSet<>();
+        for (String domain : domains) {
+            if (!isPlain(folded, domain)) {
+                spelled.add(domain);
+            }
+        }
+        return new Analysis(visible, folded, words, joined, compact, domains, spelled);
+    }
+
+    /** Tags out, entities decoded, pathological mark runs cut: what a reader of the page would see. */
+    static String visibleText(String raw, Budget budget) {
+        String text = TAG.matcher(budget.guard(raw)).replaceAll(" ");
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        Matcher m = ENTITY.matcher(budget.guard(text));
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(entity(m.group(1), m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String entity(String name, String whole) {
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                return codePoint(Integer.parseInt(name.substring(2), 16));
+            }
+            if (name.startsWith("#")) {
+                return codePoint(Integer.parseInt(name.substring(1)));
+            }
+        } catch (NumberFormatException e) {
+            return " ";
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp", "ensp", "emsp", "thinsp" -> " ";
+            case "period" -> ".";
+            case "zwj", "zwnj", "shy" -> "";
+            default -> whole;
+        };
+    }
+
+    private static String codePoint(int cp) {
+        return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ";
+    }
+
+
+    /** Domains named in the text, plainly or in disguise: with spaces, "chấm", "dot", bracketed dots or letter by letter. */
+    private static Set<String> textDomains(String folded, Budget budget) {
+        String text = BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ");
+        StringBuilder dotted = new StringBuilder(text.length() + 2).append(' ');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+            if (keep) {
+                dotted.append(c);
+            } else if (dotted.charAt(dotted.length() - 1) != ' ') {
+                dotted.append(' ');
+            }
+        }
+        dotted.append(' ');
+        String plain = TextNormalizer.joined(dotted.toString());
+        Set<String> found = new LinkedHashSet<>();
+        for (Pattern pattern : new Pattern[] {DOTTED_TIGHT, DOTTED_LOOSE, SPACED}) {
+            Matcher m = pattern.matcher(budget.guard(plain));
+            while (m.find() && found.size() < SpamScorer.MAX_HOSTS) {
+                found.add(m.group(1) + "." + DOT_RUN.matcher(m.group(2)).replaceAll("."));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isPlain(String folded, String domain) {
+        int at = folded.indexOf(domain);
+        while (at >= 0) {
+            char before = at == 0 ? ' ' : folded.charAt(at - 1);
+            int end = at + domain.length();
+            char after = end >= folded.length() ? ' ' : folded.charAt(end);
+            if (!Character.isLetterOrDigit(before) && !Character.isLetterOrDigit(after)) {
+                return true;
+            }
+            at = folded.indexOf(domain, at + 1);
+        }
+        return false;
+    }
+
+    /** Whether an entry of a phrase-like rule occurs in any view. */
+    boolean contains(Rule.Entry entry) {
+        if (entry.words().isBlank()) {
+            return false;
+        }
+        return words.contains(entry.words()) || joined.contains(entry.words())
+                || (!entry.compact().isEmpty() && compact.contains(entry.compact()));
+    }
+}

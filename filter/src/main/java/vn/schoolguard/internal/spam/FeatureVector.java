@@ -1,0 +1,102 @@
+package vn.schoolguard.internal.spam;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A sparse, hashed feature vector (indices may repeat; values add up), with enough to name each entry again
+ * when the model explains a score. Not thread-safe: built by one score.
+ */
+final class FeatureVector {
+
+    /** Feature space size (a power of two): hashed indices are taken modulo this. */
+    static final int DIMENSION = 1 << 18;
+    private static final int MASK = DIMENSION - 1;
+
+    private int[] indices = new int[256];
+    private float[] values = new float[256];
+    /** Per entry: a named feature's position in {@link #names}, or an n-gram's view, start and length. */
+    private long[] origins = new long[256];
+    private final List<String> names = new ArrayList<>();
+    private final List<String> views = new ArrayList<>();
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    int index(int i) {
+        return indices[i];
+    }
+
+    float value(int i) {
+        return values[i];
+    }
+
+    /** Adds a named feature (rule hit, structure, cue, word). */
+    void add(String name, float value) {
+        names.add(name);
+        put(hash(name, 0, name.length(), 0x9747b28c) & MASK, value, -(long) names.size());
+    }
+
+    /** Registers a view whose n-grams will be added, returning its number. */
+    int view(String prefix, String text) {
+        views.add(prefix);
+        views.add(text);
+        return views.size() / 2 - 1;
+    }
+
+    /** Adds the n-gram of view {@code view} at {@code start}, of length {@code n}, already hashed. */
+    void addGram(int hash, float value, int view, int start, int n) {
+        put(hash & MASK, value, ((long) view << 40) | ((long) start << 8) | n);
+    }
+
+    /** Multiplies the values of entries {@code from} (inclusive) to the end. */
+    void scaleFrom(int from, float factor) {
+        for (int i = from; i < size; i++) {
+            values[i] *= factor;
+        }
+    }
+
+    /** The readable name of entry {@code i}: {@code r:gambling.promo}, {@code c:"cuoc"}. */
+    String name(int i) {
+        long origin = origins[i];
+        if (origin < 0) {
+            return names.get((int) (-origin - 1));
+        }
+        int view = (int) (origin >>> 40);
+        int start = (int) ((origin >>> 8) & 0xFFFFFFFFL);
+        int n = (int) (origin & 0xFF);
+        return views.get(view * 2) + "\"" + views.get(view * 2 + 1).substring(start, start + n) + "\"";
+    }
+
+    private void put(int index, float value, long origin) {
+        if (size == indices.length) {
+            indices = Arrays.copyOf(indices, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+            origins = Arrays.copyOf(origins, size * 2);
+        }
+        indices[size] = index;
+        values[size] = value;
+        origins[size] = origin;
+        size++;
+    }
+
+    /** FNV-1a over part of a string with a seed per feature family, then a finalizer that spreads the bits. */
+    static int hash(CharSequence text, int from, int to, int seed) {
+        int h = seed;
+        for (int i = from; i < to; i++) {
+            h = (h ^ text.charAt(i)) * 0x01000193;
+        }
+        return finish(h);
+    }
+
+    static int finish(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+}

@@ -1,0 +1,168 @@
+package vn.schoolguard.internal.spam;
+
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model's view of one evaluated text: rule hits and their entries, cue wording, structure (promotion
+ * targets, links, digits, length), word pairs of the folded text, and hashed character 2–5-grams of the folded
+ * run-together text and of the toned text. Long texts contribute n-grams and words from their first
+ * {@value #HEAD} and last {@value #TAIL} characters only (rules and structure still see the whole text), which
+ * keeps scoring time flat.
+ */
+final class Features {
+
+    static final int HEAD = 1500;
+    static final int TAIL = 500;
+    private static final int MIN_GRAM = 2;
+    private static final int MAX_GRAM = 5;
+    private static final int MAX_WORDS = 400;
+    private static final int COMPACT_SEED = 0x1b873593;
+    private static final int TONED_SEED = 0x5bd1e995;
+    private static final Set<RuleKind> HIT_KINDS = Set.of(RuleKind.PHRASE, RuleKind.PATTERN, RuleKind.AWARENESS,
+            RuleKind.DOMAIN_BLOCK, RuleKind.SPELLED_DOMAIN, RuleKind.LINKS, RuleKind.HIDDEN_LINK);
+
+    private Features() {
+    }
+
+    static FeatureVector of(Evaluation ev, Structure structure, Map<String, RuleKind> kinds, double ruleScore) {
+        FeatureVector v = new FeatureVector();
+        v.add("bias", 1);
+        // Site rules the model never saw still count through the total rule weight.
+        v.add("s:rule-weight", (float) (Math.min(ruleScore, 40) / 10));
+        rules(ev, kinds, v);
+        cues(ev, v);
+        structure(ev, structure, v);
+        words(ev.text.joined, v);
+        grams(v, v.view("c:", cut(ev.text.compact)), cut(ev.text.compact), COMPACT_SEED);
+        String toned = toned(cut(ev.text.visible));
+        grams(v, v.view("t:", toned), toned, TONED_SEED);
+        return v;
+    }
+
+    private static void rules(Evaluation ev, Map<String, RuleKind> kinds, FeatureVector v) {
+        for (Reason reason : ev.reasons) {
+            RuleKind kind = kinds.get(reason.rule());
+            if (kind == null || !HIT_KINDS.contains(kind)) {
+                continue;
+            }
+            Set<String> matched = ev.matches.get(reason.rule());
+            v.add("r:" + reason.rule(), (float) Math.log1p(matched == null ? 1 : matched.size()));
+            if (matched != null) {
+                for (String entry : matched) {
+                    v.add("e:" + reason.rule() + ":" + TextNormalizer.fold(entry).strip(), 1);
+                }
+            }
+        }
+        // Awareness wording counts even where there was no phrase weight to offset.
+        Set<String> awareness = ev.matches.get("awareness");
+        if (awareness != null) {
+            v.add("r:awareness-words", (float) Math.log1p(awareness.size()));
+        }
+    }
+
+    private static void cues(Evaluation ev, FeatureVector v) {
+        for (Cue cue : Cue.values()) {
+            int count = ev.index.cueCount(cue, ev.phrases);
+            if (count > 0) {
+                v.add("q:" + cue, (float) Math.log1p(count));
+                ev.index.cueHits(cue, ev.phrases, phrase -> v.add("q:" + cue + ":" + phrase, 1));
+            }
+        }
+    }
+
+    private static void structure(Evaluation ev, Structure s, FeatureVector v) {
+        if (s.hasTarget()) {
+            v.add("s:target", 1);
+            for (Structure.Target target : s.targets) {
+                v.add("s:t:" + target, 1);
+            }
+            for (Cue cue : new Cue[] {Cue.WARNING, Cue.LEGAL, Cue.EXAM, Cue.REPORTED, Cue.DISCUSSION}) {
+                if (ev.index.cueCount(cue, ev.phrases) > 0) {
+                    v.add("s:target&" + cue, 1);
+                }
+            }
+        } else {
+            v.add("s:no-target", 1);
+        }
+        // Counts as small numbers, not one-hot buckets: buckets let the model learn the corpus's habits.
+        if (s.links > 0) {
+            v.add("s:links", Math.min(s.links, 3) / 3f);
+        }
+        if (s.longestDigitRun >= 8) {
+            v.add("s:long-number", 1);
+        }
+    }
+
+    /** Single words and pairs of the joined word view, scaled so that long texts do not outweigh short ones. */
+    private static void words(String joined, FeatureVector v) {
+        int from = v.size();
+        int count = 0;
+        int start = 1;
+        int previousStart = -1;
+        int view = v.view("", cut(joined));
+        String text = cut(joined);
+        for (int i = 1; i < text.length() && count < MAX_WORDS; i++) {
+            if (text.charAt(i) != ' ') {
+                continue;
+            }
+            if (i > start) {
+                v.addGram(FeatureVector.hash(text, start, i, 0x77), 1, view, start, i - start);
+                if (previousStart >= 0) {
+                    v.addGram(FeatureVector.hash(text, previousStart, i, 0x78), 1, view, previousStart, i - previousStart);
+                }
+                previousStart = start;
+                count++;
+            }
+            start = i + 1;
+        }
+        if (v.size() > from) {
+            v.scaleFrom(from, (float) (1 / Math.sqrt(v.size() - from)));
+        }
+    }
+
+    /** Character n-grams of one view, hashed with the family's seed and length-normalized. */
+    private static void grams(FeatureVector v, int view, String text, int seed) {
+        int from = v.size();
+        for (int i = 0; i < text.length(); i++) {
+            int h = seed;
+            for (int n = 1; n <= MAX_GRAM && i + n <= text.length(); n++) {
+                h = (h ^ text.charAt(i + n - 1)) * 0x01000193;
+                if (n >= MIN_GRAM) {
+                    v.addGram(FeatureVector.finish(h + n), 1, view, i, n);
+                }
+            }
+        }
+        if (v.size() > from) {
+            v.scaleFrom(from, (float) (1 / Math.sqrt(v.size() - from)));
+        }
+    }
+
+    /** Lower case with tone marks kept (NFC), letters and digits only, single spaces; invisible characters dropped. */
+    static String toned(String visible) {
+        String nfc = Normalizer.normalize(visible, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(nfc.length() + 2).append(' ');
+        for (int i = 0; i < nfc.length(); i++) {
+            char c = nfc.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            } else if (out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String cut(String text) {
+        return text.length() <= HEAD + TAIL ? text : text.substring(0, HEAD) + " " + text.substring(text.length() - TAIL);
+    }
+
+    private static int bucket(int n) {
+        return n == 0 ? 0 : 32 - Integer.numberOfLeadingZeros(n);
+    }
+}

@@ -1,0 +1,124 @@
+package vn.schoolguard.internal.spam;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Links, link hosts and hidden-link markup found in a raw posted value. */
+final class HtmlSignals {
+
+    private static final Pattern URL = Pattern.compile(
+            "(?i)(?:\\b(?:https?|ftp)\\s*:\\s*/\\s*/|\\bwww\\.)([a-z0-9\\p{L}-]{1,63}(?:\\.[a-z0-9\\p{L}-]{1,63}){0,8})");
+    private static final Pattern HREF = Pattern.compile("(?i)\\bhref\\s*=");
+    /** The start of a style attribute, up to its value (possessive: nothing to rescan). */
+    private static final Pattern STYLE = Pattern.compile("(?i)style\\s{0,20}+=\\s{0,20}+[\"']?+");
+    /** CSS in a style value that hides the element. Run only on one value at a time (at most 300 characters). */
+    private static final Pattern HIDING_CSS = Pattern.compile("(?i)(?:display\\s*+:\\s*+none"
+            + "|visibility\\s*+:\\s*+hidden|font-size\\s*+:\\s*+0(?![.\\d]*[1-9])|(?:left|top|text-indent|margin-left)\\s*+:\\s*+-\\d{3,}"
+            + "|opacity\\s*+:\\s*+0(?:\\.0+)?(?![.\\d])|(?:height|width|max-height)\\s*+:\\s*+0(?![.\\d]*[1-9])"
+            + "|overflow\\s*+:\\s*+hidden[^\"'>]{0,80}?(?:height|width)\\s*+:\\s*+[01]px)");
+    /** The hidden attribute on any element. */
+    private static final Pattern HIDDEN_ATTRIBUTE = Pattern.compile("(?i)<[a-z][^>]{0,300}?\\shidden(?:\\s|>|=)");
+    private static final int STYLE_VALUE_REACH = 300;
+    private static final Pattern ANCHOR = Pattern.compile("(?i)<a\\b[^>]{0,500}?href");
+    private static final int HIDDEN_REACH = 3000;
+
+    private final List<String> hosts;
+    private final int linkCount;
+    private final int hiddenLinks;
+
+    private HtmlSignals(List<String> hosts, int linkCount, int hiddenLinks) {
+        this.hosts = hosts;
+        this.linkCount = linkCount;
+        this.hiddenLinks = hiddenLinks;
+    }
+
+    /** The patterns used here, by name, for the bounded-time tests. */
+    static Map<String, Pattern> patterns() {
+        Map<String, Pattern> all = new LinkedHashMap<>();
+        all.put("URL", URL);
+        all.put("HREF", HREF);
+        all.put("STYLE", STYLE);
+        all.put("HIDING_CSS", HIDING_CSS);
+        all.put("HIDDEN_ATTRIBUTE", HIDDEN_ATTRIBUTE);
+        all.put("ANCHOR", ANCHOR);
+        return all;
+    }
+
+    static HtmlSignals of(String raw, Budget budget) {
+        CharSequence text = budget.guard(raw);
+        List<String> hosts = new ArrayList<>();
+        int links = 0;
+        Matcher url = URL.matcher(text);
+        while (url.find()) {
+            links++;
+            hosts.add(url.group(1).toLowerCase(Locale.ROOT));
+        }
+        Matcher href = HREF.matcher(text);
+        int hrefs = 0;
+        while (href.find()) {
+            hrefs++;
+        }
+        // An href with a relative or odd target is still a link; absolute ones were counted above.
+        links = Math.max(links, hrefs);
+        int hidden = 0;
+        int searchedTo = 0;
+        for (int[] range : hidingRanges(text)) {
+            int from = Math.max(range[0], searchedTo);
+            int to = Math.min(raw.length(), range[1] + HIDDEN_REACH);
+            if (from < to) {
+                Matcher anchor = ANCHOR.matcher(text).region(from, to);
+                while (anchor.find()) {
+                    hidden++;
+                }
+            }
+            searchedTo = Math.max(searchedTo, to);
+        }
+        return new HtmlSignals(hosts, links, hidden);
+    }
+
+    /**
+     * Where markup hides its content, in text order. Each style value is examined once, from its start up to
+     * its closing quote or {@code >} (at most 300 characters), so runs of "style=" cost linear time.
+     */
+    private static List<int[]> hidingRanges(CharSequence text) {
+        List<int[]> ranges = new ArrayList<>();
+        Matcher style = STYLE.matcher(text);
+        Matcher css = HIDING_CSS.matcher(text);
+        int at = 0;
+        while (at < text.length() && style.find(at)) {
+            int valueStart = style.end();
+            int valueEnd = valueStart;
+            int limit = Math.min(text.length(), valueStart + STYLE_VALUE_REACH);
+            while (valueEnd < limit && "\"'>".indexOf(text.charAt(valueEnd)) < 0) {
+                valueEnd++;
+            }
+            if (css.region(valueStart, valueEnd).find()) {
+                ranges.add(new int[] {style.start(), css.end()});
+            }
+            at = Math.max(valueEnd, style.start() + 1);
+        }
+        Matcher attribute = HIDDEN_ATTRIBUTE.matcher(text);
+        while (attribute.find()) {
+            ranges.add(new int[] {attribute.start(), attribute.end()});
+        }
+        ranges.sort((a, b) -> Integer.compare(a[0], b[0]));
+        return ranges;
+    }
+
+    List<String> hosts() {
+        return hosts;
+    }
+
+    int linkCount() {
+        return linkCount;
+    }
+
+    int hiddenLinks() {
+        return hiddenLinks;
+    }
+}

@@ -1,0 +1,101 @@
+package vn.schoolguard.internal.spam;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Near-duplicate signatures: MinHash over character 5-shingles of the folded run-together text, so that a
+ * campaign's variants (other spacing, tone marks, case, zero-width characters, lookalike letters, emoji, a
+ * sentence added) share most of their shingles with the text a moderator marked. {@value #SIZE} minima in
+ * {@value #BANDS} bands of {@value #ROWS}: texts that agree on a whole band are compared in full.
+ */
+final class MinHash {
+
+    static final int SIZE = 32;
+    static final int BANDS = 8;
+    static final int ROWS = SIZE / BANDS;
+    /** Shorter folded texts are too common to be a campaign ("cảm ơn thầy cô"). */
+    static final int MIN_LENGTH = 30;
+    private static final int SHINGLE = 5;
+    private static final int[] SEEDS = new int[SIZE];
+
+    static {
+        int x = 0x2545F491;
+        for (int i = 0; i < SIZE; i++) {
+            x ^= x << 13;
+            x ^= x >>> 17;
+            x ^= x << 5;
+            SEEDS[i] = x | 1;
+        }
+    }
+
+    private MinHash() {
+    }
+
+    /** The signature of a folded run-together text, or null when it is too short. */
+    static int[] signature(String compact) {
+        if (compact.length() < MIN_LENGTH) {
+            return null;
+        }
+        int[] mins = new int[SIZE];
+        java.util.Arrays.fill(mins, Integer.MAX_VALUE);
+        for (int i = 0; i + SHINGLE <= compact.length(); i++) {
+            int h = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
+            for (int k = 0; k < SIZE; k++) {
+                int v = FeatureVector.finish(h * SEEDS[k]) & Integer.MAX_VALUE;
+                if (v < mins[k]) {
+                    mins[k] = v;
+                }
+            }
+        }
+        return mins;
+    }
+
+    /** The share of minima two signatures agree on: an estimate of their shingles' Jaccard similarity. */
+    static double similarity(int[] a, int[] b) {
+        int same = 0;
+        for (int i = 0; i < SIZE; i++) {
+            same += a[i] == b[i] ? 1 : 0;
+        }
+        return same / (double) SIZE;
+    }
+
+    /** The band keys of a signature ({@code b3:1a2b3c4d}), stored with a marked submission and asked for. */
+    static Set<String> bands(int[] signature) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (int b = 0; b < BANDS; b++) {
+            int h = 0x811c9dc5;
+            for (int r = 0; r < ROWS; r++) {
+                h = (h ^ signature[b * ROWS + r]) * 0x01000193;
+            }
+            keys.add("b" + b + ":" + Integer.toHexString(FeatureVector.finish(h)));
+        }
+        return keys;
+    }
+
+    /** The signature as text (hex, 8 digits a minimum), as stored. */
+    static String encode(int[] signature) {
+        StringBuilder out = new StringBuilder(SIZE * 8);
+        for (int v : signature) {
+            String hex = Integer.toHexString(v);
+            out.append("0".repeat(8 - hex.length())).append(hex);
+        }
+        return out.toString();
+    }
+
+    /** A stored signature, or null when it is not one. */
+    static int[] decode(String text) {
+        if (text == null || text.length() != SIZE * 8) {
+            return null;
+        }
+        int[] signature = new int[SIZE];
+        try {
+            for (int i = 0; i < SIZE; i++) {
+                signature[i] = (int) Long.parseLong(text.substring(i * 8, i * 8 + 8), 16);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return signature;
+    }
+}

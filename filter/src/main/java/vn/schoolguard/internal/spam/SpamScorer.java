@@ -1,0 +1,278 @@
+package vn.schoolguard.internal.spam;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import vn.schoolguard.internal.hash.Sha256;
+
+/**
+ * Scores submissions for gambling spam with the shipped rule pack, a site rule file and a
+ * {@link SpamMemory} of earlier decisions.
+ *
+ * <p>A score is a pure function of the rules, the {@link ScoringInput} and the memory's answers, so
+ * approved content can be re-scored when the rules change. Every rule that fires becomes a
+ * {@link Reason} naming the rule and what matched; the sum of weights decides the {@link Verdict}
+ * against {@code spam.threshold.spam} and {@code spam.threshold.suspect}.
+ *
+ * <p>Thread-safe: create one scorer at startup (rules are compiled once) and share it.
+ * <pre>{@code
+ * SpamScorer scorer = SpamScorer.create(config.spam(), memory);
+ * SpamScore score = scorer.score(new ScoringInput("comments", fields, author, email, url, ip, clock.instant(), fillTime));
+ * }</pre>
+ */
+public final class SpamScorer {
+
+    /** The most hosts taken from one submission (and asked of the memory at once). */
+    public static final int MAX_HOSTS = 50;
+    /** The longest host name there can be (DNS); longer "hosts" are not matched against domain rules. */
+    static final int MAX_HOST_LENGTH = 253;
+    /** The rule id of the reason given when a submission was not fully analysed (time budget or length). */
+    public static final String INCOMPLETE_RULE = "analysis.incomplete";
+    /** The prefix of the reasons that name what the model weighed (not rules of the pack). */
+    public static final String MODEL_RULE_PREFIX = "model.";
+    private static final Map<RuleKind, RuleCheck> CHECKS = RuleCheck.all();
+    private static final int DEFAULT_SIZE_LIMIT = 100_000;
+    private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
+
+    private final SpamSettings settings;
+    private final RulePack pack;
+    private final int sizeLimit;
+    private final Evaluation.Scoring scoring;
+    private final VerdictPolicy policy;
+    /** This site's learning from moderators' decisions, or null (global model only). */
+    private final SiteLearner site;
+    private final Map<String, RuleKind> kinds;
+
+    private SpamScorer(SpamScorer base, SiteLearningStore store) {
+        if (base.site != null) {
+            throw new IllegalStateException("this scorer already learns from its site");
+        }
+        this.settings = base.settings;
+        this.pack = base.pack;
+        this.sizeLimit = base.sizeLimit;
+        this.scoring = base.scoring;
+        this.policy = base.policy;
+        this.kinds = base.kinds;
+        this.site = new SiteLearner(base, store, settings.model().siteLearning(), settings.model().minDecisions());
+    }
+
+    private SpamScorer(SpamSettings settings, SpamMemory memory, RulePack pack, SpamModel model) {
+        this.site = null;
+        this.settings = settings;
+        this.policy = new VerdictPolicy(settings, model);
+        Map<String, RuleKind> byId = new java.util.HashMap<>();
+        for (Rule rule : pack.rules()) {
+            byId.put(rule.id(), rule.kind());
+        }
+        this.kinds = Map.copyOf(byId);
+        this.pack = pack;
+        this.sizeLimit = pack.rules().stream().filter(rule -> rule.kind() == RuleKind.TOO_LARGE && !rule.off())
+                .map(rule -> (int) Double.parseDouble(rule.params().getOrDefault("limit", "" + DEFAULT_SIZE_LIMIT)))
+                .findFirst().orElse(DEFAULT_SIZE_LIMIT);
+        this.scoring = new Evaluation.Scoring(settings, memory, pack.rules(), new PhraseIndex(pack.rules()), sizeLimit, kinds);
+    }
+
+    /** A scorer without history: repeat and moderator-marked rules never fire. */
+    public static SpamScorer create(SpamSettings settings) {
+        return create(settings, SpamMemory.NONE);
+    }
+
+    /**
+     * A scorer with the shipped rule pack, extended by {@code spam.rules-file} when set.
+     *
+     * @throws IllegalArgumentException when the site rule file cannot be read or parsed (the message names file and line)
+     */
+    public static SpamScorer create(SpamSettings settings, SpamMemory memory) {
+        try {
+            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()), SpamModel.builtIn());
+        } catch (RulePack.RulePackException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A scorer with another model (training, evaluation, tests). */
+    static SpamScorer create(SpamSettings settings, SpamMemory memory, SpamModel model) {
+        try {
+            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()), model);
+        } catch (RulePack.RulePackException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The patterns used here, by name, for the bounded-time tests. */
+    static Map<String, Pattern> patterns() {
+        return Map.of("TAG", TAG);
+    }
+
+    /** The rule pack version(s) in use, stored with scores so re-checks can tell which rules gave them. */
+    public String rulesVersion() {
+        return pack.version();
+    }
+
+    /**
+     * A stable fingerprint of a text for finding repeats: {@code fp1:} and the first 32 hex digits of
+     * SHA-256 over its letters and digits after folding (tags removed, NFKC, lower case, marks and đ folded).
+     * Unchanged across releases; a new algorithm would use a new prefix.
+     */
+    public static String fingerprint(String text) {
+        String stripped = TAG.matcher(text).replaceAll(" ");
+        String compact = fingerprintForm(stripped);
+        return "fp1:" + Sha256.hex(compact).substring(0, 32);
+    }
+
+    /** The fingerprint of all of a submission's field values, in field-name order. */
+    public static String fingerprint(ScoringInput input) {
+        return fingerprint(String.join("\n", input.sortedText().values()));
+    }
+
+    /** Mark kind of a near-duplicate signature. */
+    public static final String MINHASH_MARK = "minhash";
+    /** Mark kind of a signature's band keys. */
+    public static final String BAND_MARK = "band";
+
+    /**
+     * What to remember of a submission a moderator marks as spam so that its campaign's variants are caught:
+     * kind {@value #MINHASH_MARK} (one signature, 256 hex digits) and kind {@value #BAND_MARK} (its band keys),
+     * both empty for a text too short to be a campaign.
+     */
+    public static Map<String, Set<String>> campaignMarks(ScoringInput input) {
+        String raw = joinedRaw(input);
+        String visible = Analysis.visibleText(raw.length() > DEFAULT_SIZE_LIMIT ? raw.substring(0, DEFAULT_SIZE_LIMIT) : raw,
+                Budget.UNLIMITED);
+        int[] signature = MinHash.signature(TextNormalizer.compact(TextNormalizer.fold(visible)));
+        if (signature == null) {
+            return Map.of(MINHASH_MARK, Set.of(), BAND_MARK, Set.of());
+        }
+        return Map.of(MINHASH_MARK, Set.of(MinHash.encode(signature)), BAND_MARK, MinHash.bands(signature));
+    }
+
+    /**
+     * The hosts a submission links to or names (lower case, at most {@link #MAX_HOSTS}): link targets,
+     * domains spelled out in the text, the URL field and the e-mail domain. Stored with a submission a
+     * moderator marks as spam, and asked of {@link SpamMemory#markedSpamHosts}.
+     */
+    public static Set<String> hosts(ScoringInput input) {
+        String raw = joinedRaw(input);
+        if (raw.length() > DEFAULT_SIZE_LIMIT) {
+            raw = raw.substring(0, DEFAULT_SIZE_LIMIT);
+        }
+        return Hosts.of(HtmlSignals.of(raw, Budget.UNLIMITED), Analysis.of(raw, Budget.UNLIMITED), input);
+    }
+
+    /**
+     * Scores one submission. Never throws for any text; bounded time for any size: at most
+     * {@code spam.max-analysed-chars} characters are analysed, and when {@code spam.time-budget} runs out the
+     * work stops and the submission is held as {@link Verdict#SUSPECT} with an {@value #INCOMPLETE_RULE}
+     * reason ("not fully analysed"), never filed as spam and never clean. A longer text than analysed is at
+     * least suspect for the same reason. (A score cut short by time is therefore not reproducible.)
+     */
+    public SpamScore score(ScoringInput input) {
+        return site != null ? site.score(input) : score(input, SiteAdjustment.NONE);
+    }
+
+    /**
+     * This scorer learning from a site's moderators ({@code spam.site-learning}: {@code off}, {@code shadow} or
+     * {@code on}), its state kept in {@code store}; {@link #learn} feeds it.
+     */
+    public SpamScorer withSiteLearning(SiteLearningStore store) {
+        return new SpamScorer(this, store);
+    }
+
+    /** Learns a moderator's decision (approve = legitimate, spam = spam); a no-op without site learning or when off. */
+    public void learn(long submissionId, ScoringInput input, boolean spam) {
+        if (site != null && site.mode() != SiteLearner.Mode.OFF) {
+            site.learn(submissionId, input, spam);
+        }
+    }
+
+    /** Scores with a site's adjustment of the model's weights (per-site learning). */
+    public SpamScore score(ScoringInput input, SiteAdjustment site) {
+        // Security-critical: anonymous posters choose this text; everything below must stay within the budget.
+        Budget budget = Budget.of(settings.timeBudget());
+        String raw = joinedRaw(input);
+        int length = raw.length();
+        int analysed = Math.min(sizeLimit, settings.maxAnalysedChars());
+        if (length > analysed) {
+            // Do not split a surrogate pair, which would report a bad character that was not sent.
+            analysed -= Character.isHighSurrogate(raw.charAt(analysed - 1)) ? 1 : 0;
+            raw = raw.substring(0, analysed);
+        }
+        Analysed result;
+        try {
+            result = analyse(input, raw, length, budget);
+        } catch (Budget.Exhausted e) {
+            List<Reason> reasons = List.of(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
+            return new SpamScore(Verdict.SUSPECT, total(reasons), reasons);
+        }
+        List<Reason> reasons = result.evaluation().reasons;
+        double score = total(reasons);
+        Verdict verdict = policy.decide(result, score, site, reasons);
+        if (length > analysed) {
+            reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedLength(analysed, length), 0));
+            verdict = verdict == Verdict.CLEAN ? Verdict.SUSPECT : verdict;
+        }
+        return new SpamScore(verdict, score, reasons);
+    }
+
+    /** Rules, structure and features of one submission, without a verdict (for training and evaluation). */
+    Analysed analyse(ScoringInput input) {
+        String raw = joinedRaw(input);
+        int analysed = Math.min(raw.length(), Math.min(sizeLimit, settings.maxAnalysedChars()));
+        return analyse(input, raw.substring(0, analysed), raw.length(), Budget.UNLIMITED);
+    }
+
+    private Analysed analyse(ScoringInput input, String raw, int length, Budget budget) {
+        Evaluation ev = evaluate(input, raw, length, budget);
+        Structure structure = Structure.of(ev);
+        return new Analysed(ev, structure, Features.of(ev, structure, kinds, total(ev.reasons)));
+    }
+
+    /** One submission as the model sees it. */
+    record Analysed(Evaluation evaluation, Structure structure, FeatureVector features) {
+    }
+
+    /** The model in use (the shipped one unless the scorer was made with another). */
+    SpamModel model() {
+        return policy.model();
+    }
+
+    private static double total(List<Reason> reasons) {
+        double score = 0;
+        for (Reason reason : reasons) {
+            score += reason.weight();
+        }
+        return Math.max(0, Math.round(score * 100) / 100.0);
+    }
+
+    /** Runs every rule over the (already cut) text in pack order, late ones last; throws when the budget runs out. */
+    private Evaluation evaluate(ScoringInput input, String raw, int length, Budget budget) {
+        Evaluation ev = new Evaluation(scoring, input, raw, length, budget);
+        for (boolean late : new boolean[] {false, true}) {
+            for (Rule rule : pack.rules()) {
+                RuleCheck check = CHECKS.get(rule.kind());
+                if (!rule.off() && check.late() == late) {
+                    budget.check();
+                    check.apply(rule, ev);
+                }
+            }
+        }
+        return ev;
+    }
+
+    /** All fields in one text; long runs of combining marks are cut first, as regex word boundaries rescan them. */
+    private static String joinedRaw(ScoringInput input) {
+        StringBuilder raw = new StringBuilder();
+        raw.append(input.author()).append('\n');
+        for (String value : input.sortedText().values()) {
+            raw.append(value).append('\n');
+        }
+        raw.append(input.url());
+        return TextNormalizer.limitMarks(raw.toString());
+    }
+
+    private static String fingerprintForm(String text) {
+        return TextNormalizer.compact(TextNormalizer.stableFold(text));
+    }
+}

@@ -1,0 +1,165 @@
+package vn.schoolguard.internal.spam;
+
+import java.util.Set;
+
+/**
+ * Promotion targets the rule views do not hold: domains under newer top-level domains ("vesovui.shop",
+ * "cutt.ly", "x . store", "x chấm shop") and chat handles ("@surewin_keo247"). One linear scan each, no regex.
+ */
+final class Targets {
+
+    /** Top-level domains beyond the rule views' list; none is a Vietnamese word once folded. */
+    static final Set<String> MORE_TLDS = Set.of("com", "net", "org", "vip", "info", "club", "io", "me", "cc", "tv", "top",
+            "xyz", "bet", "win", "fun", "live", "online", "site", "app", "pro", "asia", "link", "biz", "ws", "bz", "shop",
+            "store", "ly", "gg", "bio", "life", "cloud", "space", "tech", "today", "world", "one", "fyi", "icu", "vin",
+            "games", "game", "casino", "poker", "group", "ink", "click", "lol", "best", "plus", "center", "money", "cash",
+            "vn", "us", "la", "mobi", "red", "love", "work", "buzz", "cx", "sh", "to", "tk", "ml", "ga", "cf", "gq", "im", "gd");
+    private static final int MAX_LABEL = 63;
+    private static final int MIN_HANDLE = 3;
+
+    private Targets() {
+    }
+
+    /**
+     * The first domain-like name "label.tld" in the folded text, with optional spaces around the dot or the word
+     * "cham"/"dot" for it; null when there is none.
+     */
+    static String domain(String folded) {
+        int n = folded.length();
+        for (int i = 0; i < n; i++) {
+            int dot = separatorEnd(folded, i);
+            if (dot < 0) {
+                continue;
+            }
+            int labelEnd = i;
+            while (labelEnd > 0 && folded.charAt(labelEnd - 1) == ' ') {
+                labelEnd--;
+            }
+            int labelStart = labelEnd;
+            while (labelStart > 0 && hostChar(folded.charAt(labelStart - 1)) && labelEnd - labelStart < MAX_LABEL) {
+                labelStart--;
+            }
+            int tldEnd = dot;
+            while (tldEnd < n && isLetter(folded.charAt(tldEnd))) {
+                tldEnd++;
+            }
+            boolean endsWord = tldEnd == n || !Character.isLetterOrDigit(folded.charAt(tldEnd));
+            // A tight "rb.gy/x" is a link whatever its top-level domain.
+            boolean path = folded.charAt(i) == '.' && dot == i + 1 && labelEnd == i && tldEnd < n && folded.charAt(tldEnd) == '/'
+                    && tldEnd - dot >= 2;
+            if (labelEnd - labelStart >= 2 && endsWord && (path || MORE_TLDS.contains(folded.substring(dot, tldEnd)))) {
+                return folded.substring(labelStart, labelEnd) + "." + folded.substring(dot, tldEnd);
+            }
+        }
+        return null;
+    }
+
+    /** Where the top-level domain starts when a dot (or " cham ", " dot ") begins at {@code i}, else -1. */
+    private static int separatorEnd(String s, int i) {
+        int j;
+        if (s.charAt(i) == '.') {
+            j = i + 1;
+        } else if (s.startsWith(" cham ", i) || s.startsWith(" dot ", i)) {
+            j = i + (s.charAt(i + 1) == 'c' ? 6 : 5);
+        } else {
+            return -1;
+        }
+        while (j < s.length() && s.charAt(j) == ' ' && j - i < 4) {
+            j++;
+        }
+        return j < s.length() && isLetter(s.charAt(j)) ? j : -1;
+    }
+
+    /** The domains of e-mail addresses in the folded text ("lan@example.vn" gives "example.vn"). */
+    static Set<String> mailDomains(String folded) {
+        Set<String> domains = new java.util.HashSet<>();
+        for (int i = folded.indexOf('@'); i >= 0 && domains.size() < SpamScorer.MAX_HOSTS; i = folded.indexOf('@', i + 1)) {
+            if (i == 0 || !hostChar(folded.charAt(i - 1))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < folded.length() && (hostChar(folded.charAt(j)) || folded.charAt(j) == '.') && j - i < SpamScorer.MAX_HOST_LENGTH) {
+                j++;
+            }
+            String domain = folded.substring(i + 1, j);
+            while (domain.endsWith(".")) {
+                domain = domain.substring(0, domain.length() - 1);
+            }
+            domains.add(domain.startsWith("www.") ? domain.substring(4) : domain);
+            // Its parent domains too: the text views may have found "example.vn" of "mail.example.vn".
+            for (int dot = domain.indexOf('.'); dot >= 0 && domain.indexOf('.', dot + 1) >= 0; dot = domain.indexOf('.', dot + 1)) {
+                domains.add(domain.substring(dot + 1));
+            }
+        }
+        return domains;
+    }
+
+    /** Whether the visible text has a chat handle: "@" after a non-letter, then at least three name characters. */
+    static boolean handle(String visible) {
+        for (int i = visible.indexOf('@'); i >= 0; i = visible.indexOf('@', i + 1)) {
+            if (i > 0 && Character.isLetterOrDigit(visible.charAt(i - 1))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < visible.length() && (Character.isLetterOrDigit(visible.charAt(j)) || visible.charAt(j) == '_')) {
+                j++;
+            }
+            if (j - i - 1 >= MIN_HANDLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the joined word view names a site the way gambling brands are named: a word of at least four
+     * letters followed by one to four digits ("betnova79", "queenbet6"), or with a betting affix
+     * ("...bet", "...win", "...club", "...vip", "...88").
+     */
+    static boolean brand(String joined) {
+        int start = 1;
+        for (int i = 1; i < joined.length(); i++) {
+            if (joined.charAt(i) != ' ') {
+                continue;
+            }
+            if (i - start >= 4 && i - start <= 20 && brandLike(joined, start, i)) {
+                return true;
+            }
+            start = i + 1;
+        }
+        return false;
+    }
+
+    private static boolean brandLike(String s, int from, int to) {
+        String word = s.substring(from, to);
+        if (word.equals("club") || word.equals("casino")) {
+            // "Hũ Vàng Club", "Ngọc Trai Casino": a name before it makes it a site's name.
+            return from > 1;
+        }
+        int letters = 0;
+        while (letters < word.length() && isLetter(word.charAt(letters))) {
+            letters++;
+        }
+        int digits = 0;
+        while (letters + digits < word.length() && !isLetter(word.charAt(letters + digits))) {
+            digits++;
+        }
+        int tail = word.length() - letters - digits;
+        if (word.length() < 5) {
+            return false;
+        }
+        boolean affix = word.endsWith("bet") || word.endsWith("win") || word.endsWith("club") || word.endsWith("vip");
+        if (letters >= 4 && digits >= 1 && digits <= 4 && (tail <= 2 || affix)) {
+            return true;
+        }
+        return affix && (digits > 0 || letters >= 6) || (letters >= 2 && digits <= 3 && word.startsWith("88", letters));
+    }
+
+    private static boolean hostChar(char c) {
+        return isLetter(c) || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+}

@@ -1,0 +1,22 @@
+package vn.schoolguard.internal.web;
+
+import vn.schoolguard.internal.http.ServletReplays;
+
+import vn.schoolguard.internal.moderation.SubmissionQueries;
+
+/** The REST API's endpoints under {@code <console>/api}, built once from the console's services. */
+final class ConsoleApi {
+
+    final SubmissionsApi submissions;
+    final IpLogApi ipLog;
+    final BlockApi blocks;
+    final RulesApi rules;
+
+    ConsoleApi(ConsoleServices services, ServletReplays replays) {
+        SubmissionQueries queries = services.queries();
+        this.submissions = new SubmissionsApi(services.moderation(), queries, replays);
+        this.ipLog = new IpLogApi(services.ipLog().log(), services.ipLog().export());
+        this.blocks = new BlockApi(services.blocks(), new BlockRequests(queries), services.clock());
+        this.rules = new RulesApi(services.rules());
+    }
+}

@@ -1,0 +1,25 @@
+package vn.schoolguard.internal.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+/** Promotion targets found, and not found, in texts of {@code spam/targets.csv}. */
+class StructureTest {
+
+    private static final SpamScorer SCORER = SpamTraining.featureScorer();
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvFileSource(resources = "/spam/targets.csv", delimiter = '|', numLinesToSkip = 1)
+    void promotionTargetsAreFoundWhereAReaderIsSentSomewhere(String expected, String text) {
+        Set<Structure.Target> targets = SCORER.analyse(SpamTraining.input(text.replace("\\u200b", "\u200b"))).structure().targets;
+        if (expected.equals("none")) {
+            assertThat(targets).isEmpty();
+        } else {
+            assertThat(targets).extracting(Enum::name).contains(expected);
+        }
+    }
+}
