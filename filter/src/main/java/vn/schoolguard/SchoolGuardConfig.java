@@ -103,14 +103,17 @@ public final class SchoolGuardConfig {
         return dataDir;
     }
 
+    /** The database: the embedded H2 in the data directory, or {@code store.url} with its user and pool ({@code store.*}). */
     public StoreSettings store() {
         return store;
     }
 
+    /** Which proxies are believed and through which header ({@code proxies.trusted}, {@code proxies.header}). */
     public ProxySettings proxies() {
         return proxies;
     }
 
+    /** The submission routes and what holding them means ({@code route.<name>.*}, {@code moderation.*}, {@code limits.*}). */
     public ModerationSettings moderation() {
         return moderation;
     }
@@ -125,22 +128,31 @@ public final class SchoolGuardConfig {
         return replay;
     }
 
+    /** The console, its accounts and sign-in limits ({@code console.*}, {@code accounts.*}, {@code login.*}). */
     public ConsoleSettings console() {
         return console;
     }
 
+    /** Spam scoring: the rule pack, the model and its thresholds, site learning ({@code spam.*}). */
     public SpamSettings spam() {
         return spam;
     }
 
+    /**
+     * What pages are given and checked for: the EMC tracker and badge, the parent-portal link, security headers and
+     * policy, planted content ({@code emc.*}, {@code badge.*}, {@code portal.*}, {@code inject.*}, {@code headers.*},
+     * {@code csp.*}, {@code implant.*}).
+     */
     public InjectSettings inject() {
         return inject;
     }
 
+    /** The IP log: retention, checkpoints and the time zone of its exports ({@code iplog.*}, {@code site.zone}). */
     public IpLogSettings ipLog() {
         return ipLog;
     }
 
+    /** Submission rate limits and the block list ({@code ratelimit.*}). */
     public RateLimitSettings rateLimit() {
         return rateLimit;
     }

@@ -174,12 +174,12 @@ public final class SchoolGuardFilter implements Filter {
             return false;
         }
         SubmissionIntake.Result taken = parts.intake.take(request, route.get(), path);
-        switch (taken.kind()) {
-            case PASSED -> parts.decorator.filter(taken.request(), response, chain);
-            case LIMITED -> parts.posterPages.limited(taken.request(), response, taken.status(), taken.retryAfterSeconds());
-            case REFUSED -> parts.posterPages.refused(taken.request(), response, taken.status(), taken.message());
-            case HELD -> parts.posterPages.accepted(taken.request(), response, taken.submission());
-            default -> throw new IllegalStateException("unknown intake result " + taken.kind());
+        switch (taken.kind) {
+            case PASSED -> parts.decorator.filter(taken.request, response, chain);
+            case LIMITED -> parts.posterPages.limited(taken.request, response, taken.status, taken.retryAfterSeconds);
+            case REFUSED -> parts.posterPages.refused(taken.request, response, taken.status, taken.message);
+            case HELD -> parts.posterPages.accepted(taken.request, response, taken.submission);
+            default -> throw new IllegalStateException("unknown intake result " + taken.kind);
         }
         return true;
     }

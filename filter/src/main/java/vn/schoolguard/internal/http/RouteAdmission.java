@@ -44,32 +44,16 @@ public final class RouteAdmission {
      */
     // A class, not a record: the javax build's transformer leaves a record's component types unrewritten.
     public static final class Decision {
-        private final boolean hold;
-        private final HttpServletRequest poster;
-        private final HttpServletRequest forApp;
-        private final String reason;
+        public final boolean hold;
+        public final HttpServletRequest poster;
+        public final HttpServletRequest forApp;
+        public final String reason;
 
         Decision(boolean hold, HttpServletRequest poster, HttpServletRequest forApp, String reason) {
             this.hold = hold;
             this.poster = poster;
             this.forApp = forApp;
             this.reason = reason;
-        }
-
-        public boolean hold() {
-            return hold;
-        }
-
-        public HttpServletRequest poster() {
-            return poster;
-        }
-
-        public HttpServletRequest forApp() {
-            return forApp;
-        }
-
-        public String reason() {
-            return reason;
         }
     }
 

@@ -51,13 +51,13 @@ public final class SubmissionIntake {
 
     /** What became of a request on a submission route. */
     public enum Kind {
-        /** Not held (a trusted poster, a pass-through condition): {@link Result#request()} goes on to the application. */
+        /** Not held (a trusted poster, a pass-through condition): {@link Result#request} goes on to the application. */
         PASSED,
-        /** Refused by the block list or a rate limit: {@link Result#status()} and {@link Result#retryAfterSeconds()}. */
+        /** Refused by the block list or a rate limit: {@link Result#status} and {@link Result#retryAfterSeconds}. */
         LIMITED,
-        /** Refused as malformed, too large, or for want of the database: {@link Result#status()}, {@link Result#message()}. */
+        /** Refused as malformed, too large, or for want of the database: {@link Result#status}, {@link Result#message}. */
         REFUSED,
-        /** Held for moderation: {@link Result#submission()}. */
+        /** Held for moderation: {@link Result#submission}. */
         HELD
     }
 
@@ -66,12 +66,12 @@ public final class SubmissionIntake {
      * A class, not a record: the javax build's transformer leaves a record's component types unrewritten.
      */
     public static final class Result {
-        private final Kind kind;
-        private final HttpServletRequest request;
-        private final int status;
-        private final long retryAfterSeconds;
-        private final String message;
-        private final Submission submission;
+        public final Kind kind;
+        public final HttpServletRequest request;
+        public final int status;
+        public final long retryAfterSeconds;
+        public final String message;
+        public final Submission submission;
 
         private Result(Kind kind, HttpServletRequest request, int status, long retryAfterSeconds, String message,
                        Submission submission) {
@@ -82,47 +82,23 @@ public final class SubmissionIntake {
             this.message = message;
             this.submission = submission;
         }
-
-        public Kind kind() {
-            return kind;
-        }
-
-        public HttpServletRequest request() {
-            return request;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
-
-        public String message() {
-            return message;
-        }
-
-        public Submission submission() {
-            return submission;
-        }
     }
 
     /** Takes in a request on a route; {@code path} is the container's decoded path within the application. */
     public Result take(HttpServletRequest request, Route route, String path) throws IOException {
         RouteAdmission.Decision decision = admission.decide(request, route);
-        if (decision.hold()) {
-            return hold(decision.poster(), route, path);
+        if (decision.hold) {
+            return hold(decision.poster, route, path);
         }
         try {
-            capture.logAttempt(SubmissionReader.attempt(decision.poster(), route, path, addresses.resolve(request)),
-                    Outcome.BYPASSED, decision.reason());
+            capture.logAttempt(SubmissionReader.attempt(decision.poster, route, path, addresses.resolve(request)),
+                    Outcome.BYPASSED, decision.reason);
         } catch (StoreException e) {
             // Even trusted posts must leave an IP log entry; without the database they wait.
             LOG.error("Trusted post on route {} refused: the IP log is unavailable", route.name(), e);
             return new Result(Kind.REFUSED, request, 503, 0, e.getMessage(), null);
         }
-        return new Result(Kind.PASSED, decision.forApp(), 0, 0, null, null);
+        return new Result(Kind.PASSED, decision.forApp, 0, 0, null, null);
     }
 
     private Result hold(HttpServletRequest poster, Route route, String path) throws IOException {

@@ -1,7 +1,8 @@
 package vn.schoolguard.internal.moderation;
 
-import java.util.Locale;
 import java.util.Optional;
+
+import vn.schoolguard.internal.config.EnumKeys;
 
 /** What a form field holds, which decides how it is sanitized, scored and shown to moderators. */
 public enum FieldRole {
@@ -19,15 +20,10 @@ public enum FieldRole {
     IGNORE;
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumKeys.key(this);
     }
 
     public static Optional<FieldRole> parse(String text) {
-        for (FieldRole role : values()) {
-            if (role.key().equalsIgnoreCase(text.trim())) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return EnumKeys.parse(FieldRole.class, text);
     }
 }

@@ -1,7 +1,8 @@
 package vn.schoolguard.internal.moderation;
 
-import java.util.Locale;
 import java.util.Optional;
+
+import vn.schoolguard.internal.config.EnumKeys;
 
 /** Where a submission stands in moderation. */
 public enum Status {
@@ -17,15 +18,10 @@ public enum Status {
     SPAM;
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumKeys.key(this);
     }
 
     public static Optional<Status> parse(String text) {
-        for (Status status : values()) {
-            if (status.key().equalsIgnoreCase(text.trim())) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return EnumKeys.parse(Status.class, text);
     }
 }

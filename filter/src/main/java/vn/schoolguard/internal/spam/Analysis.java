@@ -1,9 +1,9 @@
 package vn.schoolguard.internal.spam;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,15 +58,8 @@ final class Analysis {
 
     /** The patterns used here, by name, for the bounded-time tests. */
     static Map<String, Pattern> patterns() {
-        Map<String, Pattern> all = new LinkedHashMap<>();
-        all.put("TAG", TAG);
-        all.put("ENTITY", ENTITY);
-        all.put("BRACKET_DOT", BRACKET_DOT);
-        all.put("DOTTED_TIGHT", DOTTED_TIGHT);
-        all.put("DOTTED_LOOSE", DOTTED_LOOSE);
-        all.put("SPACED", SPACED);
-        all.put("DOT_RUN", DOT_RUN);
-        return all;
+        return new TreeMap<>(Map.of("TAG", TAG, "ENTITY", ENTITY, "BRACKET_DOT", BRACKET_DOT, "DOTTED_TIGHT", DOTTED_TIGHT,
+                "DOTTED_LOOSE", DOTTED_LOOSE, "SPACED", SPACED, "DOT_RUN", DOT_RUN));
     }
 
     /** Without a time budget, for tests and helpers. */

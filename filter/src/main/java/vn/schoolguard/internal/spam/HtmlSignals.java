@@ -1,10 +1,10 @@
 package vn.schoolguard.internal.spam;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +39,8 @@ final class HtmlSignals {
 
     /** The patterns used here, by name, for the bounded-time tests. */
     static Map<String, Pattern> patterns() {
-        Map<String, Pattern> all = new LinkedHashMap<>();
-        all.put("URL", URL);
-        all.put("HREF", HREF);
-        all.put("STYLE", STYLE);
-        all.put("HIDING_CSS", HIDING_CSS);
-        all.put("HIDDEN_ATTRIBUTE", HIDDEN_ATTRIBUTE);
-        all.put("ANCHOR", ANCHOR);
-        return all;
+        return new TreeMap<>(Map.of("URL", URL, "HREF", HREF, "STYLE", STYLE, "HIDING_CSS", HIDING_CSS,
+                "HIDDEN_ATTRIBUTE", HIDDEN_ATTRIBUTE, "ANCHOR", ANCHOR));
     }
 
     static HtmlSignals of(String raw, Budget budget) {

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** JDBC conversions the stores share: timestamps in UTC, positional binding, column limits, counts. */
+/** JDBC conversions the stores share: timestamps in UTC, positional binding, column limits, counts, mapped rows. */
 final class Jdbc {
 
     private Jdbc() {
@@ -50,5 +52,31 @@ final class Jdbc {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Turns the current row of a result into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row {@code sql} answers, mapped in order. */
+    static <T> List<T> rows(Connection c, String sql, List<Object> args, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            List<T> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(row.map(rs));
+                }
+            }
+            return values;
+        }
+    }
+
+    /** The first row {@code sql} answers, mapped, if there is one. */
+    static <T> Optional<T> first(Connection c, String sql, List<Object> args, Row<T> row) throws SQLException {
+        List<T> values = rows(c, sql, args, row);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 }

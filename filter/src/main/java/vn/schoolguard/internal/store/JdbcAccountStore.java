@@ -21,6 +21,8 @@ import vn.schoolguard.internal.account.AccountStore;
 /** Built-in console accounts in table {@code sg_accounts}. */
 public final class JdbcAccountStore implements AccountStore {
 
+    private static final String COLUMNS = "username, password_hash, roles, disabled, failed_logins, locked_until";
+
     private final Database database;
     private final String siteKey;
 
@@ -31,33 +33,14 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(String username) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT username, password_hash, roles, disabled, failed_logins,"
-                    + " locked_until FROM sg_accounts WHERE site_key = ? AND username = ?")) {
-                ps.setString(1, siteKey);
-                ps.setString(2, username);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.<Account>empty();
-                }
-            }
-        });
+        return database.read(c -> Jdbc.first(c, "SELECT " + COLUMNS + " FROM sg_accounts WHERE site_key = ? AND username = ?",
+                List.of(siteKey, username), JdbcAccountStore::map));
     }
 
     @Override
     public List<Account> list() {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT username, password_hash, roles, disabled, failed_logins,"
-                    + " locked_until FROM sg_accounts WHERE site_key = ? ORDER BY username")) {
-                ps.setString(1, siteKey);
-                List<Account> accounts = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        accounts.add(map(rs));
-                    }
-                }
-                return accounts;
-            }
-        });
+        return database.read(c -> Jdbc.rows(c, "SELECT " + COLUMNS + " FROM sg_accounts WHERE site_key = ? ORDER BY username",
+                List.of(siteKey), JdbcAccountStore::map));
     }
 
     /** Creates an account, or replaces its password and roles when it exists (and enables it). */

@@ -30,22 +30,10 @@ public final class JdbcDiscoveredForms implements DiscoveredForms {
 
     @Override
     public List<DiscoveredForm> load(int max) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT method, pattern, fields_json, text_json, hits, first_seen,"
-                    + " last_seen, last_status FROM sg_discovered_forms WHERE site_key = ? ORDER BY last_seen DESC LIMIT ?")) {
-                ps.setString(1, siteKey);
-                ps.setInt(2, max);
-                List<DiscoveredForm> forms = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        forms.add(new DiscoveredForm(rs.getString(1), rs.getString(2), Json.read(rs.getString(3), NAMES),
-                                Json.read(rs.getString(4), NAMES), rs.getLong(5), Jdbc.instant(rs, 6),
-                                Jdbc.instant(rs, 7), rs.getInt(8)));
-                    }
-                }
-                return forms;
-            }
-        });
+        return database.read(c -> Jdbc.rows(c, "SELECT method, pattern, fields_json, text_json, hits, first_seen, last_seen,"
+                + " last_status FROM sg_discovered_forms WHERE site_key = ? ORDER BY last_seen DESC LIMIT ?",
+                List.of(siteKey, max), rs -> new DiscoveredForm(rs.getString(1), rs.getString(2), Json.read(rs.getString(3), NAMES),
+                        Json.read(rs.getString(4), NAMES), rs.getLong(5), Jdbc.instant(rs, 6), Jdbc.instant(rs, 7), rs.getInt(8))));
     }
 
     @Override

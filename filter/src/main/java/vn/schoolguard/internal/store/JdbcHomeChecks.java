@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,12 +40,12 @@ public final class JdbcHomeChecks implements HomeChecks {
     private static int write(Connection c, String sql, HomeCheck check) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, Jdbc.time(check.checkedAt()));
-            ps.setString(2, cut(check.url(), 2000));
+            ps.setString(2, Jdbc.truncate(check.url(), 2000));
             ps.setInt(3, check.status());
             ps.setBoolean(4, check.tracker());
             ps.setBoolean(5, check.label());
             ps.setBoolean(6, check.portal());
-            ps.setString(7, cut(check.detail(), 4000).replace('\0', '\uFFFD'));
+            ps.setString(7, Jdbc.truncate(check.detail(), 4000).replace('\0', '\uFFFD'));
             ps.setString(8, check.siteKey());
             return ps.executeUpdate();
         }
@@ -52,37 +53,20 @@ public final class JdbcHomeChecks implements HomeChecks {
 
     @Override
     public Optional<HomeCheck> latest(String siteKey) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_home_checks WHERE site_key = ?")) {
-                ps.setString(1, siteKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.<HomeCheck>empty();
-                }
-            }
-        });
+        return database.read(c -> Jdbc.first(c, "SELECT " + COLUMNS + " FROM sg_home_checks WHERE site_key = ?",
+                List.of(siteKey), JdbcHomeChecks::row));
     }
 
     @Override
     public Map<String, HomeCheck> all() {
-        return database.read(c -> {
-            Map<String, HomeCheck> checks = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_home_checks");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    HomeCheck check = row(rs);
-                    checks.put(check.siteKey(), check);
-                }
-            }
-            return checks;
-        });
+        Map<String, HomeCheck> checks = new TreeMap<>();
+        database.read(c -> Jdbc.rows(c, "SELECT " + COLUMNS + " FROM sg_home_checks", List.of(), JdbcHomeChecks::row))
+                .forEach(check -> checks.put(check.siteKey(), check));
+        return checks;
     }
 
     private static HomeCheck row(ResultSet rs) throws SQLException {
         return new HomeCheck(rs.getString(1), Jdbc.instant(rs, 2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
                 rs.getBoolean(6), rs.getBoolean(7), rs.getString(8));
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

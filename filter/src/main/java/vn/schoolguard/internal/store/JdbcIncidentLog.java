@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import vn.schoolguard.internal.db.Database;
 import vn.schoolguard.internal.incident.Incident;
@@ -48,14 +50,8 @@ public final class JdbcIncidentLog implements IncidentLog {
 
     @Override
     public List<Incident> recent(String siteKey, int limit) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_incidents WHERE site_key = ?"
-                    + " ORDER BY found_at DESC, id DESC LIMIT ?")) {
-                ps.setString(1, siteKey);
-                ps.setInt(2, limit);
-                return rows(ps);
-            }
-        });
+        return database.read(c -> known(Jdbc.rows(c, "SELECT " + COLUMNS + " FROM sg_incidents WHERE site_key = ?"
+                + " ORDER BY found_at DESC, id DESC LIMIT ?", List.of(siteKey, limit), JdbcIncidentLog::row)));
     }
 
     @Override
@@ -82,31 +78,19 @@ public final class JdbcIncidentLog implements IncidentLog {
 
     @Override
     public List<Incident> between(String siteKey, Instant from, Instant to, int limit) {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sg_incidents WHERE site_key = ?"
-                    + " AND found_at >= ? AND found_at < ? ORDER BY found_at, id LIMIT ?")) {
-                ps.setString(1, siteKey);
-                ps.setObject(2, Jdbc.time(from));
-                ps.setObject(3, Jdbc.time(to));
-                ps.setInt(4, limit);
-                return rows(ps);
-            }
-        });
+        return database.read(c -> known(Jdbc.rows(c, "SELECT " + COLUMNS + " FROM sg_incidents WHERE site_key = ?"
+                + " AND found_at >= ? AND found_at < ? ORDER BY found_at, id LIMIT ?",
+                List.of(siteKey, Jdbc.time(from), Jdbc.time(to), limit), JdbcIncidentLog::row)));
     }
 
-    private static List<Incident> rows(PreparedStatement ps) throws SQLException {
-        List<Incident> incidents = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String kind = rs.getString(3);
-                long id = rs.getLong(1);
-                String site = rs.getString(2);
-                Instant at = Jdbc.instant(rs, 4);
-                String page = rs.getString(5);
-                String detail = rs.getString(6);
-                IncidentKind.byKey(kind).ifPresent(k -> incidents.add(new Incident(id, site, k, at, page, detail)));
-            }
-        }
-        return incidents;
+    /** A row of a kind a later version wrote is null here: this version does not know what it means. */
+    private static Incident row(ResultSet rs) throws SQLException {
+        Optional<IncidentKind> kind = IncidentKind.byKey(rs.getString(3));
+        return kind.isEmpty() ? null : new Incident(rs.getLong(1), rs.getString(2), kind.get(), Jdbc.instant(rs, 4),
+                rs.getString(5), rs.getString(6));
+    }
+
+    private static List<Incident> known(List<Incident> rows) {
+        return rows.stream().filter(Objects::nonNull).toList();
     }
 }
