@@ -31,6 +31,9 @@ final class Analysis {
     private static final Pattern SPACED = Pattern.compile(
             "(?<![a-z0-9-])([a-z]{0,12}\\d[a-z0-9]{0,12}|[a-z0-9]{1,12}(?:bet|win|club|vip))\\s(" + SAFE_TLD + ")(?![a-z0-9.])");
 
+    static final Set<String> TLDS = Set.of(TLD.split("\\|"));
+    static final Set<String> SAFE_TLDS = Set.of(SAFE_TLD.split("\\|"));
+
     private static final Pattern DOT_RUN = Pattern.compile("[ .]++");
 
     /** What a reader sees: tags out, entities decoded (not folded). */
@@ -131,6 +134,11 @@ final class Analysis {
 
     /** Domains named in the text, plainly or in disguise: with spaces, "chấm", "dot", bracketed dots or letter by letter. */
     private static Set<String> textDomains(String folded, Budget budget) {
+        return domains(domainView(folded, budget), budget, true);
+    }
+
+    /** The text as the domain patterns see it: letters, digits, dots and dashes, single spaces, spelled letters joined. */
+    static String domainView(String folded, Budget budget) {
         String text = BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ");
         StringBuilder dotted = new StringBuilder(text.length() + 2).append(' ');
         for (int i = 0; i < text.length(); i++) {
@@ -143,10 +151,19 @@ final class Analysis {
             }
         }
         dotted.append(' ');
-        String plain = TextNormalizer.joined(dotted.toString());
+        return TextNormalizer.joined(dotted.toString());
+    }
+
+    /** The domains the patterns find in the domain view; with {@code hinted}, a pattern that cannot match is skipped. */
+    static Set<String> domains(String plain, Budget budget, boolean hinted) {
         Set<String> found = new LinkedHashSet<>();
-        for (Pattern pattern : new Pattern[] {DOTTED_TIGHT, DOTTED_LOOSE, SPACED}) {
-            Matcher m = pattern.matcher(budget.guard(plain));
+        DomainHints hints = DomainHints.of(plain);
+        Pattern[] patterns = {DOTTED_TIGHT, DOTTED_LOOSE, SPACED};
+        for (int p = 0; p < patterns.length; p++) {
+            if (hinted && !hints.mayMatch(p)) {
+                continue;
+            }
+            Matcher m = patterns[p].matcher(budget.guard(plain));
             while (m.find() && found.size() < SpamScorer.MAX_HOSTS) {
                 found.add(m.group(1) + "." + DOT_RUN.matcher(m.group(2)).replaceAll("."));
             }

@@ -45,23 +45,31 @@ final class HtmlSignals {
 
     static HtmlSignals of(String raw, Budget budget) {
         CharSequence text = budget.guard(raw);
+        // Candidate starts are found with plain searches; a pattern runs only where one of its literals stands.
+        String lower = asciiLower(raw);
         List<String> hosts = new ArrayList<>();
         int links = 0;
-        Matcher url = URL.matcher(text);
-        while (url.find()) {
-            links++;
-            hosts.add(url.group(1).toLowerCase(Locale.ROOT));
+        Matcher url = URL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        LinkStarts starts = new LinkStarts(lower);
+        for (int at = starts.next(0); at >= 0; at = starts.next(at + 1)) {
+            if (url.region(at, text.length()).lookingAt()) {
+                links++;
+                hosts.add(url.group(1).toLowerCase(Locale.ROOT));
+                at = url.end() - 1;
+            }
         }
-        Matcher href = HREF.matcher(text);
+        Matcher href = HREF.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int hrefs = 0;
-        while (href.find()) {
-            hrefs++;
+        for (int at = lower.indexOf("href"); at >= 0; at = lower.indexOf("href", at + 1)) {
+            if (href.region(at, text.length()).lookingAt()) {
+                hrefs++;
+            }
         }
         // An href with a relative or odd target is still a link; absolute ones were counted above.
         links = Math.max(links, hrefs);
         int hidden = 0;
         int searchedTo = 0;
-        for (int[] range : hidingRanges(text)) {
+        for (int[] range : hidingRanges(text, lower)) {
             int from = Math.max(range[0], searchedTo);
             int to = Math.min(raw.length(), range[1] + HIDDEN_REACH);
             if (from < to) {
@@ -79,29 +87,69 @@ final class HtmlSignals {
      * Where markup hides its content, in text order. Each style value is examined once, from its start up to
      * its closing quote or {@code >} (at most 300 characters), so runs of "style=" cost linear time.
      */
-    private static List<int[]> hidingRanges(CharSequence text) {
+    private static List<int[]> hidingRanges(CharSequence text, String lower) {
         List<int[]> ranges = new ArrayList<>();
-        Matcher style = STYLE.matcher(text);
-        Matcher css = HIDING_CSS.matcher(text);
-        int at = 0;
-        while (at < text.length() && style.find(at)) {
-            int valueStart = style.end();
-            int valueEnd = valueStart;
-            int limit = Math.min(text.length(), valueStart + STYLE_VALUE_REACH);
-            while (valueEnd < limit && "\"'>".indexOf(text.charAt(valueEnd)) < 0) {
-                valueEnd++;
+        if (lower.contains("style")) {
+            Matcher style = STYLE.matcher(text);
+            Matcher css = HIDING_CSS.matcher(text);
+            int at = 0;
+            while (at < text.length() && style.find(at)) {
+                int valueStart = style.end();
+                int valueEnd = valueStart;
+                int limit = Math.min(text.length(), valueStart + STYLE_VALUE_REACH);
+                while (valueEnd < limit && "\"'>".indexOf(text.charAt(valueEnd)) < 0) {
+                    valueEnd++;
+                }
+                if (css.region(valueStart, valueEnd).find()) {
+                    ranges.add(new int[] {style.start(), css.end()});
+                }
+                at = Math.max(valueEnd, style.start() + 1);
             }
-            if (css.region(valueStart, valueEnd).find()) {
-                ranges.add(new int[] {style.start(), css.end()});
-            }
-            at = Math.max(valueEnd, style.start() + 1);
         }
-        Matcher attribute = HIDDEN_ATTRIBUTE.matcher(text);
-        while (attribute.find()) {
-            ranges.add(new int[] {attribute.start(), attribute.end()});
+        if (lower.contains("hidden")) {
+            Matcher attribute = HIDDEN_ATTRIBUTE.matcher(text);
+            while (attribute.find()) {
+                ranges.add(new int[] {attribute.start(), attribute.end()});
+            }
         }
         ranges.sort((a, b) -> Integer.compare(a[0], b[0]));
         return ranges;
+    }
+
+    /** Where a link may start ("http", "ftp" or "www."), in text order; each literal is searched for once per place. */
+    private static final class LinkStarts {
+        private static final String[] LITERALS = {"http", "ftp", "www."};
+        private final String lower;
+        private final int[] next = {-2, -2, -2};
+
+        LinkStarts(String lower) {
+            this.lower = lower;
+        }
+
+        /** The first candidate at or after {@code from}, or -1. */
+        int next(int from) {
+            int first = -1;
+            for (int i = 0; i < LITERALS.length; i++) {
+                if (next[i] != -1 && next[i] < from) {
+                    next[i] = lower.indexOf(LITERALS[i], from);
+                }
+                if (next[i] >= 0 && (first < 0 || next[i] < first)) {
+                    first = next[i];
+                }
+            }
+            return first;
+        }
+    }
+
+    /** ASCII letters in lower case, every other character as it is: the same length and offsets as {@code raw}. */
+    static String asciiLower(String raw) {
+        char[] chars = raw.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 
     List<String> hosts() {

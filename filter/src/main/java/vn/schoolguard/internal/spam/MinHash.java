@@ -39,8 +39,13 @@ final class MinHash {
         }
         int[] mins = new int[SIZE];
         java.util.Arrays.fill(mins, Integer.MAX_VALUE);
+        // The minima are over the set of shingles: a repeated one (a flood of one paragraph) is hashed once.
+        ShingleSet seen = new ShingleSet(compact.length());
         for (int i = 0; i + SHINGLE <= compact.length(); i++) {
             int h = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
+            if (!seen.add(h)) {
+                continue;
+            }
             for (int k = 0; k < SIZE; k++) {
                 int v = FeatureVector.finish(h * SEEDS[k]) & Integer.MAX_VALUE;
                 if (v < mins[k]) {
@@ -97,5 +102,32 @@ final class MinHash {
             return null;
         }
         return signature;
+    }
+
+    /** Shingle hashes seen so far: open addressing over a power-of-two table at most half full. */
+    private static final class ShingleSet {
+        private final int[] slots;
+        private final boolean[] used;
+
+        ShingleSet(int expected) {
+            int size = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+            slots = new int[size];
+            used = new boolean[size];
+        }
+
+        /** Adds {@code hash}; false when it was there already. */
+        boolean add(int hash) {
+            int mask = slots.length - 1;
+            int at = (hash ^ (hash >>> 16)) & mask;
+            while (used[at]) {
+                if (slots[at] == hash) {
+                    return false;
+                }
+                at = (at + 1) & mask;
+            }
+            used[at] = true;
+            slots[at] = hash;
+            return true;
+        }
     }
 }

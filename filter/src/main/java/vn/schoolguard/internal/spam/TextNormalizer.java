@@ -38,8 +38,8 @@ final class TextNormalizer {
     }
 
     private static String fold(String text, boolean lookalikes) {
-        String compat = Normalizer.normalize(limitMarks(text), Normalizer.Form.NFKC);
-        String decomposed = Normalizer.normalize(compat, Normalizer.Form.NFD);
+        // NFKD in one pass: the same as NFD after NFKC (composition is undone by canonical decomposition).
+        String decomposed = Normalizer.normalize(limitMarks(text), Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); ) {
             int cp = decomposed.codePointAt(i);

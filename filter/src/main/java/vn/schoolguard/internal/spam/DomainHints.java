@@ -1,0 +1,78 @@
+package vn.schoolguard.internal.spam;
+
+/**
+ * Necessary conditions of the three domain patterns of {@link Analysis}, found in one pass over the domain view: a
+ * top-level domain right after a dot (tight), after a dot, "cham" or "dot" with at most a space between (loose), or
+ * after a space and a label with a digit or a betting suffix (spaced). Most texts name no domain, and then no pattern
+ * needs to run; when a condition holds the pattern runs as before, so what is found never changes.
+ */
+final class DomainHints {
+
+    static final int TIGHT = 0;
+    static final int LOOSE = 1;
+    static final int SPACED = 2;
+
+    private final boolean[] may = new boolean[3];
+
+    private DomainHints() {
+    }
+
+    /** The hints for {@code plain}: lower-case letters, digits, dots, dashes and single spaces. */
+    static DomainHints of(String plain) {
+        DomainHints hints = new DomainHints();
+        int previousStart = -1;
+        int previousEnd = -1;
+        int i = 0;
+        while (i < plain.length()) {
+            if (!alnum(plain.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < plain.length() && alnum(plain.charAt(i))) {
+                i++;
+            }
+            hints.look(plain, start, i, previousStart, previousEnd);
+            previousStart = start;
+            previousEnd = i;
+        }
+        return hints;
+    }
+
+    boolean mayMatch(int pattern) {
+        return may[pattern];
+    }
+
+    /** Looks at the run of letters and digits {@code [start, end)}, the run before it being {@code [ps, pe)}. */
+    private void look(String plain, int start, int end, int ps, int pe) {
+        String run = plain.substring(start, end);
+        boolean tld = Analysis.TLDS.contains(run);
+        boolean safe = Analysis.SAFE_TLDS.contains(run);
+        if (!tld && !safe) {
+            return;
+        }
+        char before = start > 0 ? plain.charAt(start - 1) : ' ';
+        char twoBefore = start > 1 ? plain.charAt(start - 2) : ' ';
+        boolean labelRightBefore = pe >= 0 && pe == start - 1;
+        may[TIGHT] |= tld && before == '.' && labelRightBefore;
+        boolean afterDot = before == '.' || before == ' ' && twoBefore == '.';
+        boolean afterWord = plain.startsWith(" cham ", start - 6) || plain.startsWith(" dot ", start - 5);
+        may[LOOSE] |= safe && (afterDot || afterWord);
+        may[SPACED] |= safe && before == ' ' && pe == start - 1 && spacedLabel(plain, ps, pe);
+    }
+
+    /** The label of the spaced pattern: with a digit, or ending in a betting word. */
+    private static boolean spacedLabel(String plain, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (plain.charAt(i) >= '0' && plain.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        String label = plain.substring(start, end);
+        return label.endsWith("bet") || label.endsWith("win") || label.endsWith("club") || label.endsWith("vip");
+    }
+
+    private static boolean alnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+}
