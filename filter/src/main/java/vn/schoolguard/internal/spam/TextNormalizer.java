@@ -37,24 +37,59 @@ final class TextNormalizer {
         return fold(text, false);
     }
 
+    /**
+     * Folds code point by code point. Decomposition works per code point, and the only thing it does across them,
+     * reordering combining marks, cannot show: marks are dropped. So each code point's folded form is worked out
+     * once (NFKD, marks, format characters and fillers dropped, spaces made plain, lower case, lookalikes) and
+     * kept; the table is filled as characters are met (a race only computes the same immutable string twice).
+     */
     private static String fold(String text, boolean lookalikes) {
-        // NFKD in one pass: the same as NFD after NFKC (composition is undone by canonical decomposition).
-        String decomposed = Normalizer.normalize(limitMarks(text), Normalizer.Form.NFKD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); ) {
-            int cp = decomposed.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT || isFiller(cp)) {
+        String[] known = lookalikes ? FOLDED : STABLE_FOLDED;
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                i++;
                 continue;
             }
-            if (type == Character.SURROGATE || cp == 0xFFFD || type == Character.CONTROL
-                    || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp > 0xFFFF) {
+                out.append(foldOne(cp, lookalikes));
+                continue;
+            }
+            String folded = known[cp];
+            if (folded == null) {
+                folded = foldOne(cp, lookalikes);
+                known[cp] = folded;
+            }
+            out.append(folded);
+        }
+        return out.toString();
+    }
+
+    private static final String[] FOLDED = new String[0x10000];
+    private static final String[] STABLE_FOLDED = new String[0x10000];
+
+    /** The folded form of one code point. */
+    static String foldOne(int cp, boolean lookalikes) {
+        String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT || isFiller(c)) {
+                continue;
+            }
+            if (type == Character.SURROGATE || c == 0xFFFD || type == Character.CONTROL
+                    || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 out.append(' ');
                 continue;
             }
-            int lower = Character.toLowerCase(cp);
+            int lower = Character.toLowerCase(c);
             if (lower == 'đ' || lower == 'ð' || lower == 'ɖ') {
                 out.append('d');
             } else if (lower < 0x80) {
