@@ -74,8 +74,10 @@ public final class Authenticator {
 
     /** Checks a name and password from {@code clientIp} (the resolved client address). */
     public Result login(String username, String password, String clientIp) {
-        String name = username == null ? "" : username.trim();
+        String name = username == null ? "" : username.strip();
         String secret = password == null ? "" : password;
+        // No account name or password holds a control character: such a sign-in is wrong, not a database error.
+        boolean wellFormed = !PasswordPolicy.hasControl(name) && !PasswordPolicy.hasControl(secret);
         Instant now = clock.instant();
         Optional<Duration> wait = throttle.refusal(name, clientIp, now);
         if (wait.isPresent()) {
@@ -85,7 +87,7 @@ public final class Authenticator {
         if (!delay.isZero()) {
             pause.pause(delay);
         }
-        Optional<Account> account = name.isEmpty() ? Optional.empty() : accounts.find(name);
+        Optional<Account> account = name.isEmpty() || !wellFormed ? Optional.empty() : accounts.find(name);
         boolean matches = account.isPresent() ? matches(name, secret, account.get()) : decoy(secret);
         if (matches && !account.get().disabled()) {
             throttle.success(name, clientIp);

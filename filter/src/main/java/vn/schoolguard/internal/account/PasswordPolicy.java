@@ -3,7 +3,7 @@ package vn.schoolguard.internal.account;
 import java.util.Optional;
 
 /**
- * The one length rule for console passwords. The console's accounts page, the command line
+ * The one rule for console passwords: a length, and no control characters. The console's accounts page, the command line
  * ({@code users add}, {@code users passwd}) and the seeded accounts ({@code accounts.seed-password}) all check it
  * here, so the documented rule is the rule everywhere. Lengths count Unicode code points, so a Vietnamese letter
  * with its tone mark counts once however it is encoded.
@@ -24,10 +24,18 @@ public final class PasswordPolicy {
         return password == null ? 0 : password.codePointCount(0, password.length());
     }
 
-    /** Whether the password has an accepted length. */
+    /** Whether the password has an accepted length and no control character. */
     public static boolean acceptable(String password) {
         int length = length(password);
-        return length >= MIN_LENGTH && length <= MAX_LENGTH;
+        return length >= MIN_LENGTH && length <= MAX_LENGTH && !hasControl(password);
+    }
+
+    /**
+     * Whether {@code text} holds a control character (NUL, a line break, DEL…). PBKDF2 keys HMAC with the password,
+     * and HMAC pads its key with zero bytes, so "password" and "password" + NUL would be one password.
+     */
+    public static boolean hasControl(String text) {
+        return text != null && text.chars().anyMatch(Character::isISOControl);
     }
 
     /** What is wrong with the password, in English, or empty when it is acceptable; never includes the password. */
@@ -42,6 +50,10 @@ public final class PasswordPolicy {
         }
         if (length > MAX_LENGTH) {
             return Optional.of("the password is too long: at most " + MAX_LENGTH + " characters, this one has " + length);
+        }
+        if (hasControl(password)) {
+            return Optional.of("the password has a control character (such as NUL, a tab or a line break);"
+                    + " use letters, digits, spaces and punctuation");
         }
         return Optional.empty();
     }
