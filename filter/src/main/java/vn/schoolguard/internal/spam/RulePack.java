@@ -114,7 +114,7 @@ final class RulePack {
                     if (!id.matches("[a-z0-9][a-z0-9.-]{0,60}")) {
                         throw new RulePackException(SpamTexts.badRuleLine(where, text, "a rule id of lower-case letters, digits, dots and dashes"));
                     }
-                    current = byId.computeIfAbsent(id, Section::new);
+                    current = byId.computeIfAbsent(id, key -> new Section(key, where));
                 } else if (text.startsWith("- ")) {
                     if (current == null) {
                         throw new RulePackException(SpamTexts.badRuleLine(where, text, "an entry inside a [rule.id] section"));
@@ -150,17 +150,20 @@ final class RulePack {
     /** One rule before compiling. */
     private static final class Section {
         private final String id;
+        /** Where the section was first opened, for a problem of the section as a whole. */
+        private final String where;
         private final Map<String, String[]> keys = new LinkedHashMap<>();
         private final List<String[]> entries = new ArrayList<>();
 
-        Section(String id) {
+        Section(String id, String where) {
             this.id = id;
+            this.where = where;
         }
 
         Rule compile() {
             String[] kindValue = keys.get("kind");
             if (kindValue == null) {
-                throw new RulePackException(SpamTexts.badRuleKey("[" + id + "]", "kind", "", "one of " + kinds()));
+                throw new RulePackException(SpamTexts.badRuleKey(where + " [" + id + "]", "kind", "", "one of " + kinds()));
             }
             RuleKind kind = RuleKind.parse(kindValue[0]).orElseThrow(() ->
                     new RulePackException(SpamTexts.badRuleKey(kindValue[1], "kind", kindValue[0], "one of " + kinds())));
@@ -223,11 +226,14 @@ final class RulePack {
             if (value == null) {
                 return defaultValue;
             }
-            try {
-                return Double.parseDouble(value[0]);
-            } catch (NumberFormatException e) {
-                throw new RulePackException(SpamTexts.badRuleKey(value[1], key, value[0], "a number"));
+            // A plain decimal only: Java also reads NaN, Infinity and hex, and a NaN weight would poison every score.
+            if (value[0].matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?")) {
+                double number = Double.parseDouble(value[0]);
+                if (Double.isFinite(number)) {
+                    return number;
+                }
             }
+            throw new RulePackException(SpamTexts.badRuleKey(value[1], key, value[0], "a number"));
         }
 
         private static String kinds() {
