@@ -33,6 +33,8 @@ final class Analysis {
 
     static final Set<String> TLDS = Set.of(TLD.split("\\|"));
     static final Set<String> SAFE_TLDS = Set.of(SAFE_TLD.split("\\|"));
+    static final int SHORTEST_TLD = TLDS.stream().mapToInt(String::length).min().orElseThrow();
+    static final int LONGEST_TLD = TLDS.stream().mapToInt(String::length).max().orElseThrow();
 
     private static final Pattern DOT_RUN = Pattern.compile("[ .]++");
 
@@ -90,7 +92,7 @@ final class Analysis {
 
     /** Tags out, entities decoded, pathological mark runs cut: what a reader of the page would see. */
     static String visibleText(String raw, Budget budget) {
-        String text = TAG.matcher(budget.guard(raw)).replaceAll(" ");
+        String text = raw.indexOf('<') < 0 ? raw : TAG.matcher(budget.guard(raw)).replaceAll(" ");
         if (text.indexOf('&') < 0) {
             return text;
         }
@@ -139,7 +141,8 @@ final class Analysis {
 
     /** The text as the domain patterns see it: letters, digits, dots and dashes, single spaces, spelled letters joined. */
     static String domainView(String folded, Budget budget) {
-        String text = BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ");
+        boolean bracket = folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0 || folded.indexOf('{') >= 0;
+        String text = bracket ? BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ") : folded;
         StringBuilder dotted = new StringBuilder(text.length() + 2).append(' ');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

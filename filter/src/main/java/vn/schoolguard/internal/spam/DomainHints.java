@@ -45,6 +45,9 @@ final class DomainHints {
 
     /** Looks at the run of letters and digits {@code [start, end)}, the run before it being {@code [ps, pe)}. */
     private void look(String plain, int start, int end, int ps, int pe) {
+        if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD) {
+            return;
+        }
         String run = plain.substring(start, end);
         boolean tld = Analysis.TLDS.contains(run);
         boolean safe = Analysis.SAFE_TLDS.contains(run);

@@ -117,7 +117,7 @@ public final class SpamScorer {
      * Unchanged across releases; a new algorithm would use a new prefix.
      */
     public static String fingerprint(String text) {
-        String stripped = TAG.matcher(text).replaceAll(" ");
+        String stripped = text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll(" ");
         String compact = fingerprintForm(stripped);
         return "fp1:" + Sha256.hex(compact).substring(0, 32);
     }
