@@ -16,11 +16,13 @@ final class Background implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
 
     Background(String threadName, int queue) {
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), run -> {
+        // The thread ends when idle: a deployment of many sites keeps threads only for the sites being watched now.
+        this.executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), run -> {
             Thread thread = new Thread(run, threadName);
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
     }
 
     /** Queues a task; false when the queue is full. The task handles its own failures. */
