@@ -3,6 +3,8 @@ package vn.schoolguard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import jakarta.servlet.FilterConfig;
 
 import vn.schoolguard.api.ConfigProblem;
 import vn.schoolguard.internal.housekeeping.Housekeeping;
+import vn.schoolguard.internal.iplog.IpLog;
+import vn.schoolguard.internal.iplog.IpLogSettings;
 import vn.schoolguard.internal.log.Log;
 import vn.schoolguard.internal.site.SiteFiles;
 import vn.schoolguard.internal.site.SiteOverlay;
@@ -27,6 +31,7 @@ final class SiteRouter implements AutoCloseable {
     private final PlatformParts platform;
     private final Map<String, FilterParts> built = new ConcurrentHashMap<>();
     private final Housekeeping.Task reload;
+    private final Housekeeping.Task idleRetention;
     private volatile SiteTable table;
 
     private SiteRouter(PlatformParts platform, SiteTable table) {
@@ -35,11 +40,30 @@ final class SiteRouter implements AutoCloseable {
         Optional<Path> dir = platform.config.sites().dir();
         this.reload = dir.isEmpty() ? null : platform.housekeeping.every("re-reading the sites directory",
                 platform.config.sites().reloadInterval(), platform.config.sites().reloadInterval(), this::reload);
+        // A site's retention runs with its parts; one not served since the start still has entries to purge.
+        Duration purge = platform.config.ipLog().purgeInterval();
+        this.idleRetention = platform.config.sites().single() ? null
+                : platform.housekeeping.every("IP log retention of sites not served since the start", purge, purge,
+                        this::retainIdleSites);
+    }
+
+    private void retainIdleSites() {
+        SiteTable current = table;
+        for (String key : current.siteKeys()) {
+            Optional<SchoolGuardConfig> config = current.config(key);
+            if (built.containsKey(key) || config.isEmpty()) {
+                continue;
+            }
+            IpLogSettings settings = config.get().ipLog();
+            Instant now = platform.clock.instant();
+            new IpLog(platform.ipLogStorage, key, platform.clock).applyRetention(now.minus(settings.retention()),
+                    settings.pseudonymiseAfter().map(now::minus));
+        }
     }
 
     /** The sites of the settings and of {@code sites.dir}; the shared settings' own site is built now. */
     static SiteRouter start(PlatformParts platform, FilterConfig filterConfig) {
-        SiteTable table = SiteTable.build(platform.config, readFiles(platform.config), null);
+        SiteTable table = SiteTable.build(platform.config, readFiles(platform.config, true), null);
         report(table.problems(), List.of());
         SiteRouter router = new SiteRouter(platform, table);
         platform.siteAdmin = new SiteAdministration(router, platform.config);
@@ -89,7 +113,7 @@ final class SiteRouter implements AutoCloseable {
     /** Re-reads the sites directory now; a site whose settings changed is rebuilt on its next request. */
     synchronized void reload() {
         SiteTable before = table;
-        SiteTable after = SiteTable.build(platform.config, readFiles(platform.config), before);
+        SiteTable after = SiteTable.build(platform.config, readFiles(platform.config, false), before);
         table = after;
         report(after.problems(), before.problems());
         for (String key : List.copyOf(built.keySet())) {
@@ -104,10 +128,11 @@ final class SiteRouter implements AutoCloseable {
         }
     }
 
-    private static List<SiteOverlay> readFiles(SchoolGuardConfig config) {
+    /** The site files; a missing directory is said once, at startup, not at every re-read. */
+    private static List<SiteOverlay> readFiles(SchoolGuardConfig config, boolean atStart) {
         Optional<Path> dir = config.sites().dir();
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
-            if (dir.isPresent()) {
+            if (dir.isPresent() && atStart) {
                 LOG.warn("The sites directory {} (setting sites.dir) does not exist; only the main settings' sites run",
                         dir.get());
             }
@@ -135,6 +160,9 @@ final class SiteRouter implements AutoCloseable {
     public void close() {
         if (reload != null) {
             reload.cancel();
+        }
+        if (idleRetention != null) {
+            idleRetention.cancel();
         }
         built.values().forEach(FilterParts::close);
         built.clear();

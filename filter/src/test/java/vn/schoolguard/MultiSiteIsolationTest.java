@@ -107,6 +107,52 @@ class MultiSiteIsolationTest {
     }
 
     @Test
+    void anApprovalIsReplayedToThePostersOwnSiteAndToldToTheApplicationsListeners() throws Exception {
+        java.util.List<String> approved = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SchoolGuardFilter.approvalListeners(site.servletContext()).add(s -> approved.add(s.receipt()));
+        comment(A, "Bình luận được duyệt ở trường A");
+        comment(B, "Bình luận chờ ở trường B");
+        long id = pending(A, "mod-a").get("items").get(0).get("id").asLong();
+        Answer approve = http.send("POST", A, "/school/_schoolguard/api/submissions/" + id + "/approve",
+                new String[] {"Authorization", TestSite.basic("mod-a", TestSite.PASSWORD)}, null, "");
+        assertThat(approve.status()).as(approve.body()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(approve.body()).get("status").asText()).isEqualTo("approved");
+        assertThat(site.stored).singleElement().satisfies(s ->
+                assertThat(s.parameters().get("content")[0]).isEqualTo("Bình luận được duyệt ở trường A"));
+        assertThat(approved).hasSize(1);
+        assertThat(pending(B, "mod-b").get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayTokenOfOneSchoolIsRefusedAtAnother() throws Exception {
+        int port;
+        try (java.net.ServerSocket reserve = new java.net.ServerSocket(0)) {
+            port = reserve.getLocalPort();
+        }
+        site.close();
+        Map<String, String> settings = twoSchools();
+        settings.put("replay.base-url", "http://127.0.0.1:" + port + "/school");
+        site = new TestSite(dataDir, settings);
+        http = new HostClient(site.port());
+        try (vn.schoolguard.testing.RecordingProxy relay = new vn.schoolguard.testing.RecordingProxy(port, site.port())) {
+            comment(A, "Một lần, ở trường A");
+            long id = pending(A, "mod-a").get("items").get(0).get("id").asLong();
+            assertThat(http.send("POST", A, "/school/_schoolguard/api/submissions/" + id + "/approve",
+                    new String[] {"Authorization", TestSite.basic("mod-a", TestSite.PASSWORD)}, null, "").status()).isEqualTo(200);
+            assertThat(site.stored).hasSize(1);
+            String captured = new String(relay.requests.get(0), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(captured).contains("Host: " + A);
+            int split = captured.indexOf("\r\n\r\n") + 4;
+            String atB = captured.substring(0, split).replace("Host: " + A, "Host: " + B);
+            Answer answer = http.raw(atB, captured.substring(split).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.body()).doesNotContain("already used");
+            assertThat(site.stored).hasSize(1);
+            assertThat(pending(B, "mod-b").get("total").asInt()).isZero();
+        }
+    }
+
+    @Test
     void theIpLogAndReceiptsOfOneSchoolAreNotFoundAtAnother() throws Exception {
         Answer held = comment(A, "Câu hỏi gửi trường A");
         String receiptPath = held.header("location").orElseThrow();
