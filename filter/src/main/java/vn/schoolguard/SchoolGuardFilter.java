@@ -48,6 +48,11 @@ import vn.schoolguard.internal.web.Http;
  * {@code route.<name>.fields}, {@code proxies.trusted}, {@code accounts.seed}; all keys are listed in
  * docs/en/configuration.md. Invalid settings stop startup with one message naming every bad key.
  *
+ * <p>One filter can serve many school sites, chosen per request by host name ({@code site.<key>.hosts}), each with
+ * its own settings overlaid on the shared ones ({@code site.<key>.<setting>}, or a file per site in {@code sites.dir}
+ * re-read while running) and its own queue, IP log, accounts and sessions in the one database; a host no site names
+ * gets {@code sites.default}, or 421 when that is {@code none}. See docs/en/multi-site.md.
+ *
  * <pre>{@code
  * <filter>
  *   <filter-name>schoolguard</filter-name>

@@ -2,7 +2,6 @@ package vn.schoolguard.internal.site;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -59,7 +58,9 @@ public final class SiteFiles {
             }
             Properties properties = new Properties();
             try (InputStream in = Files.newInputStream(file)) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                // Editors on Windows start a UTF-8 file with a byte order mark, which would become part of the first key.
+                properties.load(new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (String property : properties.stringPropertyNames()) {
