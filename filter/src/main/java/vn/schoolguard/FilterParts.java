@@ -1,12 +1,9 @@
 package vn.schoolguard;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletException;
 
 import vn.schoolguard.internal.account.AccountStore;
 import vn.schoolguard.internal.account.Authenticator;
@@ -35,16 +32,13 @@ import vn.schoolguard.internal.moderation.SubmissionCapture;
 import vn.schoolguard.internal.ratelimit.SubmissionGate;
 import vn.schoolguard.internal.spam.SpamImplantRules;
 import vn.schoolguard.internal.spam.SpamScorer;
-import vn.schoolguard.internal.db.DataDirectory;
 import vn.schoolguard.internal.db.Database;
 import vn.schoolguard.internal.store.JdbcApprovedContent;
 import vn.schoolguard.internal.store.JdbcDiscoveredForms;
 import vn.schoolguard.internal.store.JdbcPublication;
 import vn.schoolguard.internal.store.JdbcSpamMemory;
 import vn.schoolguard.internal.store.JdbcSubmissionStore;
-import vn.schoolguard.internal.db.StoreException;
 import vn.schoolguard.internal.store.JdbcAccountStore;
-import vn.schoolguard.internal.store.JdbcIpLogStorage;
 import vn.schoolguard.internal.store.JdbcRateLimitStorage;
 import vn.schoolguard.internal.store.JdbcSessionStore;
 import vn.schoolguard.internal.store.JdbcSiteLearningStore;
@@ -55,15 +49,20 @@ import vn.schoolguard.internal.web.ConsoleRouter;
 import vn.schoolguard.internal.web.ConsoleServices;
 import vn.schoolguard.internal.web.PosterPages;
 
-/** The filter's collaborators, built once from its settings at startup and closed at shutdown. */
+/**
+ * One site's collaborators, built from its settings (the shared ones with the site's overlay) on the platform's
+ * storage and scheduler; closed when the filter stops or the site's settings change. A per-site part is one more
+ * {@code build...()} method here.
+ */
 final class FilterParts implements AutoCloseable {
 
     private static final Log LOG = Log.get(SchoolGuardFilter.class);
 
     final SchoolGuardConfig config;
-    private final Clock clock = Clock.systemUTC();
-    private DataDirectory dataDirectory;
-    private Database database;
+    private final PlatformParts platform;
+    private final Clock clock;
+    private final Database database;
+    private final Housekeeping housekeeping;
     private JdbcSubmissionStore store;
     PageDecorator decorator;
     Moderation moderation;
@@ -80,24 +79,33 @@ final class FilterParts implements AutoCloseable {
     private RouteDiscovery discovery;
     private Retention retention;
 
-    private final Housekeeping housekeeping;
-
-    private FilterParts(SchoolGuardConfig config, Housekeeping housekeeping) {
+    private FilterParts(PlatformParts platform, SchoolGuardConfig config) {
+        this.platform = platform;
         this.config = config;
-        this.housekeeping = housekeeping;
+        this.clock = platform.clock;
+        this.database = platform.database;
+        this.housekeeping = platform.housekeeping;
     }
 
-    /** Opens the data directory and the database, then builds every part; stops startup with one clear message. */
-    static FilterParts start(SchoolGuardConfig config, FilterConfig filterConfig) throws ServletException {
-        Object hostScheduler = filterConfig.getServletContext().getAttribute(SchoolGuardFilter.HOUSEKEEPING_ATTRIBUTE);
-        FilterParts parts = new FilterParts(config, hostScheduler instanceof ScheduledExecutorService scheduler
-                ? Housekeeping.on(scheduler) : Housekeeping.ownThread());
-        parts.openStorage();
-        parts.buildModeration();
-        parts.buildIntake();
-        parts.buildConsole();
-        parts.retention = new Retention(parts.ipLog, config.ipLog(), parts.clock, parts.housekeeping);
-        filterConfig.getServletContext().setAttribute(SchoolGuardFilter.LISTENERS_ATTRIBUTE, parts.moderation.listeners());
+    /** Builds every part of one site; a failure closes what was built and stops with one clear message. */
+    static FilterParts build(PlatformParts platform, SchoolGuardConfig config) {
+        FilterParts parts = new FilterParts(platform, config);
+        try {
+            parts.buildStorage();
+            parts.buildModeration();
+            parts.buildIntake();
+            parts.buildConsole();
+            parts.retention = new Retention(parts.ipLog, config.ipLog(), parts.clock, parts.housekeeping);
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+        }
+        return parts;
+    }
+
+    /** Builds the site at startup and says so in the log, as the one site of a single-site deployment always did. */
+    static FilterParts start(PlatformParts platform, SchoolGuardConfig config, FilterConfig filterConfig) {
+        FilterParts parts = build(platform, config);
         LOG.info("SchoolGuard started: data in {}, {} submission route(s) {}, console at {}{}, replay by {}",
                 config.dataDir(), config.moderation().routes().size(),
                 config.moderation().routes().stream().map(Route::describe).toList(),
@@ -107,25 +115,10 @@ final class FilterParts implements AutoCloseable {
         return parts;
     }
 
-    private void openStorage() throws ServletException {
-        try {
-            dataDirectory = DataDirectory.open(config.dataDir());
-        } catch (IOException e) {
-            throw new ServletException("SchoolGuard cannot create its data directory " + config.dataDir()
-                    + " (setting data.dir): " + e.getMessage(), e);
-        }
-        try {
-            database = Database.open(config.store());
-            dataDirectory.tightenNow();
-        } catch (StoreException e) {
-            LOG.error("SchoolGuard cannot start: {}", e.getMessage());
-            throw new ServletException(e.getMessage(), e);
-        }
-        JdbcIpLogStorage ipLogStorage = new JdbcIpLogStorage(database);
-        ipLog = new IpLog(ipLogStorage, config.siteKey(), clock);
-        store = new JdbcSubmissionStore(database, TransactionLog.of(ipLogStorage, ipLog));
+    private void buildStorage() {
+        ipLog = new IpLog(platform.ipLogStorage, config.siteKey(), clock);
+        store = new JdbcSubmissionStore(database, TransactionLog.of(platform.ipLogStorage, ipLog));
     }
-
     private void buildModeration() {
         PublicationSettings publication = config.publication();
         decorator = new PageDecorator(new PageDecoration(config.inject(), new SpamImplantRules(config.spam()),
@@ -137,6 +130,7 @@ final class FilterParts implements AutoCloseable {
         replays = new ServletReplays(config.replay(), tokens);
         moderation = new Moderation(store, config.moderation(), config.siteKey(), clock, publication,
                 decorator.decoration()::publicationChanged);
+        moderation.shareListeners(platform.listeners);
         moderation.releaseStaleReplays();
         incomingReplay = new IncomingReplay(config.replay(), tokens, config.moderation(), ipLog);
     }
@@ -168,7 +162,8 @@ final class FilterParts implements AutoCloseable {
                 config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
-                decorator.decoration().decorationWarnings(), discovery);
+                decorator.decoration().decorationWarnings(), discovery,
+                config.siteKey().equals(platform.config.siteKey()) ? platform.siteAdmin : null);
         console = new ConsoleRouter(services, replays, posterPages, new ConsolePages(services, replays));
     }
 
@@ -185,13 +180,6 @@ final class FilterParts implements AutoCloseable {
         }
         if (decorator != null) {
             decorator.decoration().close();
-        }
-        housekeeping.close();
-        if (dataDirectory != null) {
-            dataDirectory.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 }

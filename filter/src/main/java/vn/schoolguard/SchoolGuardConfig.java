@@ -26,6 +26,7 @@ import vn.schoolguard.internal.moderation.ModerationSettings;
 import vn.schoolguard.internal.moderation.PublicationSettings;
 import vn.schoolguard.internal.net.ProxySettings;
 import vn.schoolguard.internal.ratelimit.RateLimitSettings;
+import vn.schoolguard.internal.site.SitesSettings;
 import vn.schoolguard.internal.spam.SpamSettings;
 import vn.schoolguard.internal.db.StoreSettings;
 import vn.schoolguard.internal.web.ConsoleSettings;
@@ -67,6 +68,9 @@ public final class SchoolGuardConfig {
     private final IpLogSettings ipLog;
     private final RateLimitSettings rateLimit;
     private final DiscoverySettings discovery;
+    private final SitesSettings sites;
+    /** The values these settings were read from, for a site's settings read again with its overlay. */
+    private final Map<String, String> values;
 
     private SchoolGuardConfig(ConfigReader reader, Path defaultDataDir) {
         this.siteKey = reader.string("site.key", "default");
@@ -86,6 +90,31 @@ public final class SchoolGuardConfig {
         this.ipLog = IpLogSettings.read(reader);
         this.rateLimit = RateLimitSettings.read(reader, moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()), store.isPostgres());
         this.discovery = DiscoverySettings.read(reader);
+        this.sites = SitesSettings.read(reader, siteKey);
+        this.values = reader.values();
+    }
+
+    /** Reads settings from values as given, adding every problem and unknown key to {@code problems}. */
+    static SchoolGuardConfig read(Map<String, String> values, Path defaultDataDir, List<ConfigProblem> problems) {
+        ConfigReader reader = new ConfigReader(values);
+        SchoolGuardConfig config = new SchoolGuardConfig(reader, defaultDataDir);
+        problems.addAll(reader.problems());
+        for (String unknown : reader.unknownKeys()) {
+            problems.add(ConfigProblem.unknown(unknown, reader.raw(unknown)));
+        }
+        return config;
+    }
+
+    /** The shared values without any site's section or the sites' own settings: what a site's overlay goes on. */
+    Map<String, String> sharedValues() {
+        Map<String, String> shared = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            boolean siteSection = key.startsWith("site.") && key.indexOf('.', "site.".length()) >= 0;
+            if (!siteSection && !key.startsWith("sites.")) {
+                shared.put(key, value);
+            }
+        });
+        return shared;
     }
 
     /** A new builder with no values set: every setting has its default. */
@@ -155,6 +184,11 @@ public final class SchoolGuardConfig {
     /** Submission rate limits and the block list ({@code ratelimit.*}). */
     public RateLimitSettings rateLimit() {
         return rateLimit;
+    }
+
+    /** The sites of this deployment besides the one these settings describe ({@code sites.*}, {@code site.<key>.*}). */
+    public SitesSettings sites() {
+        return sites;
     }
 
     /** Which unguarded forms are noted for the console. */
@@ -260,12 +294,11 @@ public final class SchoolGuardConfig {
                     merged.put(key, variable.getValue());
                 }
             }
-            ConfigReader reader = new ConfigReader(merged);
-            SchoolGuardConfig config = new SchoolGuardConfig(reader, defaultDataDir);
-            problems.addAll(0, reader.problems());
-            for (String unknown : reader.unknownKeys()) {
-                problems.add(ConfigProblem.unknown(unknown, reader.raw(unknown)));
-            }
+            List<ConfigProblem> found = new ArrayList<>();
+            SchoolGuardConfig config = read(merged, defaultDataDir, found);
+            problems.addAll(0, found);
+            // The sites are built in full unless the shared settings have problems of their own, which each would repeat.
+            problems.addAll(SiteConfigs.check(config, problems.stream().allMatch(SiteConfigs::aboutSites)));
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }

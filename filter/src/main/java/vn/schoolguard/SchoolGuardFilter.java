@@ -48,6 +48,11 @@ import vn.schoolguard.internal.web.Http;
  * {@code route.<name>.fields}, {@code proxies.trusted}, {@code accounts.seed}; all keys are listed in
  * docs/en/configuration.md. Invalid settings stop startup with one message naming every bad key.
  *
+ * <p>One filter can serve many school sites, chosen per request by host name ({@code site.<key>.hosts}), each with
+ * its own settings overlaid on the shared ones ({@code site.<key>.<setting>}, or a file per site in {@code sites.dir}
+ * re-read while running) and its own queue, IP log, accounts and sessions in the one database; a host no site names
+ * gets {@code sites.default}, or 421 when that is {@code none}. See docs/en/multi-site.md.
+ *
  * <pre>{@code
  * <filter>
  *   <filter-name>schoolguard</filter-name>
@@ -80,11 +85,12 @@ public final class SchoolGuardFilter implements Filter {
     /** One stage of the dispatch: serves the request and answers true, or leaves it to the next stage. */
     @FunctionalInterface
     private interface Stage {
-        boolean serve(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
-                throws IOException, ServletException;
+        boolean serve(FilterParts parts, HttpServletRequest request, HttpServletResponse response, String path,
+                      FilterChain chain) throws IOException, ServletException;
     }
 
-    private FilterParts parts;
+    private PlatformParts platform;
+    private SiteRouter sites;
     /** The dispatch, in order; a request no stage serves goes to the application, decorated. */
     private List<Stage> stages;
 
@@ -110,7 +116,13 @@ public final class SchoolGuardFilter implements Filter {
             LOG.error("SchoolGuard cannot start. {}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        parts = FilterParts.start(config, filterConfig);
+        platform = PlatformParts.start(config, filterConfig);
+        try {
+            sites = SiteRouter.start(platform, filterConfig);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
         // Before anything else: a verified replay is the poster's post, approved; it is not held, limited or logged
         // again. The console comes before the routes, so that no route can take the console's paths.
         stages = List.of(SchoolGuardFilter::refuseTrace, this::replay, this::console, this::submission);
@@ -127,16 +139,32 @@ public final class SchoolGuardFilter implements Filter {
         // Match on the container's decoded, normalized path, so that encodings and path parameters cannot
         // slip a submission past its route.
         String path = decodedPath(request);
+        // Security-critical: every part below reads and writes the request's own site only.
+        Optional<FilterParts> site = sites.partsFor(request.getServerName());
+        if (site.isEmpty()) {
+            refuseUnknownHost(response);
+            return;
+        }
+        FilterParts parts = site.get();
         for (Stage stage : stages) {
-            if (stage.serve(request, response, path, chain)) {
+            if (stage.serve(parts, request, response, path, chain)) {
                 return;
             }
         }
         parts.decorator.filter(request, response, parts.discoveryWatch.observing(chain, path, false));
     }
 
-    private static boolean refuseTrace(HttpServletRequest request, HttpServletResponse response, String path,
-                                       FilterChain chain) throws IOException {
+    /** No site serves this host name and {@code sites.default} is none: never another school's pages or data. */
+    private static void refuseUnknownHost(HttpServletResponse response) throws IOException {
+        response.setStatus(421);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("421 Misdirected Request: no school site is served at this host name.\n"
+                + "421 Misdirected Request: máy chủ không phục vụ trang trường nào ở tên miền này.\n");
+    }
+
+    private static boolean refuseTrace(FilterParts parts, HttpServletRequest request, HttpServletResponse response,
+                                       String path, FilterChain chain) throws IOException {
         if (!request.getMethod().equals("TRACE")) {
             return false;
         }
@@ -147,7 +175,7 @@ public final class SchoolGuardFilter implements Filter {
     }
 
     /** A loopback replay runs down the whole chain (the application's mapping, security, rewrite filters). */
-    private boolean replay(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
+    private boolean replay(FilterParts parts, HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
             throws IOException, ServletException {
         if (!IncomingReplay.claimsReplay(request)) {
             return false;
@@ -156,7 +184,7 @@ public final class SchoolGuardFilter implements Filter {
         return true;
     }
 
-    private boolean console(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
+    private boolean console(FilterParts parts, HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
             throws IOException {
         String consolePath = parts.config.console().path();
         if (!path.equals(consolePath) && !path.startsWith(consolePath + "/")) {
@@ -167,7 +195,7 @@ public final class SchoolGuardFilter implements Filter {
     }
 
     /** A submission route: held and answered here, or (a trusted poster, a pass-through condition) on to the application. */
-    private boolean submission(HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
+    private boolean submission(FilterParts parts, HttpServletRequest request, HttpServletResponse response, String path, FilterChain chain)
             throws IOException, ServletException {
         Optional<Route> route = parts.config.moderation().routeFor(request.getMethod(), path);
         if (route.isEmpty()) {
@@ -193,8 +221,11 @@ public final class SchoolGuardFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (parts != null) {
-            parts.close();
+        if (sites != null) {
+            sites.close();
+        }
+        if (platform != null) {
+            platform.close();
         }
     }
 

@@ -21,7 +21,7 @@ class GuardWiringTest {
                 entry("data.dir", "/srv/truong/data"),
                 entry("emc.site-id", "2468"),
                 entry("portal.url", "https://haiphong.edu.vn/"),
-                entry("accounts.seed", "moderator:moderator, investigator:investigator, admin:admin"),
+                entry("accounts.seed", "moderator:moderator, moderator-ngoquyen:moderator, investigator:investigator, admin:admin"),
                 entry("accounts.seed-password", "mat-khau-demo"),
                 entry("accounts.seed-mode", "reset"),
                 entry("route.comments.match", "POST /news/*/comments"),
@@ -29,7 +29,13 @@ class GuardWiringTest {
                 entry("route.comments.fields", "author:author, email:email, content:html"),
                 entry("route.guestbook.match", "POST /guestbook"),
                 entry("route.guestbook.label", "Sổ lưu bút"),
-                entry("route.guestbook.fields", "name:author, message:text"));
+                entry("route.guestbook.fields", "name:author, message:text"),
+                entry("site.default.hosts", "ngoquyen.localhost"),
+                entry("site.lachtray.hosts", "lachtray.localhost"),
+                entry("site.lachtray.emc.site-id", "2851"),
+                entry("site.lachtray.portal.url", "https://pgdngoquyen.haiphong.edu.vn/"),
+                entry("site.lachtray.portal.label", "Phòng GD&ĐT quận Ngô Quyền"),
+                entry("site.lachtray.accounts.seed", "moderator-lachtray:moderator"));
     }
 
     @Test

@@ -195,6 +195,26 @@ public final class ConfigReader {
         return names;
     }
 
+    /**
+     * Every value under a prefix, by the rest of its key ({@code site.a.emc.site-id} → {@code emc.site-id} for
+     * {@code site.a.}), as given; the keys count as known (they are validated where the section is read).
+     */
+    public Map<String, String> section(String prefix) {
+        acceptPrefix(prefix);
+        Map<String, String> section = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                section.put(key.substring(prefix.length()), value);
+            }
+        });
+        return section;
+    }
+
+    /** Every value given, as given (for settings built again with an overlay). */
+    public Map<String, String> values() {
+        return values;
+    }
+
     /** Records that every key under a prefix is read elsewhere (for free-form maps such as per-field settings). */
     public void acceptPrefix(String prefix) {
         knownPrefixes.add(prefix);

@@ -60,7 +60,7 @@ public final class Moderation {
     private final Clock clock;
     private final PublicationSettings publication;
     private final Runnable sent;
-    private final List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile List<ApprovalListener> listeners = new CopyOnWriteArrayList<>();
     private volatile DecisionLearning learning = DecisionLearning.NONE;
 
     /** Moderation without a publication watch. */
@@ -108,6 +108,11 @@ public final class Moderation {
 
     private void learn(Submission s, boolean spam) {
         learning.decided(s.id(), SpamMarks.input(routeOf(s), s.allRawFields(), s.poster().clientIp(), s.receivedAt(), ""), spam);
+    }
+
+    /** Tells the listeners of a list shared with other sites (the application's, set once for all its sites). */
+    public void shareListeners(List<ApprovalListener> shared) {
+        this.listeners = shared;
     }
 
     /** The listeners told of every approval; applications add theirs here. */

@@ -63,6 +63,22 @@ final class RulePack {
     }
 
     /** The shipped pack, extended by a site file when given. */
+    /** The built-in pack is read once per class loader and shared by every site; a site's own file is read anew. */
+    private static volatile RulePack builtInPack;
+
+    /** The pack for a site: the shared built-in one, or the built-in one with the site's file. */
+    static RulePack shared(Optional<Path> siteFile) {
+        if (siteFile.isPresent()) {
+            return load(siteFile);
+        }
+        RulePack pack = builtInPack;
+        if (pack == null) {
+            pack = load(siteFile);
+            builtInPack = pack;
+        }
+        return pack;
+    }
+
     static RulePack load(Optional<Path> siteFile) {
         Sections sections = new Sections();
         try (InputStream in = RulePack.class.getResourceAsStream(BUILT_IN)) {

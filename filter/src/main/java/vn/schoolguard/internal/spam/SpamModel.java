@@ -39,6 +39,18 @@ final class SpamModel {
         this.summary = summary;
     }
 
+    private static volatile SpamModel shared;
+
+    /** The shipped model, read once and shared by every site (it is immutable). */
+    static SpamModel shared() {
+        SpamModel model = shared;
+        if (model == null) {
+            model = builtIn();
+            shared = model;
+        }
+        return model;
+    }
+
     /** The model shipped in the JAR. */
     static SpamModel builtIn() {
         try (InputStream in = SpamModel.class.getResourceAsStream(RESOURCE)) {

@@ -86,7 +86,7 @@ public final class SpamScorer {
      */
     public static SpamScorer create(SpamSettings settings, SpamMemory memory) {
         try {
-            return new SpamScorer(settings, memory, RulePack.load(settings.rulesFile()), SpamModel.builtIn());
+            return new SpamScorer(settings, memory, RulePack.shared(settings.rulesFile()), SpamModel.shared());
         } catch (RulePack.RulePackException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -110,6 +110,7 @@ final class ConsoleContext {
         model.put("navIplog", "iplog".equals(nav));
         model.put("navRules", "rules".equals(nav));
         model.put("navForms", "forms".equals(nav));
+        model.put("navSites", "sites".equals(nav));
         model.put("flash", ConsoleFlash.read(request, messages).orElse(null));
         return model;
     }

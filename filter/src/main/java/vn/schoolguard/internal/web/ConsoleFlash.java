@@ -19,7 +19,8 @@ final class ConsoleFlash {
             Map.entry("replay-failed", "warn"), Map.entry("none-selected", "warn"),
             Map.entry("bulk-approve", "ok"), Map.entry("bulk-reject", "ok"), Map.entry("bulk-spam", "ok"),
             Map.entry("signed-out", "info"), Map.entry("account-created", "ok"), Map.entry("password-reset", "ok"),
-            Map.entry("roles-changed", "ok"), Map.entry("account-disabled", "ok"), Map.entry("account-enabled", "ok"));
+            Map.entry("roles-changed", "ok"), Map.entry("account-disabled", "ok"), Map.entry("account-enabled", "ok"),
+            Map.entry("site-added", "ok"));
 
     private ConsoleFlash() {
     }

@@ -14,7 +14,7 @@ import vn.schoolguard.internal.moderation.SubmissionQueries;
  * {@code /login}, {@code /logout} (POST), {@code /queue}, {@code /items/{id}} with
  * {@code /items/{id}/approve|reject|spam|edit} (POST), {@code /items/bulk} (POST), {@code /history},
  * {@code /accounts} (admin), {@code /iplog}, {@code /iplog/verify} (investigator), {@code /iplog/audit} (admin),
- * {@code /blocks} (the block list), {@code /rules} (spam rule statistics and re-check), {@code /forms} (unguarded forms, admin), {@code /lang?to=vi|en} and {@code /assets/...}.
+ * {@code /blocks} (the block list), {@code /rules} (spam rule statistics and re-check), {@code /forms} (unguarded forms, admin), {@code /sites} (the platform's sites, admin of the platform's own site), {@code /lang?to=vi|en} and {@code /assets/...}.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -31,6 +31,7 @@ public final class ConsolePages {
     final ConsoleBlockPages blocks;
     final ConsoleRulePages rules;
     final ConsoleFormPages forms;
+    final ConsoleSitePages sites;
 
     /** @param replays how approvals made here reach the application */
     public ConsolePages(ConsoleServices services, ServletReplays replays) {
@@ -45,5 +46,6 @@ public final class ConsolePages {
         this.blocks = new ConsoleBlockPages(services.blocks(), new BlockRequests(queries), services.clock());
         this.rules = new ConsoleRulePages(services.rules());
         this.forms = new ConsoleFormPages(services.discovery());
+        this.sites = new ConsoleSitePages(services.sites());
     }
 }

@@ -77,6 +77,10 @@ final class ConsoleRoutes {
                         (ctx, path) -> pages.accounts.change(ctx, path.group(1), path.group(2)))
                 .page("POST", name + "(disable|enable)", ADMIN, SAME_ORIGIN,
                         (ctx, path) -> pages.accounts.change(ctx, path.group(1), path.group(2)));
+        // A new site hands out access too (its accounts, its settings): the same re-authentication.
+        WebRoute.ReauthRefusal refuseSite = (ctx, status, message) -> pages.sites.refuse(ctx, status, message);
+        table.page("GET", "/sites", ADMIN, NONE, (ctx, path) -> pages.sites.list(ctx))
+                .reauthPage("POST", "/sites", ADMIN, refuseSite, (ctx, path) -> pages.sites.add(ctx));
     }
 
     private static void otherPages(RouteTable.Builder table, ConsolePages pages) {

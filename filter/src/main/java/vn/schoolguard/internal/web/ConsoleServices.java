@@ -29,10 +29,12 @@ import vn.schoolguard.internal.ratelimit.BlockList;
  * @param clock              the time of changes
  * @param decorationWarnings pages whose own Content-Security-Policy stops the inserted EMC tracker
  * @param discovery          forms the application takes at paths no route guards; null when not running
+ * @param sites              the platform's sites, on the platform's own site only; null elsewhere
  */
 public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                               Moderation moderation, AccountServices accounts, IpLogServices ipLog, BlockList blocks,
-                              RuleReview rules, Clock clock, DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+                              RuleReview rules, Clock clock, DecorationWarnings decorationWarnings, RouteDiscovery discovery,
+                              SiteAdmin sites) {
 
     /**
      * @param store    built-in accounts
@@ -53,9 +55,9 @@ public record ConsoleServices(ConsoleSettings settings, ModerationSettings moder
     public ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                            Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
                            IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
-                           DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+                           DecorationWarnings decorationWarnings, RouteDiscovery discovery, SiteAdmin sites) {
         this(settings, moderationSettings, access, moderation, new AccountServices(accounts, hasher, sessions),
-                new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, decorationWarnings, discovery);
+                new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, decorationWarnings, discovery, sites);
     }
 
     /** The read side of moderation that pages and the API look things up in. */

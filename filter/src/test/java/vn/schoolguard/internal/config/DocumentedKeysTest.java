@@ -42,6 +42,7 @@ class DocumentedKeysTest {
         PLACEHOLDERS.put("route.comments.", "route.<name>.");
         PLACEHOLDERS.put("badge.tinnhiem.", "badge.<name>.");
         PLACEHOLDERS.put("ratelimit.per-route.comments", "ratelimit.per-route.<route>");
+        PLACEHOLDERS.put("site.ngoquyen.", "site.<key>.");
     }
 
     // Keys the code builds by prefix are only read when one such entry exists, so one of each is given.
