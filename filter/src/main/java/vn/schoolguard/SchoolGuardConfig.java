@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import vn.schoolguard.api.ConfigException;
 import vn.schoolguard.api.ConfigProblem;
+import vn.schoolguard.internal.alert.AlertSettings;
 import vn.schoolguard.internal.config.ConfigReader;
 
 import vn.schoolguard.internal.discovery.DiscoverySettings;
@@ -67,6 +68,7 @@ public final class SchoolGuardConfig {
     private final IpLogSettings ipLog;
     private final RateLimitSettings rateLimit;
     private final DiscoverySettings discovery;
+    private final AlertSettings alerts;
 
     private SchoolGuardConfig(ConfigReader reader, Path defaultDataDir) {
         this.siteKey = reader.string("site.key", "default");
@@ -86,6 +88,7 @@ public final class SchoolGuardConfig {
         this.ipLog = IpLogSettings.read(reader);
         this.rateLimit = RateLimitSettings.read(reader, moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()), store.isPostgres());
         this.discovery = DiscoverySettings.read(reader);
+        this.alerts = AlertSettings.read(reader);
     }
 
     /** A new builder with no values set: every setting has its default. */
@@ -148,6 +151,11 @@ public final class SchoolGuardConfig {
     /** Which unguarded forms are noted for the console. */
     public DiscoverySettings discovery() {
         return discovery;
+    }
+
+    /** What is watched for incidents and where they are sent ({@code alerts.*}, {@code selfcheck.*}). */
+    public AlertSettings alerts() {
+        return alerts;
     }
 
     /** Collects raw values from any number of sources, then validates them all in {@link #build()}. */

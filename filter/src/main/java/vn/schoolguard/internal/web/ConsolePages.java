@@ -31,6 +31,7 @@ public final class ConsolePages {
     final ConsoleBlockPages blocks;
     final ConsoleRulePages rules;
     final ConsoleFormPages forms;
+    final ConsoleNotices notices;
 
     /** @param replays how approvals made here reach the application */
     public ConsolePages(ConsoleServices services, ServletReplays replays) {
@@ -45,5 +46,6 @@ public final class ConsolePages {
         this.blocks = new ConsoleBlockPages(services.blocks(), new BlockRequests(queries), services.clock());
         this.rules = new ConsoleRulePages(services.rules());
         this.forms = new ConsoleFormPages(services.discovery());
+        this.notices = services.incidents().notices();
     }
 }
