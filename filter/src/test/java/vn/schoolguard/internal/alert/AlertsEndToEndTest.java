@@ -135,6 +135,43 @@ class AlertsEndToEndTest {
         assertThat(api.get("items").get(0).get("page").asText()).isEqualTo("/school/khac");
     }
 
+    /**
+     * The filter's own wiring of the scheduled self-check: the host's scheduler (a real one that starts periodic work
+     * after two seconds instead of a minute) fetches {@code selfcheck.url}, and a home page without the tracker is one
+     * TRACKER_MISSING incident, mailed and posted to the webhook.
+     */
+    @Test
+    void theScheduledSelfCheckOfTheFilterRaisesAMissingTrackerOnce() throws Exception {
+        java.util.concurrent.ScheduledThreadPoolExecutor soon = new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
+            @Override
+            public java.util.concurrent.ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay,
+                                                                                 long delay, java.util.concurrent.TimeUnit unit) {
+                return super.scheduleWithFixedDelay(command, Math.min(unit.toMillis(initialDelay), 2000),
+                        unit.toMillis(delay), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        };
+        try {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("site.key", "thcs-ngoquyen");
+            settings.put("alerts.webhook.url", webhook.url().toString());
+            settings.put("alerts.webhook.secret", SECRET);
+            settings.put("selfcheck.url", webhook.url().resolve("/home").toString());
+            settings.put("selfcheck.every", "1h");
+            webhook.home = "<html><body><h1>Trường THCS Ngô Quyền</h1>"
+                    + "<footer><a href=\"https://haiphong.edu.vn/\">Sở GD&amp;ĐT</a></footer></body></html>";
+            site = new TestSite(dataDir, settings, (running, handler) ->
+                    handler.setAttribute(vn.schoolguard.SchoolGuardFilter.HOUSEKEEPING_ATTRIBUTE, soon));
+            // The page carries the portal link but neither the tracker nor the script that draws the EMC label.
+            assertThat(webhook.await(2, 15_000)).isTrue();
+            assertThat(webhook.received).extracting(r -> Json.MAPPER.readTree(r.body()).get("kind").asText())
+                    .containsExactlyInAnyOrder("tracker-missing", "label-missing");
+            assertThat(webhook.received).allSatisfy(r -> assertThat(WebhookReceiver.verify(r, SECRET)).isTrue());
+            assertThat(Json.MAPPER.readTree(webhook.received.get(0).body()).get("page").asText()).isEqualTo("/home");
+        } finally {
+            soon.shutdownNow();
+        }
+    }
+
     @Test
     void consolePagesShowTheIncidentsEscapedToSignedInStaff() throws Exception {
         site(Map.of());

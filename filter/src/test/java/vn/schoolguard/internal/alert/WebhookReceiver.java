@@ -30,6 +30,8 @@ final class WebhookReceiver implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile int status = 204;
     volatile long delayMillis;
+    /** What {@code GET /home} answers: a school's home page for the self-check. */
+    volatile String home = "<html><body><h1>Trường THCS</h1></body></html>";
     private final HttpServer server;
 
     WebhookReceiver() throws IOException {
@@ -51,6 +53,13 @@ final class WebhookReceiver implements AutoCloseable {
             } finally {
                 exchange.close();
             }
+        });
+        server.createContext("/home", exchange -> {
+            byte[] page = home.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
         });
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
