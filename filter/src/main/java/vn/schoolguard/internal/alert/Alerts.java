@@ -43,8 +43,9 @@ public final class Alerts implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Incident {} on site {} could not be stored: {}", kind.key(), siteKey, e.toString());
         }
-        LOG.warn("Incident {} on site {} (id {}): {} {}", kind.key(), siteKey, incident.id(), incident.page(),
-                AlertTexts.oneLine(incident.detail(), 300));
+        // Page and detail come from what a page or an attacker wrote: one line each, so they cannot forge log lines.
+        LOG.warn("Incident {} on site {} (id {}): {} {}", kind.key(), siteKey, incident.id(),
+                AlertTexts.oneLine(incident.page(), 300), AlertTexts.oneLine(incident.detail(), 300));
         deliveries.submit(message(incident));
         return incident;
     }

@@ -64,7 +64,10 @@ public final class HomePageWatch implements AutoCloseable {
                 Duration.ofMinutes(1).compareTo(every) < 0 ? Duration.ofMinutes(1) : every, every, this::runOnce);
     }
 
-    /** Fetches and judges the page now, keeps the result and raises what turned to failing; answers the check kept. */
+    /**
+     * Fetches and judges the page now, keeps the result and raises what turned to failing; answers the check kept, or
+     * null when the page could not be looked at and no earlier check exists.
+     */
     public HomeCheck runOnce() {
         Instant now = alerts.clock().instant();
         Optional<HomeCheck> previous = checks.latest(siteKey);
