@@ -50,6 +50,22 @@ class DropInJarContentsIT {
         }
     }
 
+    /**
+     * The alert mail library is inside, relocated, without the provider, mailcap and address-map files that name its
+     * original classes: a host's own Jakarta or Java Mail reads those from every JAR of the web application.
+     */
+    @Test
+    void alertMailIsRelocatedAndLeavesNoMailConfigurationForTheHost() throws Exception {
+        try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {
+            assertThat(jar.getEntry("vn/schoolguard/shaded/angus/mail/smtp/SMTPTransport.class")).isNotNull();
+            assertThat(jar.getEntry("META-INF/services/vn.schoolguard.shaded.mail.api.Provider")).isNotNull();
+            assertThat(java.util.Collections.list(jar.entries())).extracting(JarEntry::getName)
+                    .noneMatch(n -> n.startsWith("META-INF/javamail.") || n.startsWith("META-INF/mailcap")
+                            || n.startsWith("META-INF/services/jakarta.mail") || n.startsWith("META-INF/services/javax.mail")
+                            || n.startsWith("META-INF/services/jakarta.activation") || n.startsWith("jakarta/mail/"));
+        }
+    }
+
     @Test
     void noSlf4jApiInside() throws Exception {
         try (JarFile jar = new JarFile(DropInSite.file("dropin.jar").toFile())) {

@@ -1,6 +1,9 @@
 package vn.schoolguard;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.FilterConfig;
@@ -10,7 +13,24 @@ import vn.schoolguard.internal.account.Authenticator;
 import vn.schoolguard.internal.account.PasswordHasher;
 import vn.schoolguard.internal.account.SessionStore;
 
+import vn.schoolguard.internal.alert.AlertChannel;
+import vn.schoolguard.internal.alert.AlertSettings;
+import vn.schoolguard.internal.alert.Alerts;
+import vn.schoolguard.internal.alert.Deliveries;
+import vn.schoolguard.internal.alert.HomePageWatch;
+import vn.schoolguard.internal.alert.ImplantIncidents;
+import vn.schoolguard.internal.alert.IpLogWatch;
+import vn.schoolguard.internal.alert.QueueAgeWatch;
+import vn.schoolguard.internal.delivery.SmtpChannel;
+import vn.schoolguard.internal.delivery.WebhookChannel;
 import vn.schoolguard.internal.housekeeping.Housekeeping;
+import vn.schoolguard.internal.http.LoopbackHomePage;
+import vn.schoolguard.internal.inject.InjectSettings;
+import vn.schoolguard.internal.moderation.SubmissionQueries;
+import vn.schoolguard.internal.store.JdbcHomeChecks;
+import vn.schoolguard.internal.store.JdbcIncidentLog;
+import vn.schoolguard.internal.web.ConsoleNotices;
+import vn.schoolguard.internal.web.IncidentNotices;
 import vn.schoolguard.internal.discovery.RouteDiscovery;
 import vn.schoolguard.internal.http.ClientAddressResolver;
 import vn.schoolguard.internal.http.DiscoveryWatch;
@@ -78,6 +98,7 @@ final class FilterParts implements AutoCloseable {
     private SubmissionGate gate;
     private RouteDiscovery discovery;
     private Retention retention;
+    private Alerts alerts;
 
     private FilterParts(PlatformParts platform, SchoolGuardConfig config) {
         this.platform = platform;
@@ -94,6 +115,7 @@ final class FilterParts implements AutoCloseable {
             parts.buildStorage();
             parts.buildModeration();
             parts.buildIntake();
+            parts.buildAlerts();
             parts.buildConsole();
             parts.retention = new Retention(parts.ipLog, config.ipLog(), parts.clock, parts.housekeeping);
         } catch (RuntimeException e) {
@@ -163,8 +185,47 @@ final class FilterParts implements AutoCloseable {
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
                 decorator.decoration().decorationWarnings(), discovery,
-                config.siteKey().equals(platform.config.siteKey()) ? platform.siteAdmin : null);
+                config.siteKey().equals(platform.config.siteKey()) ? platform.siteAdmin : null,
+                new ConsoleServices.IncidentServices(alerts.log(), config.siteKey(),
+                        new ConsoleNotices(List.of(new IncidentNotices(alerts.log(), config.siteKey(), clock)))));
         console = new ConsoleRouter(services, replays, posterPages, new ConsolePages(services, replays));
+    }
+
+    /**
+     * Incidents of the site, the watches that raise them and their delivery by mail and webhook: everything keyed by
+     * the site, so that a filter serving several sites can build this once per site.
+     */
+    private void buildAlerts() {
+        AlertSettings settings = config.alerts();
+        List<AlertChannel> channels = new ArrayList<>();
+        if (settings.mail().enabled()) {
+            channels.add(new SmtpChannel(settings.mail(), settings.delivery().timeout(), clock));
+        }
+        if (settings.webhook().enabled()) {
+            channels.add(new WebhookChannel(settings.webhook(), settings.delivery().timeout(), clock));
+        }
+        alerts = new Alerts(new JdbcIncidentLog(database), settings, config.ipLog().zone(), new Deliveries(channels,
+                settings.delivery(), List.of(settings.mail().password(), settings.webhook().secret()), platform.alertSender), clock);
+        String site = config.siteKey();
+        decorator.decoration().alsoAlert(new ImplantIncidents(alerts, site));
+        URI home = settings.selfCheck().url().orElse(config.replay().baseUrl() == null ? null
+                : URI.create(config.replay().baseUrl() + "/"));
+        if (settings.selfCheck().every() != null && home != null) {
+            InjectSettings inject = config.inject();
+            new HomePageWatch(alerts, new JdbcHomeChecks(database),
+                    new LoopbackHomePage(home, settings.selfCheck().host(), settings.delivery().timeout()),
+                    new HomePageWatch.Expected(inject.emc().siteId(), inject.emc().trackerHost(), inject.portal().url(),
+                            inject.emc().fallbackLabel()), site, settings.selfCheck().every(), housekeeping);
+        } else if (settings.selfCheck().every() != null) {
+            LOG.info("Home-page self-check is off: set selfcheck.url (or replay.base-url) to have it run");
+        }
+        if (settings.verifyEvery() != null) {
+            new IpLogWatch(alerts, ipLog, settings.verifyEvery(), housekeeping);
+        }
+        if (settings.queueMaxAge() != null) {
+            new QueueAgeWatch(alerts, SubmissionQueries.of(moderation), site, settings.queueMaxAge(), housekeeping);
+        }
+        LOG.info("SchoolGuard alerts of site {}: {}", site, settings.sends() ? settings.describe() : "log and console only");
     }
 
     @Override
@@ -180,6 +241,9 @@ final class FilterParts implements AutoCloseable {
         }
         if (decorator != null) {
             decorator.decoration().close();
+        }
+        if (alerts != null) {
+            alerts.close();
         }
     }
 }

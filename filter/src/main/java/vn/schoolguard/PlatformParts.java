@@ -10,6 +10,7 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 
 import vn.schoolguard.api.ApprovalListener;
+import vn.schoolguard.internal.alert.Deliveries;
 import vn.schoolguard.internal.db.DataDirectory;
 import vn.schoolguard.internal.db.Database;
 import vn.schoolguard.internal.db.StoreException;
@@ -19,7 +20,7 @@ import vn.schoolguard.internal.store.JdbcIpLogStorage;
 
 /**
  * What every site of one filter shares: the data directory, one database, the housekeeping scheduler, the clock and
- * the application's approval listeners. Built once at startup; each site's own parts are {@link FilterParts}.
+ * the application's approval listeners, the alert sender thread. Built once at startup; each site's own parts are {@link FilterParts}.
  */
 final class PlatformParts implements AutoCloseable {
 
@@ -33,6 +34,8 @@ final class PlatformParts implements AutoCloseable {
     private DataDirectory dataDirectory;
     Database database;
     JdbcIpLogStorage ipLogStorage;
+    /** The one thread every site's alerts are sent on (mail and webhook attempts may wait for their timeout). */
+    final ScheduledExecutorService alertSender = Deliveries.thread();
     /** The sites page's work, given to the platform's own site's console only. */
     vn.schoolguard.internal.web.SiteAdmin siteAdmin;
 
@@ -76,6 +79,7 @@ final class PlatformParts implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.close();
+        alertSender.shutdownNow();
         if (dataDirectory != null) {
             dataDirectory.close();
         }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import vn.schoolguard.api.ConfigException;
 import vn.schoolguard.api.ConfigProblem;
+import vn.schoolguard.internal.alert.AlertSettings;
 import vn.schoolguard.internal.config.ConfigReader;
 
 import vn.schoolguard.internal.discovery.DiscoverySettings;
@@ -68,6 +69,7 @@ public final class SchoolGuardConfig {
     private final IpLogSettings ipLog;
     private final RateLimitSettings rateLimit;
     private final DiscoverySettings discovery;
+    private final AlertSettings alerts;
     private final SitesSettings sites;
     /** The values these settings were read from, for a site's settings read again with its overlay. */
     private final Map<String, String> values;
@@ -90,6 +92,7 @@ public final class SchoolGuardConfig {
         this.ipLog = IpLogSettings.read(reader);
         this.rateLimit = RateLimitSettings.read(reader, moderation.routes().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()), store.isPostgres());
         this.discovery = DiscoverySettings.read(reader);
+        this.alerts = AlertSettings.read(reader);
         this.sites = SitesSettings.read(reader, siteKey);
         this.values = reader.values();
     }
@@ -194,6 +197,11 @@ public final class SchoolGuardConfig {
     /** Which unguarded forms are noted for the console. */
     public DiscoverySettings discovery() {
         return discovery;
+    }
+
+    /** What is watched for incidents and where they are sent ({@code alerts.*}, {@code selfcheck.*}). */
+    public AlertSettings alerts() {
+        return alerts;
     }
 
     /** Collects raw values from any number of sources, then validates them all in {@link #build()}. */

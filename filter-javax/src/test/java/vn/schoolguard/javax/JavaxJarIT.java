@@ -69,6 +69,52 @@ class JavaxJarIT {
         }
     }
 
+    /**
+     * The alert mail library is relocated out of {@code jakarta.*} before the transformer runs, so nothing of it may
+     * have been turned into {@code javax.mail} or {@code javax.activation} (which Tomcat 9 and Java 17 do not have),
+     * and its relocated service files must still name its relocated classes. A name the library itself spells (its
+     * legacy {@code javax.activation.debug} switch) is in the drop-in JAR's class too and does not count.
+     */
+    @Test
+    void theRelocatedMailLibraryIsNotRewrittenToJavaxMail() throws IOException {
+        List<String> found = new ArrayList<>();
+        Path dropIn = Path.of(System.getProperty("dropin.jar", "../filter/target/schoolguard.jar"));
+        try (ZipFile zip = new ZipFile(jar().toFile()); ZipFile jakarta = new ZipFile(dropIn.toFile())) {
+            assertThat(zip.getEntry("vn/schoolguard/shaded/angus/mail/smtp/SMTPTransport.class")).isNotNull();
+            assertThat(zip.getEntry("vn/schoolguard/shaded/mail/api/Session.class")).isNotNull();
+            ZipEntry streams = zip.getEntry("META-INF/services/vn.schoolguard.shaded.mail.api.util.StreamProvider");
+            assertThat(streams).as("the relocated stream provider service").isNotNull();
+            try (InputStream in = zip.getInputStream(streams)) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim())
+                        .isEqualTo("vn.schoolguard.shaded.angus.mail.util.MailStreamProvider");
+            }
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                ZipEntry original = jakarta.getEntry(entry.getName());
+                if (entry.getName().endsWith(".class") && original != null) {
+                    try (InputStream in = zip.getInputStream(entry); InputStream before = jakarta.getInputStream(original)) {
+                        String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                        String was = new String(before.readAllBytes(), StandardCharsets.ISO_8859_1);
+                        for (String name : new String[] {"javax/mail", "javax.mail", "javax/activation", "javax.activation"}) {
+                            if (count(text, name) > count(was, name)) {
+                                found.add(entry.getName() + ": " + context(text, text.indexOf(name)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("classes naming javax.mail or javax.activation").isEmpty();
+    }
+
+    private static int count(String text, String name) {
+        int n = 0;
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private static String context(String text, int at) {
         int from = Math.max(0, at - 30);
         int to = Math.min(text.length(), at + 60);

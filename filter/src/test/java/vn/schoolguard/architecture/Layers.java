@@ -18,10 +18,11 @@ final class Layers {
 
     /** Capability cores: plain Java, no servlet API, no JDBC. */
     static final List<String> CORES = List.of(
-            "moderation", "spam", "sanitize", "iplog", "ratelimit", "account", "inject", "discovery", "incident", "site");
+            "moderation", "spam", "sanitize", "iplog", "ratelimit", "account", "inject", "discovery", "incident", "site",
+            "alert");
 
-    /** Adapters that implement the cores' ports: JDBC storage and the servlet side. */
-    static final List<String> ADAPTERS = List.of("store", "http");
+    /** Adapters that implement the cores' ports: JDBC storage, the servlet side, alert delivery (SMTP, webhook). */
+    static final List<String> ADAPTERS = List.of("store", "http", "delivery");
 
     /** The console and REST API, then the entry points. */
     static final List<String> TOP = List.of("web", "cli", "boot");

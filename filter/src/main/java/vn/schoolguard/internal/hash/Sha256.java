@@ -1,9 +1,13 @@
 package vn.schoolguard.internal.hash;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * SHA-256, the one way the code base hashes: raw digests, lower-case hex, and a fresh {@link MessageDigest}
@@ -48,5 +52,16 @@ public final class Sha256 {
     /** Lower-case hex of any bytes (a finished digest, a salt, a key). */
     public static String toHex(byte[] bytes) {
         return HEX.formatHex(bytes);
+    }
+
+    /** HMAC-SHA256 of {@code text} (UTF-8) under {@code key}, as 64 lower-case hex digits. */
+    public static String hmacHex(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return toHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 }

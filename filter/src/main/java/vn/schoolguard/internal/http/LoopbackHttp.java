@@ -61,6 +61,11 @@ final class LoopbackHttp {
      * @throws IOException when the application cannot be reached or its answer is not HTTP
      */
     static ReplayAnswer send(URI base, Request request, Duration timeout) throws IOException {
+        return send(base, request, timeout, ReplayAnswer.MAX_BODY_BYTES);
+    }
+
+    /** As {@link #send(URI, Request, Duration)}, keeping at most {@code maxBody} bytes of the answer's body. */
+    static ReplayAnswer send(URI base, Request request, Duration timeout, int maxBody) throws IOException {
         boolean tls = base.getScheme().equalsIgnoreCase("https");
         int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
         String host = unbracket(base.getHost());
@@ -75,7 +80,7 @@ final class LoopbackHttp {
             out.write(head(request).getBytes(StandardCharsets.ISO_8859_1));
             out.write(request.body());
             out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()), request.method());
+            return read(new BufferedInputStream(socket.getInputStream()), request.method(), maxBody);
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("no answer within " + timeout.toSeconds() + "s");
         } finally {
@@ -116,7 +121,7 @@ final class LoopbackHttp {
         return head.toString();
     }
 
-    private static ReplayAnswer read(InputStream in, String method) throws IOException {
+    private static ReplayAnswer read(InputStream in, String method, int maxBody) throws IOException {
         int[] headBytes = {0};
         while (true) {
             String statusLine = line(in, headBytes);
@@ -135,7 +140,7 @@ final class LoopbackHttp {
                 continue;
             }
             boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
-            byte[] body = noBody ? new byte[0] : body(in, headers);
+            byte[] body = noBody ? new byte[0] : body(in, headers, maxBody);
             String location = first(headers, "location");
             return new ReplayAnswer(status, location, new String(body, charset(first(headers, "content-type"))), headers);
         }
@@ -153,12 +158,12 @@ final class LoopbackHttp {
         return headers;
     }
 
-    private static byte[] body(InputStream in, Map<String, List<String>> headers) throws IOException {
+    private static byte[] body(InputStream in, Map<String, List<String>> headers, int maxBody) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String encoding = first(headers, "transfer-encoding");
         if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             int[] unused = {0};
-            while (body.size() < ReplayAnswer.MAX_BODY_BYTES) {
+            while (body.size() < maxBody) {
                 String size = line(in, unused).split(";", 2)[0].trim();
                 int length;
                 try {
@@ -169,23 +174,23 @@ final class LoopbackHttp {
                 if (length == 0) {
                     break;
                 }
-                copy(in, body, length);
+                copy(in, body, length, maxBody);
                 line(in, unused);
             }
         } else {
             String declared = first(headers, "content-length");
             long length = declared == null ? Long.MAX_VALUE : parseLength(declared);
-            copy(in, body, length);
+            copy(in, body, length, maxBody);
         }
         byte[] bytes = body.toByteArray();
-        return bytes.length <= ReplayAnswer.MAX_BODY_BYTES ? bytes : java.util.Arrays.copyOf(bytes, ReplayAnswer.MAX_BODY_BYTES);
+        return bytes.length <= maxBody ? bytes : java.util.Arrays.copyOf(bytes, maxBody);
     }
 
     /** Copies up to {@code length} bytes, stopping at the end of the stream or when the body limit is reached. */
-    private static void copy(InputStream in, ByteArrayOutputStream out, long length) throws IOException {
+    private static void copy(InputStream in, ByteArrayOutputStream out, long length, int maxBody) throws IOException {
         byte[] buffer = new byte[8192];
         long left = length;
-        while (left > 0 && out.size() < ReplayAnswer.MAX_BODY_BYTES) {
+        while (left > 0 && out.size() < maxBody) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
             if (n < 0) {
                 return;

@@ -2,6 +2,7 @@ package vn.schoolguard.internal.inject;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import vn.schoolguard.internal.log.Log;
@@ -21,10 +22,15 @@ final class ImplantWatch implements AutoCloseable {
 
     ImplantWatch(ImplantScanner scanner, List<ImplantAlerts> sinks, Clock clock, int queue, int perMinute) {
         this.scanner = scanner;
-        this.sinks = List.copyOf(sinks);
+        this.sinks = new CopyOnWriteArrayList<>(sinks);
         this.clock = clock;
         this.background = new Background("schoolguard-implant-watch", queue);
         this.budget = new MinuteBudget(clock, perMinute);
+    }
+
+    /** Tells {@code sink} of every later alert too. */
+    void add(ImplantAlerts sink) {
+        sinks.add(sink);
     }
 
     /**

@@ -146,6 +146,16 @@ public final class PageDecoration implements AutoCloseable {
         return ASSET_EXTENSIONS.contains(uri.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Tells {@code sink} of every implant alert from now on, besides the log and the console (the site's incident
+     * log, say). Does nothing when the implant watch is off.
+     */
+    public void alsoAlert(ImplantAlerts sink) {
+        if (watch != null) {
+            watch.add(sink);
+        }
+    }
+
     /** Recent implant alerts, newest first, for the console. */
     public List<ImplantAlert> recentImplantAlerts() {
         return recentAlerts.recent();

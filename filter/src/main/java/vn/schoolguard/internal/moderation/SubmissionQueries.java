@@ -37,4 +37,9 @@ public interface SubmissionQueries {
     static SubmissionQueries of(Moderation moderation) {
         return new StoreQueries(moderation.store(), moderation.siteKey());
     }
+
+    /** Queries of one site, read from {@code store}. */
+    static SubmissionQueries of(SubmissionRepository store, String siteKey) {
+        return new StoreQueries(store, siteKey);
+    }
 }

@@ -1,7 +1,9 @@
 package vn.schoolguard.internal.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +25,12 @@ final class ConsoleContext {
     final String clientIp;
     private final ConsoleView view;
     private final ConsoleAssets assets;
+    private final ConsoleNotices notices;
     private final boolean containerAccounts;
 
     ConsoleContext(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller, String base,
-                   String clientIp, ConsoleView view, ConsoleAssets assets, boolean containerAccounts) {
+                   String clientIp, ConsoleView view, ConsoleAssets assets, ConsoleNotices notices,
+                   boolean containerAccounts) {
         this.request = request;
         this.response = response;
         this.caller = caller;
@@ -34,6 +38,7 @@ final class ConsoleContext {
         this.clientIp = clientIp;
         this.view = view;
         this.assets = assets;
+        this.notices = notices;
         this.containerAccounts = containerAccounts;
     }
 
@@ -112,7 +117,25 @@ final class ConsoleContext {
         model.put("navForms", "forms".equals(nav));
         model.put("navSites", "sites".equals(nav));
         model.put("flash", ConsoleFlash.read(request, messages).orElse(null));
+        List<Map<String, Object>> shown = caller == null ? List.of() : notices(messages);
+        model.put("notices", shown);
+        model.put("hasNotices", !shown.isEmpty());
         return model;
+    }
+
+    /** The banner's notices as the header template shows them. */
+    private List<Map<String, Object>> notices(Messages messages) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ConsoleNotices.Notice notice : notices.forUser(caller.user(), messages)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kind", notice.kind());
+            row.put("title", notice.title());
+            row.put("at", notice.at() == null ? "" : ConsoleFormat.time(notice.at()));
+            row.put("page", notice.page());
+            row.put("detail", notice.detail());
+            rows.add(row);
+        }
+        return rows;
     }
 
     void render(int status, String page, Map<String, Object> model) throws IOException {

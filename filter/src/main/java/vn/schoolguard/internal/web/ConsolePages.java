@@ -32,20 +32,22 @@ public final class ConsolePages {
     final ConsoleRulePages rules;
     final ConsoleFormPages forms;
     final ConsoleSitePages sites;
+    final ConsoleNotices notices;
 
     /** @param replays how approvals made here reach the application */
     public ConsolePages(ConsoleServices services, ServletReplays replays) {
         SubmissionQueries queries = services.queries();
         ConsoleRows rows = new ConsoleRows(services.moderationSettings(), services.moderation());
         this.session = new ConsoleSessionPages(services.access());
-        this.queue = new ConsoleQueuePages(rows, services.moderation(), queries, services.decorationWarnings());
+        this.queue = new ConsoleQueuePages(rows, services.moderation(), queries, services.pages().decorationWarnings());
         this.item = new ConsoleItemPage(rows, queries);
         this.decisions = new ConsoleDecisionPages(services.moderation(), replays);
         this.accounts = new ConsoleAccountPages(services.accounts(), services.clock());
         this.ipLog = new ConsoleIpLogPages(services.ipLog().log());
         this.blocks = new ConsoleBlockPages(services.blocks(), new BlockRequests(queries), services.clock());
         this.rules = new ConsoleRulePages(services.rules());
-        this.forms = new ConsoleFormPages(services.discovery());
+        this.forms = new ConsoleFormPages(services.pages().discovery());
         this.sites = new ConsoleSitePages(services.sites());
+        this.notices = services.incidents().notices();
     }
 }

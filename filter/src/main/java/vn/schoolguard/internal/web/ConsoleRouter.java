@@ -138,7 +138,7 @@ public final class ConsoleRouter {
     private ConsoleContext context(HttpServletRequest request, HttpServletResponse response, ConsoleAccess.Caller caller,
                                    String clientIp) {
         return new ConsoleContext(request, response, caller, request.getContextPath() + settings.path(), clientIp,
-                pages.view, pages.assets, settings.containerAccounts());
+                pages.view, pages.assets, pages.notices, settings.containerAccounts());
     }
 
     /**

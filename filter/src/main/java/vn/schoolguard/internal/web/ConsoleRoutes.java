@@ -23,6 +23,7 @@ final class ConsoleRoutes {
     private static final Who INVESTIGATOR = Who.anyOf("investigator");
     private static final Who READERS = Who.anyOf("moderator", "investigator");
     private static final Who BLOCKERS = Who.anyOf("moderator", "admin");
+    private static final Who STAFF = Who.anyOf("moderator", "investigator", "admin");
 
     private ConsoleRoutes() {
     }
@@ -112,6 +113,7 @@ final class ConsoleRoutes {
                 .api("POST", "/api/blocks", BLOCKERS, SAME_ORIGIN, (ctx, path) -> api.blocks.add(ctx))
                 .api("GET", "/api/blocks/" + ID, BLOCKERS, NONE, (ctx, path) -> api.blocks.find(ctx, path.group(1)))
                 .api("DELETE", "/api/blocks/" + ID, BLOCKERS, SAME_ORIGIN, (ctx, path) -> api.blocks.remove(ctx, path.group(1)))
+                .api("GET", "/api/incidents", STAFF, NONE, (ctx, path) -> api.incidents.list(ctx))
                 .api("GET", "/api/rules", READERS, NONE, (ctx, path) -> api.rules.stats(ctx))
                 .api("POST", "/api/rules/recheck", MODERATOR, SAME_ORIGIN, (ctx, path) -> api.rules.recheck(ctx));
     }

@@ -6,6 +6,7 @@ import vn.schoolguard.internal.account.AccountStore;
 import vn.schoolguard.internal.account.PasswordHasher;
 import vn.schoolguard.internal.account.SessionStore;
 import vn.schoolguard.internal.discovery.RouteDiscovery;
+import vn.schoolguard.internal.incident.IncidentLog;
 import vn.schoolguard.internal.inject.DecorationWarnings;
 import vn.schoolguard.internal.iplog.IpLog;
 import vn.schoolguard.internal.iplog.IpLogExport;
@@ -27,14 +28,28 @@ import vn.schoolguard.internal.ratelimit.BlockList;
  * @param blocks             the block list
  * @param rules              per-rule statistics and the re-check of approved content
  * @param clock              the time of changes
- * @param decorationWarnings pages whose own Content-Security-Policy stops the inserted EMC tracker
- * @param discovery          forms the application takes at paths no route guards; null when not running
+ * @param pages              what is known of the site's pages: policies that stop the tracker, unguarded forms
  * @param sites              the platform's sites, on the platform's own site only; null elsewhere
+ * @param incidents          the site's incidents and the notices above every page
  */
 public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                               Moderation moderation, AccountServices accounts, IpLogServices ipLog, BlockList blocks,
-                              RuleReview rules, Clock clock, DecorationWarnings decorationWarnings, RouteDiscovery discovery,
-                              SiteAdmin sites) {
+                              RuleReview rules, Clock clock, PageServices pages, SiteAdmin sites, IncidentServices incidents) {
+
+    /**
+     * @param decorationWarnings pages whose own Content-Security-Policy stops the inserted EMC tracker
+     * @param discovery          forms the application takes at paths no route guards; null when not running
+     */
+    public record PageServices(DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+    }
+
+    /**
+     * @param log     the incidents
+     * @param siteKey the site whose incidents the console shows
+     * @param notices what every page shows above its content
+     */
+    public record IncidentServices(IncidentLog log, String siteKey, ConsoleNotices notices) {
+    }
 
     /**
      * @param store    built-in accounts
@@ -55,9 +70,11 @@ public record ConsoleServices(ConsoleSettings settings, ModerationSettings moder
     public ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                            Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
                            IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
-                           DecorationWarnings decorationWarnings, RouteDiscovery discovery, SiteAdmin sites) {
+                           DecorationWarnings decorationWarnings, RouteDiscovery discovery, SiteAdmin sites,
+                           IncidentServices incidents) {
         this(settings, moderationSettings, access, moderation, new AccountServices(accounts, hasher, sessions),
-                new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, decorationWarnings, discovery, sites);
+                new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, new PageServices(decorationWarnings, discovery),
+                sites, incidents);
     }
 
     /** The read side of moderation that pages and the API look things up in. */

@@ -53,7 +53,15 @@ class ApiJsonGoldenTest {
 
     @BeforeAll
     void start() throws Exception {
-        site = new TestSite(dataDir, Map.of("proxies.trusted", "127.0.0.1"));
+        site = new TestSite(dataDir, Map.of("proxies.trusted", "127.0.0.1", "implant.sample-rate", "1",
+                "site.key", "thcs-ngoquyen"));
+        // A page with a planted link: the incident it raises is what /api/incidents shows.
+        site.pages.put("/tin-tuc/lich-thi", new TestSite.Served("<html><body><p>Lịch thi</p><div style=\"display:none\">"
+                + "<a href=\"https://fb88a.com/?a=<b>\">nhà cái uy tín</a></div></body></html>", Map.of()));
+        site.get("/tin-tuc/lich-thi");
+        for (int i = 0; i < 200 && send("GET", "/api/incidents", "mod", "").body().contains("\"items\":[]"); i++) {
+            Thread.sleep(50);
+        }
         post("/posts/1/comments", "113.161.72.5", "author", "Minh <script>alert(1)</script>", "email", "minh@example.vn",
                 "content", "<p onclick=\"x()\">Bài viết hay</p><script>steal()</script>");
         post("/posts/1/comments", "27.72.1.9", "author", "\u202Eevil", "content", "nhà cái cá cược tặng 100k bit.ly/x",
