@@ -18,7 +18,8 @@ final class Layers {
 
     /** Capability cores: plain Java, no servlet API, no JDBC. */
     static final List<String> CORES = List.of(
-            "moderation", "spam", "sanitize", "iplog", "ratelimit", "account", "inject", "discovery", "incident");
+            "moderation", "spam", "sanitize", "iplog", "ratelimit", "account", "inject", "discovery", "incident",
+            "report");
 
     /** Adapters that implement the cores' ports: JDBC storage and the servlet side. */
     static final List<String> ADAPTERS = List.of("store", "http");
