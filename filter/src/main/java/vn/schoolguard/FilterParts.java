@@ -47,6 +47,10 @@ import vn.schoolguard.internal.store.JdbcAccountStore;
 import vn.schoolguard.internal.store.JdbcIpLogStorage;
 import vn.schoolguard.internal.store.JdbcRateLimitStorage;
 import vn.schoolguard.internal.store.JdbcSessionStore;
+import vn.schoolguard.internal.store.JdbcHomeChecks;
+import vn.schoolguard.internal.store.JdbcIncidentLog;
+import vn.schoolguard.internal.store.JdbcReportQueries;
+import vn.schoolguard.internal.report.Reports;
 import vn.schoolguard.internal.store.JdbcSiteLearningStore;
 import vn.schoolguard.internal.store.TransactionLog;
 import vn.schoolguard.internal.web.ConsoleAccess;
@@ -168,8 +172,14 @@ final class FilterParts implements AutoCloseable {
                 config.siteKey(), clock);
         ConsoleServices services = new ConsoleServices(config.console(), config.moderation(), access, moderation, accounts,
                 hasher, sessions, ipLog, new IpLogExport(ipLog, config.ipLog().zone()), gate.blockList(), rules, clock,
-                decorator.decoration().decorationWarnings(), discovery);
+                decorator.decoration().decorationWarnings(), discovery, reports());
         console = new ConsoleRouter(services, replays, posterPages, new ConsolePages(services, replays));
+    }
+
+    /** Monthly reports and the dashboard, over every site the database holds; months in the site's zone. */
+    private ConsoleServices.ReportServices reports() {
+        return new ConsoleServices.ReportServices(new Reports(new JdbcReportQueries(database), new JdbcHomeChecks(database),
+                new JdbcIncidentLog(database), config.ipLog().zone(), clock), config.siteKey());
     }
 
     @Override

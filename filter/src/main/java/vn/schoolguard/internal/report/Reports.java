@@ -14,6 +14,8 @@ import java.util.TreeSet;
 
 import vn.schoolguard.internal.incident.HomeCheck;
 import vn.schoolguard.internal.incident.HomeChecks;
+import vn.schoolguard.internal.incident.Incident;
+import vn.schoolguard.internal.incident.IncidentLog;
 
 /**
  * Makes monthly reports and the dashboard's rows from the figures of {@link ReportQueries}: a fixed number of
@@ -29,15 +31,21 @@ public final class Reports {
 
     private final ReportQueries queries;
     private final HomeChecks homeChecks;
+    private final IncidentLog incidentLog;
     private final ZoneId zone;
     private final Clock clock;
 
     /** @param zone the zone month boundaries are in ({@code site.zone}) */
-    public Reports(ReportQueries queries, HomeChecks homeChecks, ZoneId zone, Clock clock) {
+    public Reports(ReportQueries queries, HomeChecks homeChecks, IncidentLog incidentLog, ZoneId zone, Clock clock) {
         this.queries = queries;
         this.homeChecks = homeChecks;
+        this.incidentLog = incidentLog;
         this.zone = zone;
         this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public ZoneId zone() {
@@ -96,6 +104,16 @@ public final class Reports {
                     incidents.getOrDefault(key, List.of())));
         }
         return new MonthlyReport(month, zone, clock.instant(), scope.isEmpty(), sites);
+    }
+
+    /** Every site key the store holds. */
+    public SortedSet<String> siteKeys() {
+        return queries.siteKeys();
+    }
+
+    /** A site's latest incidents, newest first. */
+    public List<Incident> recentIncidents(String siteKey, int limit) {
+        return incidentLog.recent(siteKey, limit);
     }
 
     /** The dashboard's rows, one per site, with the site's latest home-page check. */

@@ -36,9 +36,16 @@ public final class JdbcReportQueries implements ReportQueries {
         this.database = database;
     }
 
+    /** Every site key with accounts, submissions or an IP log, and those with only incidents or a home-page check. */
     @Override
     public SortedSet<String> siteKeys() {
-        return SiteKeys.all(database);
+        SortedSet<String> keys = SiteKeys.all(database);
+        database.read(c -> {
+            query(c, "SELECT site_key FROM sg_incidents UNION SELECT site_key FROM sg_home_checks", Optional.empty(),
+                    null, null, rs -> keys.add(rs.getString(1)));
+            return null;
+        });
+        return keys;
     }
 
     @Override

@@ -11,6 +11,7 @@ final class ConsoleApi {
     final IpLogApi ipLog;
     final BlockApi blocks;
     final RulesApi rules;
+    final ReportsApi reports;
 
     ConsoleApi(ConsoleServices services, ServletReplays replays) {
         SubmissionQueries queries = services.queries();
@@ -18,5 +19,6 @@ final class ConsoleApi {
         this.ipLog = new IpLogApi(services.ipLog().log(), services.ipLog().export());
         this.blocks = new BlockApi(services.blocks(), new BlockRequests(queries), services.clock());
         this.rules = new RulesApi(services.rules());
+        this.reports = new ReportsApi(services.reports());
     }
 }

@@ -96,6 +96,9 @@ final class ConsoleContext {
             model.put("isAdmin", caller.user().has("admin") && !containerAccounts);
             model.put("isInvestigator", caller.user().has("investigator"));
             model.put("isAdminRole", caller.user().has("admin"));
+            model.put("isModerator", caller.user().has("moderator") || caller.user().has("investigator"));
+            model.put("canReports", caller.user().has("moderator") || caller.user().has("department"));
+            model.put("isDepartment", caller.user().has("department"));
         } else {
             model.put("user", null);
             model.put("csrf", "");
@@ -110,6 +113,8 @@ final class ConsoleContext {
         model.put("navIplog", "iplog".equals(nav));
         model.put("navRules", "rules".equals(nav));
         model.put("navForms", "forms".equals(nav));
+        model.put("navReports", "reports".equals(nav));
+        model.put("navDepartment", "department".equals(nav));
         model.put("flash", ConsoleFlash.read(request, messages).orElse(null));
         return model;
     }

@@ -14,6 +14,7 @@ import vn.schoolguard.internal.moderation.ModerationSettings;
 import vn.schoolguard.internal.moderation.RuleReview;
 import vn.schoolguard.internal.moderation.SubmissionQueries;
 import vn.schoolguard.internal.ratelimit.BlockList;
+import vn.schoolguard.internal.report.Reports;
 
 /**
  * What the console and the REST API work with, built once by the filter.
@@ -29,10 +30,19 @@ import vn.schoolguard.internal.ratelimit.BlockList;
  * @param clock              the time of changes
  * @param decorationWarnings pages whose own Content-Security-Policy stops the inserted EMC tracker
  * @param discovery          forms the application takes at paths no route guards; null when not running
+ * @param reports            monthly reports and the department dashboard
  */
 public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                               Moderation moderation, AccountServices accounts, IpLogServices ipLog, BlockList blocks,
-                              RuleReview rules, Clock clock, DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+                              RuleReview rules, Clock clock, DecorationWarnings decorationWarnings, RouteDiscovery discovery,
+                              ReportServices reports) {
+
+    /**
+     * @param reports the reports of every site in the store
+     * @param siteKey the site this console serves, whose own reports its moderators read
+     */
+    public record ReportServices(Reports reports, String siteKey) {
+    }
 
     /**
      * @param store    built-in accounts
@@ -53,9 +63,9 @@ public record ConsoleServices(ConsoleSettings settings, ModerationSettings moder
     public ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                            Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
                            IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
-                           DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+                           DecorationWarnings decorationWarnings, RouteDiscovery discovery, ReportServices reports) {
         this(settings, moderationSettings, access, moderation, new AccountServices(accounts, hasher, sessions),
-                new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, decorationWarnings, discovery);
+                new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, decorationWarnings, discovery, reports);
     }
 
     /** The read side of moderation that pages and the API look things up in. */

@@ -58,7 +58,7 @@ class JdbcReportQueriesTest {
             assertThat(queries.figures(Optional.of("lachtray"), NOV, DEC)).containsOnlyKeys("lachtray");
             assertThat(queries.figures(Optional.of("nobody"), NOV, DEC)).isEmpty();
 
-            Reports reports = new Reports(queries, new JdbcHomeChecks(db), VN,
+            Reports reports = new Reports(queries, new JdbcHomeChecks(db), new JdbcIncidentLog(db), VN,
                     Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC));
             MonthlyReport department = reports.department(NOVEMBER);
             assertThat(department.sites()).extracting(SiteReport::siteKey).contains("ngoquyen", "lachtray", HOSTILE);
@@ -74,7 +74,7 @@ class JdbcReportQueriesTest {
     void aSitesReportHoldsNothingOfAnotherSite(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             seed(db);
-            Reports reports = new Reports(new JdbcReportQueries(db), new JdbcHomeChecks(db), VN,
+            Reports reports = new Reports(new JdbcReportQueries(db), new JdbcHomeChecks(db), new JdbcIncidentLog(db), VN,
                     Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC));
 
             MonthlyReport lachtray = reports.site("lachtray", NOVEMBER);
@@ -104,7 +104,7 @@ class JdbcReportQueriesTest {
     void theDashboardCountsTheQueueNowAndTheLastThirtyDays(Databases.Kind kind) {
         try (Database db = Databases.open(kind)) {
             seed(db);
-            Reports reports = new Reports(new JdbcReportQueries(db), new JdbcHomeChecks(db), VN,
+            Reports reports = new Reports(new JdbcReportQueries(db), new JdbcHomeChecks(db), new JdbcIncidentLog(db), VN,
                     Clock.fixed(Instant.parse("2026-12-10T00:00:00Z"), ZoneOffset.UTC));
             Map<String, SiteActivity> rows = new java.util.TreeMap<>();
             reports.dashboard(Optional.empty()).forEach(r -> rows.put(r.siteKey(), r.activity()));
