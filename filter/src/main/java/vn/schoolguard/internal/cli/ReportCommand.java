@@ -33,8 +33,6 @@ import vn.schoolguard.internal.store.JdbcReportQueries;
         description = "Write a monthly report (PDF or CSV) of one site, or of every site with --department.")
 final class ReportCommand implements Callable<Integer> {
 
-    enum Format { PDF, CSV }
-
     @Mixin
     DatabaseOptions database;
 
@@ -48,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
     String language;
 
     @Option(names = "--format", required = true, paramLabel = "pdf|csv", description = "pdf or csv.")
-    Format format;
+    String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
     Path out;
@@ -64,6 +62,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!language.equals("vi") && !language.equals("en")) {
             throw new IllegalArgumentException("--lang is vi or en, not '" + language + "'");
+        }
+        if (!format.equals("pdf") && !format.equals("csv")) {
+            throw new IllegalArgumentException("--format is pdf or csv, not '" + format + "'");
         }
         if (department && database.site != null) {
             throw new IllegalArgumentException("--department covers every site; leave out --site");
@@ -88,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
         Path partial = Files.createTempFile(target.getParent(), ".report-", ".part");
         try {
             try (OutputStream file = Files.newOutputStream(partial)) {
-                if (format == Format.PDF) {
+                if (format.equals("pdf")) {
                     ReportPdf.write(report, texts, file);
                 } else {
                     Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
