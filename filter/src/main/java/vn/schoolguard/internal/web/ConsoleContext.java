@@ -99,6 +99,7 @@ final class ConsoleContext {
             model.put("isModerator", caller.user().has("moderator") || caller.user().has("investigator"));
             model.put("canReports", caller.user().has("moderator") || caller.user().has("department"));
             model.put("isDepartment", caller.user().has("department"));
+            model.put("landing", ConsoleSessionPages.landing(caller.user()));
         } else {
             model.put("user", null);
             model.put("csrf", "");
@@ -106,6 +107,7 @@ final class ConsoleContext {
             model.put("isAdmin", false);
             model.put("isInvestigator", false);
             model.put("isAdminRole", false);
+            model.put("landing", "/queue");
         }
         model.put("navQueue", "queue".equals(nav));
         model.put("navHistory", "history".equals(nav));

@@ -89,7 +89,8 @@ class DepartmentConsoleTest {
                 "&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
         // Sorted with the implants first: the hostile site has one, the others none.
         assertThat(page.body().indexOf("data-site=\"&lt;script")).isLessThan(page.body().indexOf("data-site=\"default\""));
-        assertThat(page.body()).doesNotContain(">Hàng chờ</a>", ">Nhật ký IP</a>");
+        assertThat(page.body()).doesNotContain(">Hàng chờ</a>", ">Nhật ký IP</a>")
+                .contains("<a class=\"brand\" href=\"/school/_schoolguard/department\">");
         assertThat(dept.get("/department?sort=%3Cscript%3E").statusCode()).isEqualTo(200);
         if (LocalDate.now(VN).getDayOfMonth() < 20) {
             assertThat(page.body()).contains("id=\"report-reminder\"");
