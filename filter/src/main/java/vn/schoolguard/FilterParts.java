@@ -61,6 +61,10 @@ import vn.schoolguard.internal.store.JdbcSubmissionStore;
 import vn.schoolguard.internal.store.JdbcAccountStore;
 import vn.schoolguard.internal.store.JdbcRateLimitStorage;
 import vn.schoolguard.internal.store.JdbcSessionStore;
+import vn.schoolguard.internal.store.JdbcHomeChecks;
+import vn.schoolguard.internal.store.JdbcIncidentLog;
+import vn.schoolguard.internal.store.JdbcReportQueries;
+import vn.schoolguard.internal.report.Reports;
 import vn.schoolguard.internal.store.JdbcSiteLearningStore;
 import vn.schoolguard.internal.store.TransactionLog;
 import vn.schoolguard.internal.web.ConsoleAccess;
@@ -187,8 +191,15 @@ final class FilterParts implements AutoCloseable {
                 decorator.decoration().decorationWarnings(), discovery,
                 config.siteKey().equals(platform.config.siteKey()) ? platform.siteAdmin : null,
                 new ConsoleServices.IncidentServices(alerts.log(), config.siteKey(),
-                        new ConsoleNotices(List.of(new IncidentNotices(alerts.log(), config.siteKey(), clock)))));
+                        new ConsoleNotices(List.of(new IncidentNotices(alerts.log(), config.siteKey(), clock)))),
+                reports());
         console = new ConsoleRouter(services, replays, posterPages, new ConsolePages(services, replays));
+    }
+
+    /** Monthly reports and the dashboard, over every site the database holds; months in the site's zone. */
+    private ConsoleServices.ReportServices reports() {
+        return new ConsoleServices.ReportServices(new Reports(new JdbcReportQueries(database), new JdbcHomeChecks(database),
+                new JdbcIncidentLog(database), config.ipLog().zone(), clock), config.siteKey());
     }
 
     /**

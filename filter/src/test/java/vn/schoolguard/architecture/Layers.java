@@ -19,7 +19,7 @@ final class Layers {
     /** Capability cores: plain Java, no servlet API, no JDBC. */
     static final List<String> CORES = List.of(
             "moderation", "spam", "sanitize", "iplog", "ratelimit", "account", "inject", "discovery", "incident", "site",
-            "alert");
+            "alert", "report");
 
     /** Adapters that implement the cores' ports: JDBC storage, the servlet side, alert delivery (SMTP, webhook). */
     static final List<String> ADAPTERS = List.of("store", "http", "delivery");

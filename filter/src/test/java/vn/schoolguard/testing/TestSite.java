@@ -98,7 +98,7 @@ public final class TestSite implements AutoCloseable {
         filter.setInitParameter("data.dir", dataDir.toString());
         filter.setInitParameter("route.comments.match", "POST /posts/*/comments");
         filter.setInitParameter("route.comments.fields", "author:author, email:email, content:html");
-        filter.setInitParameter("accounts.seed", "mod:moderator, inv:investigator, boss:admin");
+        filter.setInitParameter("accounts.seed", "mod:moderator, inv:investigator, boss:admin, dept:department");
         filter.setInitParameter("accounts.seed-password", PASSWORD);
         filter.setInitParameter("accounts.password-iterations", "10000");
         extraSettings.forEach(filter::setInitParameter);

@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param username     login name
  * @param passwordHash the slow hash, never shown
- * @param roles        moderator, investigator, admin
+ * @param roles        moderator, investigator, admin, department
  * @param disabled     whether it may log in
  * @param failedLogins failed logins in a row, as counted by earlier versions (now always cleared on success)
  * @param lockedUntil  a lock set by earlier versions, may be null; no longer consulted

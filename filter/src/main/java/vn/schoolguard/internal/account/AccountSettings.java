@@ -27,7 +27,7 @@ public record AccountSettings(String source, Map<String, String> containerRoles,
                               Duration lockout, Duration maxLoginDelay) {
 
     /** The console roles, from least to most powerful. */
-    public static final List<String> ROLES = List.of("moderator", "investigator", "admin");
+    public static final List<String> ROLES = List.of("moderator", "investigator", "admin", "department");
 
     public AccountSettings {
         containerRoles = Map.copyOf(containerRoles);
@@ -62,7 +62,7 @@ public record AccountSettings(String source, Map<String, String> containerRoles,
             List<String> roles = parts.length == 2 ? List.of(parts[1].trim().split("\\s+")) : List.of();
             String name = parts[0].trim();
             if (!name.matches("[a-z0-9._-]{2,64}") || roles.isEmpty() || !ROLES.containsAll(roles)) {
-                reader.problem("accounts.seed", item, "name:role entries with roles moderator, investigator or admin"
+                reader.problem("accounts.seed", item, "name:role entries with roles moderator, investigator, admin or department"
                         + " (several separated by spaces), such as admin:admin, thu.ha:moderator");
             } else {
                 seed.put(name, roles);

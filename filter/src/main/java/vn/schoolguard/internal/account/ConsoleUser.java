@@ -6,7 +6,7 @@ import java.util.Set;
  * Someone signed in to the console.
  *
  * @param name      the account name (or the container's user name)
- * @param roles     moderator, investigator, admin
+ * @param roles     moderator, investigator, admin, department
  * @param container whether the container authenticated the user (no built-in account)
  */
 public record ConsoleUser(String name, Set<String> roles, boolean container) {

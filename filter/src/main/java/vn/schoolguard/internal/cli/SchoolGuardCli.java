@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 MigrateCommand.class,
                 CheckCommand.class,
                 RoutesCommand.class,
+                ReportCommand.class,
         })
 public final class SchoolGuardCli implements Runnable {
 

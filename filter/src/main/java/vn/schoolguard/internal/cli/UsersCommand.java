@@ -87,7 +87,7 @@ final class UsersCommand implements Runnable {
         @Parameters(index = "0", description = "Account name (lower-case letters, digits, dot, dash, underscore).")
         String name;
 
-        @Option(names = "--roles", required = true, split = ",", description = "moderator, investigator and/or admin.")
+        @Option(names = "--roles", required = true, split = ",", description = "moderator, investigator, admin and/or department.")
         List<String> roles;
 
         @Mixin
@@ -106,7 +106,7 @@ final class UsersCommand implements Runnable {
             }
             Set<String> wanted = new LinkedHashSet<>(roles);
             if (!ConsoleSettings.ROLES.containsAll(wanted)) {
-                err.println("roles " + wanted + " are not valid: use moderator, investigator and/or admin");
+                err.println("roles " + wanted + " are not valid: use moderator, investigator, admin and/or department");
                 return 2;
             }
             String secret = password.read(context, err);
@@ -151,14 +151,14 @@ final class UsersCommand implements Runnable {
         @Parameters(index = "0", description = "Account name.")
         String name;
 
-        @Parameters(index = "1", split = ",", description = "moderator, investigator and/or admin, separated by commas.")
+        @Parameters(index = "1", split = ",", description = "moderator, investigator, admin and/or department, separated by commas.")
         List<String> roles;
 
         @Override
         int run(AccountStore accounts, PrintWriter out, PrintWriter err) {
             Set<String> wanted = new LinkedHashSet<>(roles);
             if (!ConsoleSettings.ROLES.containsAll(wanted)) {
-                err.println("roles " + wanted + " are not valid: use moderator, investigator and/or admin");
+                err.println("roles " + wanted + " are not valid: use moderator, investigator, admin and/or department");
                 return 2;
             }
             if (!accounts.setRoles(name, wanted, Instant.now())) {

@@ -2,7 +2,7 @@ package vn.schoolguard.internal.iplog;
 
 /** Makes a text cell safe to open in a spreadsheet: no formula can start anywhere a spreadsheet may split a cell. */
 // Security-critical: an exported user agent or path is chosen by the poster and opened by an investigator.
-final class CsvCells {
+public final class CsvCells {
 
     /** Characters a spreadsheet may split on: the comma, the semicolon of Vietnamese (and other) Excel locales, tab, line ends. */
     private static final String SEPARATORS = ",;\t\r\n";
@@ -16,7 +16,7 @@ final class CsvCells {
      * Puts an apostrophe before a formula leader found at the start of the cell or after a separator, either
      * directly or after spaces (some importers trim them). Everything else is kept as it is.
      */
-    static String neutralise(String text) {
+    public static String neutralise(String text) {
         StringBuilder out = null;
         boolean atStart = true;
         for (int i = 0; i < text.length(); i++) {

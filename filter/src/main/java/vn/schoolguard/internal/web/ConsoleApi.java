@@ -12,6 +12,7 @@ final class ConsoleApi {
     final BlockApi blocks;
     final RulesApi rules;
     final IncidentsApi incidents;
+    final ReportsApi reports;
 
     ConsoleApi(ConsoleServices services, ServletReplays replays) {
         SubmissionQueries queries = services.queries();
@@ -20,5 +21,6 @@ final class ConsoleApi {
         this.blocks = new BlockApi(services.blocks(), new BlockRequests(queries), services.clock());
         this.rules = new RulesApi(services.rules());
         this.incidents = new IncidentsApi(services.incidents().log(), services.incidents().siteKey(), services.clock());
+        this.reports = new ReportsApi(services.reports());
     }
 }

@@ -101,6 +101,10 @@ final class ConsoleContext {
             model.put("isAdmin", caller.user().has("admin") && !containerAccounts);
             model.put("isInvestigator", caller.user().has("investigator"));
             model.put("isAdminRole", caller.user().has("admin"));
+            model.put("isModerator", caller.user().has("moderator") || caller.user().has("investigator"));
+            model.put("canReports", caller.user().has("moderator") || caller.user().has("department"));
+            model.put("isDepartment", caller.user().has("department"));
+            model.put("landing", ConsoleSessionPages.landing(caller.user()));
         } else {
             model.put("user", null);
             model.put("csrf", "");
@@ -108,6 +112,7 @@ final class ConsoleContext {
             model.put("isAdmin", false);
             model.put("isInvestigator", false);
             model.put("isAdminRole", false);
+            model.put("landing", "/queue");
         }
         model.put("navQueue", "queue".equals(nav));
         model.put("navHistory", "history".equals(nav));
@@ -116,6 +121,8 @@ final class ConsoleContext {
         model.put("navRules", "rules".equals(nav));
         model.put("navForms", "forms".equals(nav));
         model.put("navSites", "sites".equals(nav));
+        model.put("navReports", "reports".equals(nav));
+        model.put("navDepartment", "department".equals(nav));
         model.put("flash", ConsoleFlash.read(request, messages).orElse(null));
         List<Map<String, Object>> shown = caller == null ? List.of() : notices(messages);
         model.put("notices", shown);

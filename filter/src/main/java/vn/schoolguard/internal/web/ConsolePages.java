@@ -14,7 +14,10 @@ import vn.schoolguard.internal.moderation.SubmissionQueries;
  * {@code /login}, {@code /logout} (POST), {@code /queue}, {@code /items/{id}} with
  * {@code /items/{id}/approve|reject|spam|edit} (POST), {@code /items/bulk} (POST), {@code /history},
  * {@code /accounts} (admin), {@code /iplog}, {@code /iplog/verify} (investigator), {@code /iplog/audit} (admin),
- * {@code /blocks} (the block list), {@code /rules} (spam rule statistics and re-check), {@code /forms} (unguarded forms, admin), {@code /sites} (the platform's sites, admin of the platform's own site), {@code /lang?to=vi|en} and {@code /assets/...}.
+ * {@code /blocks} (the block list), {@code /rules} (spam rule statistics and re-check), {@code /forms} (unguarded forms, admin),
+ * {@code /sites} (the platform's sites, admin of the platform's own site), {@code /reports} (monthly reports),
+ * {@code /department} and {@code /department/sites/{key}} (the department dashboard), {@code /lang?to=vi|en} and
+ * {@code /assets/...}.
  *
  * <p>Thread-safe; one instance serves all requests.
  */
@@ -33,6 +36,7 @@ public final class ConsolePages {
     final ConsoleFormPages forms;
     final ConsoleSitePages sites;
     final ConsoleNotices notices;
+    final ConsoleReportPages reports;
 
     /** @param replays how approvals made here reach the application */
     public ConsolePages(ConsoleServices services, ServletReplays replays) {
@@ -49,5 +53,6 @@ public final class ConsolePages {
         this.forms = new ConsoleFormPages(services.pages().discovery());
         this.sites = new ConsoleSitePages(services.sites());
         this.notices = services.incidents().notices();
+        this.reports = new ConsoleReportPages(services.reports());
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class ConsoleReturn {
 
     private static final Pattern SHAPE = Pattern.compile(
-            "/(queue|history|accounts|login|items/[0-9]{1,18})(\\?[A-Za-z0-9%._~&=+-]*)?");
+            "/(queue|history|accounts|login|reports|department|items/[0-9]{1,18})(\\?[A-Za-z0-9%._~&=+-]*)?");
     private static final Set<String> FLASH_PARAMS = Set.of("done", "id", "n", "failed", "lang");
 
     private ConsoleReturn() {

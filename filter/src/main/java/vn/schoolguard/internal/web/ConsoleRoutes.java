@@ -24,6 +24,11 @@ final class ConsoleRoutes {
     private static final Who READERS = Who.anyOf("moderator", "investigator");
     private static final Who BLOCKERS = Who.anyOf("moderator", "admin");
     private static final Who STAFF = Who.anyOf("moderator", "investigator", "admin");
+    /** The site's own reports: its moderators and the department (admins have every role). */
+    private static final Who REPORT_READERS = Who.anyOf("moderator", "department");
+    /** Every site's figures: the department's read-only role and admins. */
+    private static final Who DEPARTMENT = Who.anyOf("department", "admin");
+    private static final String SEGMENT = "([^/]+)";
 
     private ConsoleRoutes() {
     }
@@ -41,6 +46,7 @@ final class ConsoleRoutes {
             accountPages(table, pages);
         }
         otherPages(table, pages);
+        reports(table, pages, api);
         api(table, api);
         return table.build();
     }
@@ -96,6 +102,20 @@ final class ConsoleRoutes {
                 .page("POST", "/blocks", MODERATOR, SAME_ORIGIN, (ctx, path) -> pages.blocks.add(ctx))
                 .page("POST", "/blocks/" + ID + "/remove", MODERATOR, SAME_ORIGIN,
                         (ctx, path) -> pages.blocks.remove(ctx, path.group(1)));
+    }
+
+    /** Reads only: the department role approves, rejects, blocks and searches the IP log nowhere. */
+    private static void reports(RouteTable.Builder table, ConsolePages pages, ConsoleApi api) {
+        table.page("GET", "/reports", REPORT_READERS, NONE, (ctx, path) -> pages.reports.reports(ctx))
+                .page("GET", "/department", DEPARTMENT, NONE, (ctx, path) -> pages.reports.dashboard(ctx))
+                .page("GET", "/department/sites/" + SEGMENT, DEPARTMENT, NONE,
+                        (ctx, path) -> pages.reports.site(ctx, path.group(1)))
+                .api("GET", "/api/reports/" + SEGMENT, REPORT_READERS, NONE, (ctx, path) -> api.reports.site(ctx, path.group(1)))
+                .api("GET", "/api/department/reports/" + SEGMENT, DEPARTMENT, NONE,
+                        (ctx, path) -> api.reports.department(ctx, path.group(1)))
+                .api("GET", "/api/department/sites", DEPARTMENT, NONE, (ctx, path) -> api.reports.sites(ctx))
+                .api("GET", "/api/department/sites/" + SEGMENT + "/reports/" + SEGMENT, DEPARTMENT, NONE,
+                        (ctx, path) -> api.reports.siteForDepartment(ctx, path.group(1), path.group(2)));
     }
 
     private static void api(RouteTable.Builder table, ConsoleApi api) {

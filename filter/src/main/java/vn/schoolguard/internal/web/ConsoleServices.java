@@ -15,6 +15,7 @@ import vn.schoolguard.internal.moderation.ModerationSettings;
 import vn.schoolguard.internal.moderation.RuleReview;
 import vn.schoolguard.internal.moderation.SubmissionQueries;
 import vn.schoolguard.internal.ratelimit.BlockList;
+import vn.schoolguard.internal.report.Reports;
 
 /**
  * What the console and the REST API work with, built once by the filter.
@@ -30,17 +31,31 @@ import vn.schoolguard.internal.ratelimit.BlockList;
  * @param clock              the time of changes
  * @param pages              what is known of the site's pages: policies that stop the tracker, unguarded forms
  * @param sites              the platform's sites, on the platform's own site only; null elsewhere
- * @param incidents          the site's incidents and the notices above every page
+ * @param oversight          what the site and the department are told: incidents, monthly reports, the dashboard
  */
 public record ConsoleServices(ConsoleSettings settings, ModerationSettings moderationSettings, ConsoleAccess access,
                               Moderation moderation, AccountServices accounts, IpLogServices ipLog, BlockList blocks,
-                              RuleReview rules, Clock clock, PageServices pages, SiteAdmin sites, IncidentServices incidents) {
+                              RuleReview rules, Clock clock, PageServices pages, SiteAdmin sites, OversightServices oversight) {
 
     /**
      * @param decorationWarnings pages whose own Content-Security-Policy stops the inserted EMC tracker
      * @param discovery          forms the application takes at paths no route guards; null when not running
      */
     public record PageServices(DecorationWarnings decorationWarnings, RouteDiscovery discovery) {
+    }
+
+    /**
+     * @param incidents the site's incidents and the notices above every page
+     * @param reports   monthly reports and the department dashboard
+     */
+    public record OversightServices(IncidentServices incidents, ReportServices reports) {
+    }
+
+    /**
+     * @param reports the reports of every site in the store
+     * @param siteKey the site this console serves, whose own reports its moderators read
+     */
+    public record ReportServices(Reports reports, String siteKey) {
     }
 
     /**
@@ -71,10 +86,20 @@ public record ConsoleServices(ConsoleSettings settings, ModerationSettings moder
                            Moderation moderation, AccountStore accounts, PasswordHasher hasher, SessionStore sessions,
                            IpLog ipLog, IpLogExport ipLogExport, BlockList blocks, RuleReview rules, Clock clock,
                            DecorationWarnings decorationWarnings, RouteDiscovery discovery, SiteAdmin sites,
-                           IncidentServices incidents) {
+                           IncidentServices incidents, ReportServices reports) {
         this(settings, moderationSettings, access, moderation, new AccountServices(accounts, hasher, sessions),
                 new IpLogServices(ipLog, ipLogExport), blocks, rules, clock, new PageServices(decorationWarnings, discovery),
-                sites, incidents);
+                sites, new OversightServices(incidents, reports));
+    }
+
+    /** The site's incidents and the notices above every page. */
+    public IncidentServices incidents() {
+        return oversight.incidents();
+    }
+
+    /** Monthly reports and the department dashboard. */
+    public ReportServices reports() {
+        return oversight.reports();
     }
 
     /** The read side of moderation that pages and the API look things up in. */

@@ -23,8 +23,8 @@ final class ConsoleSessionPages {
         String username = ctx.request.getParameter("username");
         Authenticator.Result result = access.signIn(ctx.request, ctx.response, username,
                 ctx.request.getParameter("password"), ctx.clientIp);
-        if (result instanceof Authenticator.Success) {
-            ctx.redirect("/queue");
+        if (result instanceof Authenticator.Success success) {
+            ctx.redirect(landing(success.user()));
         } else if (result instanceof Authenticator.Locked locked) {
             long seconds = Math.max(1, locked.retryAfter().toSeconds());
             ctx.response.setHeader("Retry-After", String.valueOf(seconds));
@@ -47,7 +47,12 @@ final class ConsoleSessionPages {
     }
 
     static void home(ConsoleContext ctx) {
-        ctx.redirect("/queue");
+        ctx.redirect(landing(ctx.user()));
+    }
+
+    /** The queue, or for the department's read-only role (which has no queue) its dashboard. */
+    static String landing(vn.schoolguard.internal.account.ConsoleUser user) {
+        return user.has("moderator") || user.has("investigator") || !user.has("department") ? "/queue" : "/department";
     }
 
     /** Remembers the language in a cookie (only the console reads it) and goes back to the page. */

@@ -19,7 +19,8 @@ final class ConsoleView {
 
     static final String ROOT = "/vn/schoolguard/internal/web/console/";
     private static final List<String> PAGES = List.of("login", "queue", "item", "history", "accounts", "error",
-            "iplog", "iplog-verify", "iplog-audit", "rules", "blocks", "forms", "sites");
+            "iplog", "iplog-verify", "iplog-audit", "rules", "blocks", "forms", "sites", "reports", "department",
+            "department-site");
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "vi", templateTexts(Messages.of("vi")), "en", templateTexts(Messages.of("en")));
 

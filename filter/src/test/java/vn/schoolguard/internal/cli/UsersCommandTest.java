@@ -200,7 +200,7 @@ class UsersCommandTest {
     void badInputGetsAClearMessageAndANonZeroExit() {
         String dir = dataDir.toString();
         Run badRole = run("mat-khau-rat-dai\n", "users", "add", "an", "--roles", "boss", "--password-stdin", "--data-dir", dir);
-        assertThat(badRole.err()).contains("moderator, investigator and/or admin");
+        assertThat(badRole.err()).contains("moderator, investigator, admin and/or department");
         Run missing = run("", "users", "enable", "nobody", "--data-dir", dir);
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("no account 'nobody'");

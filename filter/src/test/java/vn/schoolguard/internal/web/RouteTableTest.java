@@ -42,7 +42,7 @@ class RouteTableTest {
 
     /** The seeded accounts and their roles (TestSite's {@code accounts.seed}). */
     private static final Map<String, Set<String>> USERS = Map.of("mod", Set.of("moderator"),
-            "inv", Set.of("investigator"), "boss", Set.of("admin"));
+            "inv", Set.of("investigator"), "boss", Set.of("admin"), "dept", Set.of("department"));
     private static final RouteTable TABLE = ConsoleRoutes.table(null, null, false, (ctx, path) -> { });
 
     @TempDir
@@ -263,6 +263,7 @@ class RouteTableTest {
                 .replace("([0-9]{1,18})", "1")
                 .replace("([a-z0-9._-]{2,64})", "inv")
                 .replace("(.+)", "console.css")
+                .replace("([^/]+)", "2026-11.csv")
                 .replace("/receipt.*", "/receipt")
                 .replace("/?", "/");
         path = path.replaceAll("\\(([a-z]+)(\\|[a-z]+)*\\)", "$1");
