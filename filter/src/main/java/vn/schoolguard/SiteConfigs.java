@@ -6,6 +6,7 @@ import java.util.Map;
 
 import vn.schoolguard.api.ConfigException;
 import vn.schoolguard.api.ConfigProblem;
+import vn.schoolguard.internal.site.HostPattern;
 import vn.schoolguard.internal.site.SiteHosts;
 import vn.schoolguard.internal.site.SiteOverlay;
 
@@ -26,6 +27,11 @@ final class SiteConfigs {
         values.putAll(overlay.values());
         values.put("site.key", overlay.key());
         values.put("data.dir", platform.dataDir().toString());
+        // The home-page self-check goes to the shared address: it must ask for this site's page, not the default's.
+        if (!overlay.values().containsKey("selfcheck.host")) {
+            overlay.hosts().stream().filter(HostPattern::isExact).findFirst()
+                    .ifPresent(host -> values.put("selfcheck.host", String.join(".", host.labels())));
+        }
         List<ConfigProblem> found = new ArrayList<>();
         SchoolGuardConfig site = SchoolGuardConfig.read(values, platform.dataDir(), found);
         for (ConfigProblem problem : found) {

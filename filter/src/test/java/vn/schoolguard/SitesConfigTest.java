@@ -45,6 +45,20 @@ class SitesConfigTest {
         assertThat(site.sites().overlays()).isEmpty();
     }
 
+    /** All sites are fetched through one shared address: without its own Host, every site checked the default's page. */
+    @Test
+    void regressionEachSitesHomePageSelfCheckAsksForItsOwnHostUnlessTheSiteSaysOtherwise() {
+        SchoolGuardConfig platform = builder().set("data.dir", dir.toString()).set("replay.base-url", "http://127.0.0.1:8080")
+                .set("site.lachtray.hosts", "*.lachtray.edu.vn, lachtray.localhost")
+                .set("site.ngoquyen.hosts", "ngoquyen.localhost").set("site.ngoquyen.selfcheck.host", "thpt-ngoquyen.edu.vn")
+                .build();
+        Map<String, SchoolGuardConfig> sites = new java.util.HashMap<>();
+        platform.sites().overlays().forEach(o -> sites.put(o.key(), SiteConfigs.forSite(platform, o)));
+        assertThat(sites.get("lachtray").alerts().selfCheck().host()).hasValue("lachtray.localhost");
+        assertThat(sites.get("ngoquyen").alerts().selfCheck().host()).hasValue("thpt-ngoquyen.edu.vn");
+        assertThat(platform.alerts().selfCheck().host()).isEmpty();
+    }
+
     @Test
     void everyProblemOfEverySiteIsReportedWithItsPrefixKeyValueAndExpectation() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> builder()

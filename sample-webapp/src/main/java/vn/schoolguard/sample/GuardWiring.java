@@ -30,7 +30,7 @@ final class GuardWiring {
         options.trustedProxies().ifPresent(proxies -> params.put("proxies.trusted", proxies));
         params.put("emc.site-id", Long.toString(options.emcSiteId()));
         params.put("portal.url", options.parentPortal());
-        params.put("accounts.seed", "moderator:moderator, moderator-ngoquyen:moderator, investigator:investigator, admin:admin");
+        params.put("accounts.seed", "moderator:moderator, moderator-ngoquyen:moderator, investigator:investigator, admin:admin, department:department");
         params.put("accounts.seed-password", options.demoPassword());
         // A demo restart must always leave the accounts usable with the password just printed.
         params.put("accounts.seed-mode", "reset");

@@ -21,7 +21,7 @@ class GuardWiringTest {
                 entry("data.dir", "/srv/truong/data"),
                 entry("emc.site-id", "2468"),
                 entry("portal.url", "https://haiphong.edu.vn/"),
-                entry("accounts.seed", "moderator:moderator, moderator-ngoquyen:moderator, investigator:investigator, admin:admin"),
+                entry("accounts.seed", "moderator:moderator, moderator-ngoquyen:moderator, investigator:investigator, admin:admin, department:department"),
                 entry("accounts.seed-password", "mat-khau-demo"),
                 entry("accounts.seed-mode", "reset"),
                 entry("route.comments.match", "POST /news/*/comments"),
