@@ -123,6 +123,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs an update-or-insert in one transaction, once more when it lost a race to insert the same key (SQLState
+     * 23505): then the row exists, and the second run updates it. Two nodes, or two first requests of one site on one
+     * node, seeding the same account or saving the same site's row at once otherwise failed one of them.
+     */
+    public <T> T upsert(SqlWork<T> work) {
+        try {
+            return inTransaction(work);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return inTransaction(work);
+            }
+            throw e;
+        }
+    }
+
     /** Runs read-only work on a pooled connection. */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -46,7 +46,7 @@ public final class JdbcAccountStore implements AccountStore {
     /** Creates an account, or replaces its password and roles when it exists (and enables it). */
     @Override
     public void upsert(String username, String passwordHash, Set<String> roles, Instant now) {
-        database.inTransaction(c -> {
+        database.upsert(c -> {
             int updated;
             try (PreparedStatement ps = c.prepareStatement("UPDATE sg_accounts SET password_hash = ?, roles = ?, disabled = FALSE,"
                     + " failed_logins = 0, locked_until = NULL, updated_at = ? WHERE site_key = ? AND username = ?")) {

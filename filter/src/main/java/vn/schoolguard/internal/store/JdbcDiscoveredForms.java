@@ -38,7 +38,7 @@ public final class JdbcDiscoveredForms implements DiscoveredForms {
 
     @Override
     public void save(Collection<DiscoveredForm> forms, int max) {
-        database.inTransaction(c -> {
+        database.upsert(c -> {
             for (DiscoveredForm form : forms) {
                 if (update(c, form) == 0) {
                     insert(c, form);

@@ -26,7 +26,7 @@ public final class JdbcHomeChecks implements HomeChecks {
 
     @Override
     public void save(HomeCheck check) {
-        database.inTransaction(c -> {
+        database.upsert(c -> {
             // Update first, insert when there was none: portable across H2 and PostgreSQL without MERGE dialects.
             if (write(c, "UPDATE sg_home_checks SET checked_at = ?, url = ?, status = ?, tracker = ?, label = ?,"
                     + " portal = ?, detail = ? WHERE site_key = ?", check) == 0) {
