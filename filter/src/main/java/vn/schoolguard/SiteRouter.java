@@ -66,6 +66,7 @@ final class SiteRouter implements AutoCloseable {
         SiteTable table = SiteTable.build(platform.config, readFiles(platform.config, true), null);
         report(table.problems(), List.of());
         SiteRouter router = new SiteRouter(platform, table);
+        router.registerAll(table);
         platform.siteAdmin = new SiteAdministration(router, platform.config);
         String first = platform.config.siteKey();
         SchoolGuardConfig config = table.config(first).orElseThrow();
@@ -75,6 +76,16 @@ final class SiteRouter implements AutoCloseable {
                     table.siteKeys(), platform.config.sites().defaultSite().orElse("421 (sites.default=none)"));
         }
         return router;
+    }
+
+    /**
+     * Gives every configured site its IP-log head now, not at its first request: the department's dashboard and
+     * monthly report list the sites the database holds, and a school nobody has visited yet must be on them too.
+     */
+    private void registerAll(SiteTable sites) {
+        for (String key : sites.siteKeys()) {
+            platform.ipLogStorage.createHead(key);
+        }
     }
 
     /** The parts of the request's site, or empty when no site serves its host name. */
@@ -115,6 +126,7 @@ final class SiteRouter implements AutoCloseable {
         SiteTable before = table;
         SiteTable after = SiteTable.build(platform.config, readFiles(platform.config, false), before);
         table = after;
+        registerAll(after);
         report(after.problems(), before.problems());
         for (String key : List.copyOf(built.keySet())) {
             Optional<SchoolGuardConfig> now = after.config(key);

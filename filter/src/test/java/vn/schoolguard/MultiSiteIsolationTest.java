@@ -69,6 +69,17 @@ class MultiSiteIsolationTest {
         return Json.MAPPER.readTree(answer.body());
     }
 
+    /** The dashboard lists the sites the database holds: a school nobody had visited yet was missing from it. */
+    @Test
+    void regressionEveryConfiguredSchoolIsOnTheDepartmentDashboardBeforeItsFirstVisitor() throws Exception {
+        Answer sites = http.get("127.0.0.1", "/school/_schoolguard/api/department/sites",
+                "Authorization", TestSite.basic("dept", TestSite.PASSWORD));
+        assertThat(sites.status()).as(sites.body()).isEqualTo(200);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        Json.MAPPER.readTree(sites.body()).path("items").forEach(item -> keys.add(item.path("site").asText()));
+        assertThat(keys).contains("a", "b");
+    }
+
     @Test
     void eachSchoolsPagesCarryItsOwnTrackerAndPortal() throws Exception {
         String a = http.get(A, "/school/news").body();

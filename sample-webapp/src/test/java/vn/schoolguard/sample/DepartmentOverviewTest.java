@@ -64,6 +64,25 @@ class DepartmentOverviewTest {
     }
 
     @Test
+    void theDepartmentReportPdfListsEachSchoolsCountsInVietnamese() throws Exception {
+        YearMonth month = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(site.baseUri().resolve("/_schoolguard/api/department/reports/" + month + ".pdf"))
+                .header("Authorization", TwoSchoolsTest.basic("department")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("Báo cáo tháng " + month.getMonthValue() + "/" + month.getYear())
+                .contains("default").contains("lachtray");
+        // The department table: a row per school, its key then received, approved, rejected, spam...
+        assertThat(text).containsPattern("(?m)^default 1 0 0 0\\b").containsPattern("(?m)^lachtray 2 0 0 0\\b");
+    }
+
+    @Test
     void theDepartmentRoleReadsButDecidesNothingAndAModeratorSeesNoOtherSchool() {
         HostHttp.Answer approve = ngoquyen.send("POST", "/_schoolguard/api/submissions/1/approve", "",
                 "Authorization", TwoSchoolsTest.basic("department"), "Content-Type", "application/json");
