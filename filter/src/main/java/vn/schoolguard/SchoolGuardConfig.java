@@ -125,84 +125,54 @@ public final class SchoolGuardConfig {
         return new Builder();
     }
 
-    /** The site key stored with every row (one site per deployment for now). */
-    public String siteKey() {
-        return siteKey;
-    }
+    /** The site key stored with every row: the platform's own site, or a site's when read with its overlay. */
+    public String siteKey() { return siteKey; }
 
     /** Where the embedded database and other files live. */
-    public Path dataDir() {
-        return dataDir;
-    }
+    public Path dataDir() { return dataDir; }
 
     /** The database: the embedded H2 in the data directory, or {@code store.url} with its user and pool ({@code store.*}). */
-    public StoreSettings store() {
-        return store;
-    }
+    public StoreSettings store() { return store; }
 
     /** Which proxies are believed and through which header ({@code proxies.trusted}, {@code proxies.header}). */
-    public ProxySettings proxies() {
-        return proxies;
-    }
+    public ProxySettings proxies() { return proxies; }
 
     /** The submission routes and what holding them means ({@code route.<name>.*}, {@code moderation.*}, {@code limits.*}). */
-    public ModerationSettings moderation() {
-        return moderation;
-    }
+    public ModerationSettings moderation() { return moderation; }
 
     /** How approved submissions are confirmed on the site's pages. */
-    public PublicationSettings publication() {
-        return publication;
-    }
+    public PublicationSettings publication() { return publication; }
 
     /** How approved submissions are replayed ({@code replay.*}, {@code route.<name>.session-attributes}). */
-    public vn.schoolguard.internal.moderation.ReplaySettings replay() {
-        return replay;
-    }
+    public vn.schoolguard.internal.moderation.ReplaySettings replay() { return replay; }
 
     /** The console, its accounts and sign-in limits ({@code console.*}, {@code accounts.*}, {@code login.*}). */
-    public ConsoleSettings console() {
-        return console;
-    }
+    public ConsoleSettings console() { return console; }
 
     /** Spam scoring: the rule pack, the model and its thresholds, site learning ({@code spam.*}). */
-    public SpamSettings spam() {
-        return spam;
-    }
+    public SpamSettings spam() { return spam; }
 
     /**
      * What pages are given and checked for: the EMC tracker and badge, the parent-portal link, security headers and
      * policy, planted content ({@code emc.*}, {@code badge.*}, {@code portal.*}, {@code inject.*}, {@code headers.*},
      * {@code csp.*}, {@code implant.*}).
      */
-    public InjectSettings inject() {
-        return inject;
-    }
+    public InjectSettings inject() { return inject; }
 
     /** The IP log: retention, checkpoints and the time zone of its exports ({@code iplog.*}, {@code site.zone}). */
-    public IpLogSettings ipLog() {
-        return ipLog;
-    }
+    public IpLogSettings ipLog() { return ipLog; }
 
     /** Submission rate limits and the block list ({@code ratelimit.*}). */
-    public RateLimitSettings rateLimit() {
-        return rateLimit;
-    }
+    public RateLimitSettings rateLimit() { return rateLimit; }
 
     /** The sites of this deployment besides the one these settings describe ({@code sites.*}, {@code site.<key>.*}). */
-    public SitesSettings sites() {
-        return sites;
-    }
+    public SitesSettings sites() { return sites; }
 
     /** Which unguarded forms are noted for the console. */
-    public DiscoverySettings discovery() {
-        return discovery;
-    }
+    public DiscoverySettings discovery() { return discovery; }
 
     /** What is watched for incidents and where they are sent ({@code alerts.*}, {@code selfcheck.*}). */
-    public AlertSettings alerts() {
-        return alerts;
-    }
+    public AlertSettings alerts() { return alerts; }
 
     /** Collects raw values from any number of sources, then validates them all in {@link #build()}. */
     public static final class Builder {
