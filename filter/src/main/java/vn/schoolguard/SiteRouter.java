@@ -66,7 +66,7 @@ final class SiteRouter implements AutoCloseable {
         SiteTable table = SiteTable.build(platform.config, readFiles(platform.config, true), null);
         report(table.problems(), List.of());
         SiteRouter router = new SiteRouter(platform, table);
-        router.registerAll(table);
+        router.register(table.siteKeys());
         platform.siteAdmin = new SiteAdministration(router, platform.config);
         String first = platform.config.siteKey();
         SchoolGuardConfig config = table.config(first).orElseThrow();
@@ -79,11 +79,12 @@ final class SiteRouter implements AutoCloseable {
     }
 
     /**
-     * Gives every configured site its IP-log head now, not at its first request: the department's dashboard and
-     * monthly report list the sites the database holds, and a school nobody has visited yet must be on them too.
+     * Gives these sites their IP-log heads now, not at their first request: the department's dashboard and monthly
+     * report list the sites the database holds, and a school nobody has visited yet must be on them too. At start
+     * every site; on a reload only those it added.
      */
-    private void registerAll(SiteTable sites) {
-        for (String key : sites.siteKeys()) {
+    private void register(List<String> siteKeys) {
+        for (String key : siteKeys) {
             platform.ipLogStorage.createHead(key);
         }
     }
@@ -126,7 +127,7 @@ final class SiteRouter implements AutoCloseable {
         SiteTable before = table;
         SiteTable after = SiteTable.build(platform.config, readFiles(platform.config, false), before);
         table = after;
-        registerAll(after);
+        register(after.siteKeys().stream().filter(key -> !before.siteKeys().contains(key)).toList());
         report(after.problems(), before.problems());
         for (String key : List.copyOf(built.keySet())) {
             Optional<SchoolGuardConfig> now = after.config(key);

@@ -21,8 +21,8 @@ public record HomeCheck(String siteKey, Instant checkedAt, String url, int statu
     public HomeCheck {
         Objects.requireNonNull(siteKey, "siteKey");
         Objects.requireNonNull(checkedAt, "checkedAt");
-        url = url == null ? "" : url;
-        detail = detail == null ? "" : detail;
+        url = StoredText.of(url, Incident.MAX_PAGE);
+        detail = StoredText.of(detail, Incident.MAX_DETAIL);
     }
 
     /** Whether the home page passed every check. */

@@ -22,32 +22,12 @@ public record Incident(long id, String siteKey, IncidentKind kind, Instant at, S
         Objects.requireNonNull(siteKey, "siteKey");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(at, "at");
-        page = clean(page, MAX_PAGE);
-        detail = clean(detail, MAX_DETAIL);
+        page = StoredText.of(page, MAX_PAGE);
+        detail = StoredText.of(detail, MAX_DETAIL);
     }
 
     /** A new incident, not yet recorded. */
     public static Incident of(String siteKey, IncidentKind kind, Instant at, String page, String detail) {
         return new Incident(0, siteKey, kind, at, page, detail);
-    }
-
-    /**
-     * Text as stored: NUL (refused by PostgreSQL) and other control characters but tab and newline become U+FFFD;
-     * cut at {@code max} UTF-16 units, never inside a surrogate pair.
-     */
-    private static String clean(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(Math.min(text.length(), max));
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (out.length() + Character.charCount(c) > max) {
-                break;
-            }
-            out.appendCodePoint(Character.isISOControl(c) && c != '\t' && c != '\n' ? 0xFFFD : c);
-            i += Character.charCount(c);
-        }
-        return out.toString();
     }
 }

@@ -40,12 +40,12 @@ public final class JdbcHomeChecks implements HomeChecks {
     private static int write(Connection c, String sql, HomeCheck check) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, Jdbc.time(check.checkedAt()));
-            ps.setString(2, Jdbc.truncate(check.url(), 2000));
+            ps.setString(2, check.url());
             ps.setInt(3, check.status());
             ps.setBoolean(4, check.tracker());
             ps.setBoolean(5, check.label());
             ps.setBoolean(6, check.portal());
-            ps.setString(7, Jdbc.truncate(check.detail(), 4000).replace('\0', '\uFFFD'));
+            ps.setString(7, check.detail());
             ps.setString(8, check.siteKey());
             return ps.executeUpdate();
         }
