@@ -11,13 +11,14 @@ enum Cue {
     WARNING("cảnh báo", "cảnh giác", "phòng chống", "phòng, chống", "nghiêm cấm", "không tham gia", "tố giác", "trình báo",
             "lừa đảo", "bị bắt", "khởi tố", "triệt phá", "đường dây", "đánh bạc", "bị can", "tuyên truyền", "tác hại",
             "hậu quả", "tệ nạn", "nạn nhân", "mất tiền", "nợ nần", "công an", "vi phạm", "bắt quả tang", "xử lý nghiêm",
-            "nói không với", "không được", "cấm", "tránh xa", "sa vào", "sa đà", "bỏ học", "tan gia bại sản", "trộm cắp"),
-    LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản", "phạt tiền", "xử phạt",
+            "nói không với", "không được", "cấm cá độ", "cấm đánh bạc", "bị cấm", "tránh xa", "sa vào", "sa đà", "bỏ học", "tan gia bại sản", "trộm cắp"),
+    LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản 1", "khoản 2", "phạt tiền", "xử phạt",
             "hành chính", "tổ chức đánh bạc", "tội đánh bạc", "phạt tù", "truy cứu trách nhiệm hình sự", "tòa án", "xét xử",
             "viện kiểm sát", "quy định"),
     EXAM("câu hỏi", "câu 1", "câu 2", "câu 3", "trắc nghiệm", "đáp án", "hãy chọn", "chọn đáp án", "tình huống", "theo em",
             "em hãy", "vì sao", "tại sao", "bài tập", "đề kiểm tra", "giáo dục công dân", "gdcd", "phương án", "nhận định",
-            "đúng hay sai", "giải thích", "bài học", "thảo luận", "phân tích", "nêu", "ý kiến", "hành vi nào", "bạn a"),
+            "đúng hay sai", "giải thích", "bài học", "thảo luận", "phân tích", "hãy nêu", "ý kiến", "hành vi nào", "bạn a đã",
+            "bạn a có"),
     REPORTED("em thấy", "con thấy", "có người", "ai đó", "bình luận", "trang web", "quảng cáo", "tin nhắn", "nhận được",
             "báo cáo", "phản ánh", "ghi là", "nói là", "mọi người", "đề nghị", "xóa", "gỡ bỏ", "admin", "nhà trường",
             "chặn", "spam", "cẩn thận", "đừng bấm", "không bấm", "đăng lên", "dưới bài", "mục bình luận", "thầy cô", "ban quản trị"),
@@ -32,7 +33,32 @@ enum Cue {
     ACTION("đăng ký ngay", "truy cập", "vào ngay", "nhận ngay", "inbox", "liên hệ ngay", "click", "bấm vào", "tải app",
             "tham gia ngay", "vào nhóm", "nhóm vip", "chốt số", "dự đoán", "soi cầu", "bạch thủ", "xổ số", "xsmb", "cầu đẹp",
             "kết quả xổ số", "dàn đề", "miễn phí", "link", "nạp",
-            "rút", "thưởng", "hoàn trả", "cược", "kèo", "uy tín");
+            "rút", "thưởng", "hoàn trả", "cược", "kèo", "uy tín"),
+    /**
+     * An offer made to the reader on terms, or a call to deal with the poster: money in (deposit, borrow, sign
+     * up), money out (withdraw, payout, bonus, loan paid out), an app or web to play on, "contact me".
+     */
+    OFFER("liên hệ mình", "liên hệ em", "lh mình", "nhắn mình", "nhắn em", "ib mình", "ib em", "inbox mình", "ai cần",
+            "để lại bình luận", "vào xem", "xem ngay", "chơi ngay", "cược ngay", "chơi được", "chơi thử", "anh em theo",
+            "ae theo", "anh em vào", "ae vào", "nạp đầu", "nạp lần đầu", "khi nạp", "nạp từ", "nạp tiền", "rút tiền",
+            "rút về", "rút ngay", "tặng tiền", "nhận ngay", "nhận thưởng", "thưởng nạp", "hoàn trả", "hoàn tiền",
+            "cược miễn phí", "tiền thưởng", "giftcode", "code đổi thưởng", "mã thưởng", "trả thưởng", "tỷ lệ đổi",
+            "vay ngay", "cho vay", "hỗ trợ vay", "giải ngân", "hạn mức", "không cần chứng minh", "không cần thế chấp",
+            "lãi suất thấp", "lãi nhẹ", "lãi thấp", "nhận tiền", "tiền về tài khoản", "vay qua app", "vay tiền qua app", "chơi trực tiếp trên web",
+            "tải app", "tải ứng dụng", "link tải", "đăng ký ngay", "đăng ký nhận", "đăng ký tại", "tuyển ctv",
+            "tuyển cộng tác viên", "thưởng tân thủ", "tân thủ", "số lượng có hạn", "nhanh nhất", "uy tín nhất",
+            "gửi miễn phí", "người đầu tiên", "nạp bằng", "nạp gấp", "cần nạp", "nạp game", "nạp nhà cái", "vay tín chấp",
+            "trả góp", "nợ xấu", "vay nhanh", "vay gấp", "vay tiêu dùng", "vay online", "hồ sơ đơn giản", "xoay vốn",
+            "cần vốn", "gỡ vốn", "tuyển nhân viên", "tuyển đại lý", "hoa hồng", "lương cao", "việc nhẹ", "part-time",
+            "trả lương", "chiết khấu", "đổi thưởng", "đổi ra thẻ", "tiền mặt", "tỷ lệ nổ", "1 ăn", "có kèo",
+            "kèo cho anh em", "cược trong trận", "thử ngay", "tặng 20k", "tặng 50k", "tặng 100k", "được tặng",
+            "hoàn lại", "làm nhiệm vụ", "nạp nhiệm vụ"),
+    /**
+     * Warning words turned into reassurance ("không lừa đảo", "không lo công an"): ads use them, warnings do not.
+     * Each offsets one warning word when deciding whether a text warns.
+     */
+    REASSURANCE("không lừa đảo", "không lo công an", "không sợ công an", "không lo bị bắt", "không lo gian lận",
+            "an toàn tuyệt đối", "uy tín đã kiểm chứng");
 
     private final List<String> phrases;
 

@@ -11,13 +11,21 @@ import java.util.Set;
 /**
  * Every phrase entry of a rule pack (phrase and awareness rules) in one {@link PhraseAutomaton}: its word form
  * ({@code " nha cai uy tin "}) and, when long enough, its run-together form ({@code "nhacaiuytin"}), both
- * reporting the same entry. One scan of the word, joined and compact views answers every phrase rule.
+ * reporting the same entry. One scan of the word, joined and compact views (and of their digit-for-letter
+ * {@link LeetView} when a word mixes both) answers every phrase rule; runs of spelled-out letters are scanned
+ * once more for run-together forms of at least {@value #MIN_SPELLED} letters.
  */
 final class PhraseIndex {
+
+    /** The shortest run-together form matched in spelled-out letters ("vaytien" yes, "keo" no). */
+    static final int MIN_SPELLED = 6;
 
     private final PhraseAutomaton automaton;
     /** Pattern index → entry number. */
     private final int[] entryOfPattern;
+    /** Run-together forms of at least {@value #MIN_SPELLED} letters, for the letters a text spells out one by one. */
+    private final PhraseAutomaton spelledAutomaton;
+    private final int[] entryOfSpelled;
     /** First entry number of each indexed rule. */
     private final Map<Rule, Integer> offsets = new IdentityHashMap<>();
     private final int entries;
@@ -27,9 +35,42 @@ final class PhraseIndex {
     private final int[] cueOffsets = new int[Cue.values().length + 1];
 
     PhraseIndex(List<Rule> rules) {
-        List<String> patterns = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        int entry = 0;
+        Patterns all = new Patterns();
+        int entry = indexPhrases(rules, all, 0);
+        entry = indexNeeds(rules, all, entry);
+        entry = indexCues(all, entry);
+        this.automaton = PhraseAutomaton.of(all.patterns);
+        this.entryOfPattern = all.owners.stream().mapToInt(Integer::intValue).toArray();
+        this.spelledAutomaton = PhraseAutomaton.of(all.spelled);
+        this.entryOfSpelled = all.spelledOwners.stream().mapToInt(Integer::intValue).toArray();
+        this.entries = entry;
+    }
+
+    /** Patterns and the entry each reports, for the main automaton and for spelled-out runs. */
+    private static final class Patterns {
+        final List<String> patterns = new ArrayList<>();
+        final List<Integer> owners = new ArrayList<>();
+        final List<String> spelled = new ArrayList<>();
+        final List<Integer> spelledOwners = new ArrayList<>();
+
+        void add(String pattern, int entry) {
+            patterns.add(pattern);
+            owners.add(entry);
+        }
+
+        /** A word form, and its run-together form when long enough to be told apart inside a spelled-out run. */
+        void words(String words, int entry) {
+            add(words, entry);
+            String compact = words.replace(" ", "");
+            if (compact.length() >= MIN_SPELLED) {
+                spelled.add(compact);
+                spelledOwners.add(entry);
+            }
+        }
+    }
+
+    private int indexPhrases(List<Rule> rules, Patterns all, int first) {
+        int entry = first;
         for (Rule rule : rules) {
             if (rule.kind() != RuleKind.PHRASE && rule.kind() != RuleKind.AWARENESS) {
                 continue;
@@ -38,16 +79,19 @@ final class PhraseIndex {
             for (Rule.Entry e : rule.entries()) {
                 // A blank word form never matched; its run-together form is blank too.
                 if (!e.words().isBlank()) {
-                    patterns.add(e.words());
-                    owners.add(entry);
+                    all.words(e.words(), entry);
                     if (!e.compact().isEmpty()) {
-                        patterns.add(e.compact());
-                        owners.add(entry);
+                        all.add(e.compact(), entry);
                     }
                 }
                 entry++;
             }
         }
+        return entry;
+    }
+
+    private int indexNeeds(List<Rule> rules, Patterns all, int first) {
+        int entry = first;
         for (Rule rule : rules) {
             String needs = rule.params().get("needs");
             // A site file adding expressions to a shipped rule would make its needs incomplete: then all run.
@@ -58,23 +102,31 @@ final class PhraseIndex {
             for (String need : needs.split(",")) {
                 String folded = TextNormalizer.fold(need.strip());
                 if (!folded.isEmpty()) {
-                    patterns.add(folded);
-                    owners.add(entry++);
+                    all.add(folded, entry++);
                 }
             }
             needOffsets.get(rule)[1] = entry;
         }
+        return entry;
+    }
+
+    private int indexCues(Patterns all, int first) {
+        int entry = first;
         for (Cue cue : Cue.values()) {
             cueOffsets[cue.ordinal()] = entry;
             for (String phrase : cue.phrases()) {
-                patterns.add(TextNormalizer.words(TextNormalizer.fold(phrase)));
-                owners.add(entry++);
+                String words = TextNormalizer.words(TextNormalizer.fold(phrase));
+                all.words(words, entry);
+                // Run together ("nhacaiuytinnhat"), as long rule phrases are matched.
+                String compact = words.replace(" ", "");
+                if (words.strip().indexOf(' ') > 0 && compact.length() >= RulePack.MIN_COMPACT) {
+                    all.add(compact, entry);
+                }
+                entry++;
             }
         }
         cueOffsets[Cue.values().length] = entry;
-        this.automaton = PhraseAutomaton.of(patterns);
-        this.entryOfPattern = owners.stream().mapToInt(Integer::intValue).toArray();
-        this.entries = entry;
+        return entry;
     }
 
     /** The entries occurring in any view of the text (bit = entry number). */
@@ -83,11 +135,59 @@ final class PhraseIndex {
         automaton.scan(text.words, budget, patterns);
         automaton.scan(text.joined, budget, patterns);
         automaton.scan(text.compact, budget, patterns);
+        for (String view : new String[] {text.words, text.joined}) {
+            String leet = LeetView.of(view);
+            if (leet != null) {
+                automaton.scan(leet, budget, patterns);
+            }
+        }
         BitSet found = new BitSet(entries);
         for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
             found.set(entryOfPattern[p]);
         }
+        String spelled = spelledOut(text.words);
+        if (!spelled.isEmpty()) {
+            BitSet hits = new BitSet(entryOfSpelled.length);
+            spelledAutomaton.scan(spelled, budget, hits);
+            for (int p = hits.nextSetBit(0); p >= 0; p = hits.nextSetBit(p + 1)) {
+                found.set(entryOfSpelled[p]);
+            }
+        }
         return found;
+    }
+
+    /**
+     * The runs of one-letter words of a word view ("g i a i n g a n" of "g.i.ả.i n.g.â.n"), each joined, one per
+     * line: a spelled-out phrase has lost its word breaks, so its run-together form is matched there, however short.
+     */
+    static String spelledOut(String words) {
+        StringBuilder out = new StringBuilder();
+        int run = 0;
+        int start = 1;
+        for (int i = 1; i <= words.length(); i++) {
+            if (i < words.length() && words.charAt(i) != ' ') {
+                continue;
+            }
+            if (i - start == 1) {
+                out.append(words.charAt(start));
+                run++;
+            } else if (i > start || i == words.length()) {
+                run = endRun(out, run);
+            }
+            start = i + 1;
+        }
+        endRun(out, run);
+        return out.toString();
+    }
+
+    /** Ends a run of one-letter words: a lone letter is no run; a run ends its line. Returns the new run length, 0. */
+    private static int endRun(StringBuilder out, int run) {
+        if (run == 1) {
+            out.setLength(out.length() - 1);
+        } else if (run > 1) {
+            out.append('\n');
+        }
+        return 0;
     }
 
     /**

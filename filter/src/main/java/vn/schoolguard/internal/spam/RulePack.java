@@ -44,7 +44,7 @@ final class RulePack {
 
     static final String BUILT_IN = "/vn/schoolguard/internal/spam/rules-vi.pack";
     /** Run-together forms shorter than this would match inside ordinary words. */
-    private static final int MIN_COMPACT = 9;
+    static final int MIN_COMPACT = 9;
 
     private final String version;
     private final List<Rule> rules;

@@ -23,13 +23,17 @@ import java.util.Set;
  */
 public final class SpamTraining {
 
-    static final double LEGIT_WEIGHT = 3;
-    static final double HARD_LEGIT_WEIGHT = 6;
+    static final double LEGIT_WEIGHT = 2;
+    static final double HARD_LEGIT_WEIGHT = 4;
     /** Dev legitimate texts with a target may not reach the spam threshold; this much room is left above them. */
     static final double SPAM_MARGIN = 0.02;
     /** The share of dev spam the suspect threshold must hold at least. */
     static final double SUSPECT_RECALL = 0.997;
-    static final double MIN_SPAM_THRESHOLD = 0.5;
+    /**
+     * The spam threshold never goes below this however clean dev looks: it applies only to texts with a
+     * promotion target, and a warning cannot have an offer as its target (see {@code Structure}).
+     */
+    static final double MIN_SPAM_THRESHOLD = 0.25;
     static final double MAX_SPAM_THRESHOLD = 0.99;
     static final double MIN_SUSPECT_THRESHOLD = 0.05;
     /** The suspect threshold is at least this many times an empty text's probability. */
@@ -90,7 +94,7 @@ public final class SpamTraining {
 
     /**
      * Spam threshold: just above every dev legitimate text that has a promotion target (so none is filed as
-     * spam), within [0.5, 0.99]. Suspect threshold: low enough to hold {@value #SUSPECT_RECALL} of dev spam.
+     * spam), within [0.25, 0.99]. Suspect threshold: low enough to hold {@value #SUSPECT_RECALL} of dev spam.
      */
     private static SpamModel calibrate(SpamModel model, List<Scored> dev, PrintWriter log) {
         double highestLegit = 0;

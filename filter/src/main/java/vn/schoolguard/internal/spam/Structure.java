@@ -10,10 +10,15 @@ import java.util.Set;
 final class Structure {
 
     /** Kinds of promotion target: somewhere the reader is sent to play, pay or chat. */
-    enum Target { LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST }
+    enum Target { LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER }
 
     private static final int MIN_PHONE_DIGITS = 9;
     private static final int MAX_PHONE_DIGITS = 12;
+    /**
+     * A fixed line ("0236 3654 819": 02, the province's code, the number) reaches a school or an office;
+     * betting and loan ads give mobile numbers or chat handles, so a landline is not a promotion target.
+     */
+    private static final int LANDLINE_DIGITS = 11;
 
     final Set<Target> targets;
     final int links;
@@ -63,6 +68,9 @@ final class Structure {
                 || Targets.brand(ev.text.joined)) {
             targets.add(Target.BRAND);
         }
+        if ((ev.index.cueCount(Cue.OFFER, ev.phrases) > 0 || Targets.odds(ev.text.folded)) && !warns(ev)) {
+            targets.add(Target.OFFER);
+        }
         if (ev.html.hiddenLinks() > 0) {
             targets.add(Target.HIDDEN_LINK);
         }
@@ -74,12 +82,22 @@ final class Structure {
         return new Structure(targets, ev.linksNotAllowed(), digits[1]);
     }
 
+    /**
+     * Whether the text warns, cites the law or asks an exam or discussion question: an offer it quotes is then
+     * not made to the reader. Reassurance ("không lừa đảo") is an ad's, so each one cancels a warning word.
+     */
+    private static boolean warns(Evaluation ev) {
+        int warnings = ev.index.cueCount(Cue.WARNING, ev.phrases) + ev.index.cueCount(Cue.LEGAL, ev.phrases)
+                + ev.index.cueCount(Cue.EXAM, ev.phrases);
+        return warnings > ev.index.cueCount(Cue.REASSURANCE, ev.phrases);
+    }
+
     boolean hasTarget() {
         return !targets.isEmpty();
     }
 
     /**
-     * Phone-like numbers and the longest run of digits in the word view, where digits separated by single
+     * Mobile-like numbers (not fixed lines) and the longest run of digits in the word view, where digits separated by single
      * spaces (dots and dashes are spaces there) count as one run: {@code [phones, longest]}.
      */
     static int[] digitRuns(String words) {
@@ -87,10 +105,12 @@ final class Structure {
         int longest = 0;
         int run = 0;
         char first = 0;
+        char second = 0;
         for (int i = 0; i <= words.length(); i++) {
             char c = i < words.length() ? words.charAt(i) : '#';
             if (c >= '0' && c <= '9') {
                 first = run == 0 ? c : first;
+                second = run == 1 ? c : second;
                 run++;
                 continue;
             }
@@ -101,7 +121,8 @@ final class Structure {
             }
             if (run > 0) {
                 longest = Math.max(longest, run);
-                if (run >= MIN_PHONE_DIGITS && run <= MAX_PHONE_DIGITS && (first == '0' || first == '8') && bounded) {
+                boolean landline = first == '0' && second == '2' && run == LANDLINE_DIGITS;
+                if (run >= MIN_PHONE_DIGITS && run <= MAX_PHONE_DIGITS && (first == '0' || first == '8') && bounded && !landline) {
                     phones++;
                 }
             }

@@ -112,6 +112,47 @@ final class Targets {
     }
 
     /**
+     * Whether the folded text quotes betting odds: "ăn" and a decimal payout ("ăn 1.98", "1 ăn 0.95",
+     * "1 ăn 99,5"), not followed by a unit. One linear scan.
+     */
+    static boolean odds(String folded) {
+        for (int i = folded.indexOf("an "); i >= 0; i = folded.indexOf("an ", i + 1)) {
+            if (i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1))) {
+                continue;
+            }
+            int j = i + 3;
+            int whole = digits(folded, j);
+            if (whole > 0 && whole <= 3 && j + whole + 1 < folded.length()) {
+                char mark = folded.charAt(j + whole);
+                int fraction = digits(folded, j + whole + 1);
+                int end = j + whole + 1 + fraction;
+                // "ăn 1,5 tạ gạo" is a quantity: odds are not followed by a unit.
+                boolean alone = end == folded.length() || !Character.isLetter(nextNonSpace(folded, end));
+                if ((mark == '.' || mark == ',') && fraction > 0 && fraction <= 3 && alone) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static char nextNonSpace(String s, int from) {
+        int j = from;
+        while (j < s.length() && s.charAt(j) == ' ') {
+            j++;
+        }
+        return j < s.length() ? s.charAt(j) : ' ';
+    }
+
+    private static int digits(String s, int from) {
+        int j = from;
+        while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            j++;
+        }
+        return j - from;
+    }
+
+    /**
      * Whether the joined word view names a site the way gambling brands are named: a word of at least four
      * letters followed by one to four digits ("betnova79", "queenbet6"), or with a betting affix
      * ("...bet", "...win", "...club", "...vip", "...88").
