@@ -29,7 +29,7 @@ public final class SiteLearner implements SiteAdjustment {
         }
     }
 
-    static final double RATE = 0.3;
+    static final double RATE = 0.5;
     static final double L2 = 0.01;
     /** No delta grows beyond this: the global model keeps the last word. */
     static final float MAX_DELTA = 2f;

@@ -14,28 +14,34 @@ import java.util.List;
  * the development split. Immutable and thread-safe. Stored as {@value #RESOURCE} in the JAR; the {@code train}
  * command writes the same bytes from the same corpus.
  *
- * <p>File format (big-endian): {@code "SGLR"}, version 1, dimension, spam threshold, suspect threshold (doubles),
- * a UTF summary of what it was trained on, the number of non-zero weights, then (index, float weight) pairs in
+ * <p>File format (big-endian): {@code "SGLR"}, version 2, dimension, spam threshold, suspect threshold and
+ * weak-target threshold (doubles), a UTF summary of what it was trained on, the number of non-zero weights, then (index, float weight) pairs in
  * index order.
  */
 final class SpamModel {
 
     static final String RESOURCE = "/vn/schoolguard/internal/spam/model.bin";
     private static final int MAGIC = 0x53474c52;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final float[] weights;
     private final double spamThreshold;
     private final double suspectThreshold;
+    private final double weakTargetThreshold;
     private final String summary;
 
     SpamModel(float[] weights, double spamThreshold, double suspectThreshold, String summary) {
+        this(weights, spamThreshold, suspectThreshold, spamThreshold, summary);
+    }
+
+    SpamModel(float[] weights, double spamThreshold, double suspectThreshold, double weakTargetThreshold, String summary) {
         if (weights.length != FeatureVector.DIMENSION) {
             throw new IllegalArgumentException("a model has " + FeatureVector.DIMENSION + " weights, not " + weights.length);
         }
         this.weights = weights;
         this.spamThreshold = spamThreshold;
         this.suspectThreshold = suspectThreshold;
+        this.weakTargetThreshold = weakTargetThreshold;
         this.summary = summary;
     }
 
@@ -63,8 +69,13 @@ final class SpamModel {
         }
     }
 
+    /** This model with other spam and suspect thresholds; a weak target still needs at least the spam threshold. */
     SpamModel withThresholds(double spam, double suspect) {
-        return new SpamModel(weights, spam, suspect, summary);
+        return new SpamModel(weights, spam, suspect, Math.max(spam, weakTargetThreshold), summary);
+    }
+
+    SpamModel withWeakTargetThreshold(double weak) {
+        return new SpamModel(weights, spamThreshold, suspectThreshold, weak, summary);
     }
 
     double spamThreshold() {
@@ -73,6 +84,11 @@ final class SpamModel {
 
     double suspectThreshold() {
         return suspectThreshold;
+    }
+
+    /** The probability that files as spam a text whose only targets are weak ones (an offer, chat or payment words). */
+    double weakTargetThreshold() {
+        return weakTargetThreshold;
     }
 
     String summary() {
@@ -136,6 +152,7 @@ final class SpamModel {
             out.writeInt(weights.length);
             out.writeDouble(spamThreshold);
             out.writeDouble(suspectThreshold);
+            out.writeDouble(weakTargetThreshold);
             out.writeUTF(summary);
             int nonZero = 0;
             for (float w : weights) {
@@ -166,6 +183,7 @@ final class SpamModel {
         }
         double spam = in.readDouble();
         double suspect = in.readDouble();
+        double weak = in.readDouble();
         String summary = in.readUTF();
         float[] weights = new float[dimension];
         int count = in.readInt();
@@ -176,6 +194,6 @@ final class SpamModel {
             }
             weights[index] = in.readFloat();
         }
-        return new SpamModel(weights, spam, suspect, summary);
+        return new SpamModel(weights, spam, suspect, weak, summary);
     }
 }

@@ -29,11 +29,9 @@ public final class SpamTraining {
     static final double SPAM_MARGIN = 0.02;
     /** The share of dev spam the suspect threshold must hold at least. */
     static final double SUSPECT_RECALL = 0.997;
-    /**
-     * The spam threshold never goes below this however clean dev looks: it applies only to texts with a
-     * promotion target, and a warning cannot have an offer as its target (see {@code Structure}).
-     */
-    static final double MIN_SPAM_THRESHOLD = 0.25;
+    static final double MIN_SPAM_THRESHOLD = 0.5;
+    /** An offer, chat or payment wording alone files a text as spam only when the model is this sure at least. */
+    static final double MIN_WEAK_TARGET_THRESHOLD = 0.9;
     static final double MAX_SPAM_THRESHOLD = 0.99;
     static final double MIN_SUSPECT_THRESHOLD = 0.05;
     /** The suspect threshold is at least this many times an empty text's probability. */
@@ -93,16 +91,22 @@ public final class SpamTraining {
     }
 
     /**
-     * Spam threshold: just above every dev legitimate text that has a promotion target (so none is filed as
-     * spam), within [0.25, 0.99]. Suspect threshold: low enough to hold {@value #SUSPECT_RECALL} of dev spam.
+     * Spam threshold: just above every dev legitimate text that has a strong promotion target (so none is filed
+     * as spam), within [{@value #MIN_SPAM_THRESHOLD}, {@value #MAX_SPAM_THRESHOLD}]; the weak-target threshold the
+     * same over dev legitimate texts whose targets are all weak, at least {@value #MIN_WEAK_TARGET_THRESHOLD}.
+     * Suspect threshold: low enough to hold {@value #SUSPECT_RECALL} of dev spam.
      */
     private static SpamModel calibrate(SpamModel model, List<Scored> dev, PrintWriter log) {
-        double highestLegit = 0;
+        double highestStrong = 0;
+        double highestWeak = 0;
         List<Double> spam = new ArrayList<>();
         for (Scored s : dev) {
             double p = model.probability(s.analysed().features(), SiteAdjustment.NONE);
-            if (!s.item().spam() && s.analysed().structure().hasTarget()) {
-                highestLegit = Math.max(highestLegit, p);
+            Structure structure = s.analysed().structure();
+            if (!s.item().spam() && structure.hasStrongTarget()) {
+                highestStrong = Math.max(highestStrong, p);
+            } else if (!s.item().spam() && structure.hasTarget()) {
+                highestWeak = Math.max(highestWeak, p);
             } else if (s.item().spam() && ruleScore(s.analysed()) < RULE_SUSPECT) {
                 // Spam the rules already flag needs no model threshold to be held.
                 spam.add(p);
@@ -110,15 +114,21 @@ public final class SpamTraining {
         }
         // A text that says nothing must stay clean: the threshold stays well above an empty text's probability.
         double empty = model.probability(featureScorer().analyse(input("")).features(), SiteAdjustment.NONE);
-        double spamThreshold = Math.min(MAX_SPAM_THRESHOLD, Math.max(MIN_SPAM_THRESHOLD, highestLegit + SPAM_MARGIN));
+        double spamThreshold = above(highestStrong, MIN_SPAM_THRESHOLD);
+        double weakThreshold = Math.max(spamThreshold, above(highestWeak, MIN_WEAK_TARGET_THRESHOLD));
         double[] sorted = spam.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         int allowed = (int) Math.floor(sorted.length * (1 - SUSPECT_RECALL));
         double suspect = sorted.length == 0 ? 0.5 : sorted[Math.min(allowed, sorted.length - 1)];
         double floor = Math.max(MIN_SUSPECT_THRESHOLD, EMPTY_MARGIN * empty);
-        spamThreshold = Math.ceil(spamThreshold * 1000) / 1000;
         double suspectThreshold = Math.min(spamThreshold, Math.max(floor, Math.floor(suspect * 1000) / 1000));
-        log.printf(Locale.ROOT, "thresholds (dev): spam %.3f with a promotion target, suspect %.3f%n", spamThreshold, suspectThreshold);
-        return model.withThresholds(spamThreshold, suspectThreshold);
+        log.printf(Locale.ROOT, "thresholds (dev): spam %.3f with a promotion target, %.3f with weak targets only, suspect %.3f%n",
+                spamThreshold, weakThreshold, suspectThreshold);
+        return model.withThresholds(spamThreshold, suspectThreshold).withWeakTargetThreshold(weakThreshold);
+    }
+
+    /** Just above the highest legitimate probability, within [floor, {@value #MAX_SPAM_THRESHOLD}], in thousandths. */
+    private static double above(double highestLegit, double floor) {
+        return Math.ceil(Math.min(MAX_SPAM_THRESHOLD, Math.max(floor, highestLegit + SPAM_MARGIN)) * 1000) / 1000;
     }
 }

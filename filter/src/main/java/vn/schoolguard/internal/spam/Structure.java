@@ -9,8 +9,21 @@ import java.util.Set;
  */
 final class Structure {
 
-    /** Kinds of promotion target: somewhere the reader is sent to play, pay or chat. */
-    enum Target { LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER }
+    /**
+     * Kinds of promotion target: somewhere the reader is sent to play, pay or chat. {@link #OFFER}, {@link #CHAT}
+     * (chat wording without a handle: "inbox mình", "vào nhóm") and {@link #PAYMENT} (payment wording without an
+     * account number) are weak: parents and students write them too, so they need a more confident model.
+     */
+    enum Target {
+        LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER, CHAT, PAYMENT;
+
+        boolean weak() {
+            return this == OFFER || this == CHAT || this == PAYMENT;
+        }
+    }
+
+    /** The shortest digit run that can be a bank account number. */
+    private static final int MIN_ACCOUNT_DIGITS = 8;
 
     private static final int MIN_PHONE_DIGITS = 9;
     private static final int MAX_PHONE_DIGITS = 12;
@@ -57,12 +70,13 @@ final class Structure {
         if (digits[0] > 0) {
             targets.add(Target.PHONE);
         }
-        if (Targets.handle(ev.text.visible) || ev.matches.containsKey("gambling.contact")
-                || ev.index.cueCount(Cue.CHAT, ev.phrases) > 0) {
+        if (Targets.handle(ev.text.visible) || ev.text.folded.contains("t.me/") || ev.matches.containsKey("gambling.contact")) {
             targets.add(Target.HANDLE);
+        } else if (ev.index.cueCount(Cue.CHAT, ev.phrases) > 0) {
+            targets.add(Target.CHAT);
         }
         if (ev.index.cueCount(Cue.BANK, ev.phrases) > 0) {
-            targets.add(Target.BANK);
+            targets.add(digits[1] >= MIN_ACCOUNT_DIGITS ? Target.BANK : Target.PAYMENT);
         }
         if (ev.matches.containsKey("gambling.brand") || ev.matches.containsKey("gambling.brand-name")
                 || Targets.brand(ev.text.joined)) {
@@ -94,6 +108,16 @@ final class Structure {
 
     boolean hasTarget() {
         return !targets.isEmpty();
+    }
+
+    /** Whether a target other than the weak kinds was found. */
+    boolean hasStrongTarget() {
+        for (Target target : targets) {
+            if (!target.weak()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Turns the model's probability, the promotion targets and the rule evidence into a verdict.
  * {@code spam} only when the model is confident and the text sends its reader somewhere (a link, a domain,
- * a phone number, a chat handle, bank details), or when evidence that does not depend on wording (honeypot,
+ * a phone number, a chat handle, bank details; with only an offer, chat or payment wording the model must be
+ * more confident still: {@link SpamModel#weakTargetThreshold()}), or when evidence that does not depend on wording (honeypot,
  * hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Warnings and discussions
  * without a target are at most {@code suspect}.
  */
@@ -38,9 +39,10 @@ final class VerdictPolicy {
     Verdict decide(SpamScorer.Analysed analysed, double ruleScore, SiteAdjustment site, List<Reason> reasons) {
         double p = model.probability(analysed.features(), site);
         boolean target = analysed.structure().hasTarget();
+        double needed = analysed.structure().hasStrongTarget() ? model.spamThreshold() : model.weakTargetThreshold();
         double evidence = evidence(analysed.evaluation());
         Verdict verdict;
-        if ((target && p >= model.spamThreshold()) || evidence >= settings.spamThreshold()) {
+        if ((target && p >= needed) || evidence >= settings.spamThreshold()) {
             verdict = Verdict.SPAM;
         } else if (modelSuspects(p, target, analysed.evaluation()) || ruleScore >= settings.suspectThreshold()) {
             verdict = Verdict.SUSPECT;
