@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Trains the global spam model from a labelled corpus: features of every text through the shipped rule pack,
  * logistic regression on the train split (legitimate texts weigh {@value #LEGIT_WEIGHT}×, hard ones
- * {@value #HARD_LEGIT_WEIGHT}×), thresholds calibrated on the dev split. The same corpus gives the same bytes.
+ * {@value #HARD_LEGIT_WEIGHT}×, each with one disguised copy at {@value #VARIANT_WEIGHT} of its weight), thresholds
+ * calibrated on the dev split. The same corpus gives the same bytes.
  *
  * <pre>{@code
  * byte[] model = SpamTraining.train(Path.of("corpus"), log);   // what `schoolguard train` writes
@@ -25,6 +26,8 @@ public final class SpamTraining {
 
     static final double LEGIT_WEIGHT = 2;
     static final double HARD_LEGIT_WEIGHT = 4;
+    /** A disguised copy of a legitimate training text ({@link TrainingVariants}) weighs this share of the original. */
+    static final double VARIANT_WEIGHT = 0.5;
     /** Dev legitimate texts with a target may not reach the spam threshold; this much room is left above them. */
     static final double SPAM_MARGIN = 0.02;
     /** The share of dev spam the suspect threshold must hold at least. */
@@ -56,6 +59,10 @@ public final class SpamTraining {
             if (item.split() == Corpus.Split.TRAIN) {
                 double weight = item.spam() ? 1 : item.hard() ? HARD_LEGIT_WEIGHT : LEGIT_WEIGHT;
                 train.add(ModelTrainer.Example.of(analysed.features(), item.spam(), weight));
+                if (!item.spam()) {
+                    String variant = TrainingVariants.of(item.text(), item.id().hashCode());
+                    train.add(ModelTrainer.Example.of(scorer.analyse(input(variant)).features(), false, weight * VARIANT_WEIGHT));
+                }
             } else if (item.split() == Corpus.Split.DEV) {
                 dev.add(new Scored(item, analysed));
             }
