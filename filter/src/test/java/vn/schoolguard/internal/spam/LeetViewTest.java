@@ -2,6 +2,7 @@ package vn.schoolguard.internal.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +20,14 @@ class LeetViewTest {
             " khong co so nao | null"})
     void digitsBecomeLettersInMixedWordsOnly(String words, String expected) {
         assertThat(LeetView.of(" " + words.strip() + " ")).isEqualTo(expected == null ? null : expected);
+    }
+
+    @Test
+    void onlyTheWordsAroundAMixedWordAreKept() {
+        String words = " a1 w w w w w w w w w w w w b2 ";
+        assertThat(LeetView.of(words)).isEqualTo(" ai w w w w w \n w w w w w bz ");
+        assertThat(LeetView.of(" x1 w w w w w w w w w w y2 ")).as("windows that touch are one")
+                .isEqualTo(" xi w w w w w w w w w w yz ");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
