@@ -1,5 +1,7 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.Arrays;
+
 /**
  * Necessary conditions of the three domain patterns of {@link Analysis}, found in one pass over the domain view: a
  * top-level domain right after a dot (tight), after a dot, "cham" or "dot" with at most a space between (loose), or
@@ -11,6 +13,9 @@ final class DomainHints {
     static final int TIGHT = 0;
     static final int LOOSE = 1;
     static final int SPACED = 2;
+
+    private static final long[] TLD_CODES = codes(Analysis.TLDS);
+    private static final long[] SAFE_TLD_CODES = codes(Analysis.SAFE_TLDS);
 
     private final boolean[] may = new boolean[3];
 
@@ -48,9 +53,9 @@ final class DomainHints {
         if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD) {
             return;
         }
-        String run = plain.substring(start, end);
-        boolean tld = Analysis.TLDS.contains(run);
-        boolean safe = Analysis.SAFE_TLDS.contains(run);
+        long run = code(plain, start, end);
+        boolean tld = isTld(run);
+        boolean safe = isSafeTld(run);
         if (!tld && !safe) {
             return;
         }
@@ -71,8 +76,39 @@ final class DomainHints {
                 return true;
             }
         }
-        String label = plain.substring(start, end);
-        return label.endsWith("bet") || label.endsWith("win") || label.endsWith("club") || label.endsWith("vip");
+        return endsWith(plain, start, end, "bet") || endsWith(plain, start, end, "win") || endsWith(plain, start, end, "club")
+                || endsWith(plain, start, end, "vip");
+    }
+
+    private static boolean endsWith(String plain, int start, int end, String suffix) {
+        return end - start >= suffix.length() && plain.startsWith(suffix, end - suffix.length());
+    }
+
+    /**
+     * A run of at most {@link Analysis#LONGEST_TLD} letters and digits as a number, six bits a character, so that
+     * the top-level domains are looked up without a substring per word.
+     */
+    static long code(CharSequence text, int start, int end) {
+        long code = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            code = code << 6 | (c >= 'a' ? c - 'a' + 1 : c - '0' + 27);
+        }
+        return code;
+    }
+
+    /** Whether the run of {@link #code} is one of {@link Analysis#TLDS}. */
+    static boolean isTld(long code) {
+        return Arrays.binarySearch(TLD_CODES, code) >= 0;
+    }
+
+    /** Whether the run of {@link #code} is one of {@link Analysis#SAFE_TLDS}. */
+    static boolean isSafeTld(long code) {
+        return Arrays.binarySearch(SAFE_TLD_CODES, code) >= 0;
+    }
+
+    private static long[] codes(java.util.Set<String> words) {
+        return words.stream().mapToLong(w -> code(w, 0, w.length())).sorted().toArray();
     }
 
     private static boolean alnum(char c) {

@@ -14,13 +14,24 @@ final class FeatureVector {
     static final int DIMENSION = 1 << 18;
     private static final int MASK = DIMENSION - 1;
 
-    private int[] indices = new int[256];
-    private float[] values = new float[256];
+    private int[] indices;
+    private float[] values;
     /** Per entry: a named feature's position in {@link #names}, or an n-gram's view, start and length. */
-    private long[] origins = new long[256];
+    private long[] origins;
     private final List<String> names = new ArrayList<>();
     private final List<String> views = new ArrayList<>();
     private int size;
+
+    FeatureVector() {
+        this(256);
+    }
+
+    /** A vector with room for {@code capacity} entries before it grows. */
+    FeatureVector(int capacity) {
+        indices = new int[capacity];
+        values = new float[capacity];
+        origins = new long[capacity];
+    }
 
     int size() {
         return size;

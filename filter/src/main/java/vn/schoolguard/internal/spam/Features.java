@@ -18,6 +18,8 @@ final class Features {
     private static final int MIN_GRAM = 2;
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORDS = 400;
+    /** Room for the named features (rules, entries, cues, structure) before the vector grows. */
+    private static final int NAMED = 256;
     private static final int COMPACT_SEED = 0x1b873593;
     private static final int TONED_SEED = 0x5bd1e995;
     private static final Set<RuleKind> HIT_KINDS = Set.of(RuleKind.PHRASE, RuleKind.PATTERN, RuleKind.AWARENESS,
@@ -27,7 +29,10 @@ final class Features {
     }
 
     static FeatureVector of(Evaluation ev, Structure structure, Map<String, RuleKind> kinds, double ruleScore) {
-        FeatureVector v = new FeatureVector();
+        String compact = cut(ev.text.compact);
+        String toned = toned(cut(ev.text.visible));
+        // Sized for the n-grams of both views and the words up front: growing it copied the arrays a dozen times.
+        FeatureVector v = new FeatureVector(NAMED + 2 * MAX_WORDS + (MAX_GRAM - MIN_GRAM + 1) * (compact.length() + toned.length()));
         v.add("bias", 1);
         // Site rules the model never saw still count through the total rule weight.
         v.add("s:rule-weight", (float) (Math.min(ruleScore, 40) / 10));
@@ -35,8 +40,7 @@ final class Features {
         cues(ev, v);
         structure(ev, structure, v);
         words(ev.text.joined, v);
-        grams(v, v.view("c:", cut(ev.text.compact)), cut(ev.text.compact), COMPACT_SEED);
-        String toned = toned(cut(ev.text.visible));
+        grams(v, v.view("c:", compact), compact, COMPACT_SEED);
         grams(v, v.view("t:", toned), toned, TONED_SEED);
         return v;
     }

@@ -111,20 +111,36 @@ final class PhraseAutomaton {
 
     /** Sets bit {@code i} of {@code found} for every pattern {@code i} occurring in the text. */
     void scan(CharSequence text, Budget budget, BitSet found) {
+        int[] next = this.next;
+        int[][] outputs = this.outputs;
         int state = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
                 budget.check();
             }
-            int s = symbol(text.charAt(i));
+            char c = text.charAt(i);
+            int s = c < SYMBOLS.length ? SYMBOLS[c] : -1;
             if (s < 0) {
                 state = 0;
                 continue;
             }
             state = next[state * ALPHABET + s];
-            for (int id : outputs[state]) {
-                found.set(id);
+            int[] ids = outputs[state];
+            if (ids.length != 0) {
+                for (int id : ids) {
+                    found.set(id);
+                }
             }
+        }
+    }
+
+    /** {@link #symbol} of every ASCII character, looked up instead of compared in the scan's loop. */
+    private static final byte[] SYMBOLS = new byte[128];
+
+    static {
+        for (char c = 0; c < SYMBOLS.length; c++) {
+            SYMBOLS[c] = (byte) symbol(c);
         }
     }
 

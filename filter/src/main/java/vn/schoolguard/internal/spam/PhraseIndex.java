@@ -81,7 +81,10 @@ final class PhraseIndex {
     BitSet scan(Analysis text, Budget budget) {
         BitSet patterns = new BitSet(entryOfPattern.length);
         automaton.scan(text.words, budget, patterns);
-        automaton.scan(text.joined, budget, patterns);
+        // The joined view differs from the word view only where single letters were run together.
+        if (!text.joined.equals(text.words)) {
+            automaton.scan(text.joined, budget, patterns);
+        }
         automaton.scan(text.compact, budget, patterns);
         BitSet found = new BitSet(entries);
         for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {

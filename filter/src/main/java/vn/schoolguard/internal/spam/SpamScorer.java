@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,6 @@ public final class SpamScorer {
     public static final String MODEL_RULE_PREFIX = "model.";
     private static final Map<RuleKind, RuleCheck> CHECKS = RuleCheck.all();
     private static final int DEFAULT_SIZE_LIMIT = 100_000;
-    private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
 
     private final SpamSettings settings;
     private final RulePack pack;
@@ -101,9 +101,9 @@ public final class SpamScorer {
         }
     }
 
-    /** The patterns used here, by name, for the bounded-time tests. */
+    /** The patterns used here, by name, for the bounded-time tests: none (tags are taken out by {@link Tags}). */
     static Map<String, Pattern> patterns() {
-        return Map.of("TAG", TAG);
+        return Map.of();
     }
 
     /** The rule pack version(s) in use, stored with scores so re-checks can tell which rules gave them. */
@@ -117,9 +117,9 @@ public final class SpamScorer {
      * Unchanged across releases; a new algorithm would use a new prefix.
      */
     public static String fingerprint(String text) {
-        String stripped = text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll(" ");
-        String compact = fingerprintForm(stripped);
-        return "fp1:" + Sha256.hex(compact).substring(0, 32);
+        // Tags out, folded and cut to letters and digits in one pass each; the bytes are ASCII, as UTF-8 would be.
+        byte[] compact = TextNormalizer.compactStableFold(Tags.strip(text, Budget.UNLIMITED));
+        return "fp1:" + Sha256.toHex(Arrays.copyOf(Sha256.digest(compact), 16));
     }
 
     /** The fingerprint of all of a submission's field values, in field-name order. */
@@ -270,9 +270,5 @@ public final class SpamScorer {
         }
         raw.append(input.url());
         return TextNormalizer.limitMarks(raw.toString());
-    }
-
-    private static String fingerprintForm(String text) {
-        return TextNormalizer.compact(TextNormalizer.stableFold(text));
     }
 }

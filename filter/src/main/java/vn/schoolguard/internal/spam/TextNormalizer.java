@@ -1,6 +1,7 @@
 package vn.schoolguard.internal.spam;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,29 +45,83 @@ final class TextNormalizer {
      * kept; the table is filled as characters are met (a race only computes the same immutable string twice).
      */
     private static String fold(String text, boolean lookalikes) {
-        String[] known = lookalikes ? FOLDED : STABLE_FOLDED;
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
+        int n = text.length();
+        // Straight into a char array: most code points fold to one character, and a builder's checks cost more.
+        char[] out = new char[n];
+        int size = 0;
+        for (int i = 0; i < n; ) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                out.append(c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2 + 16);
+                }
+                out[size++] = c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 i++;
                 continue;
             }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp > 0xFFFF) {
-                out.append(foldOne(cp, lookalikes));
+            String folded = folded(cp, lookalikes);
+            int length = folded.length();
+            if (size + length > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, size + length) + 16);
+            }
+            if (length == 1) {
+                out[size++] = folded.charAt(0);
+            } else {
+                folded.getChars(0, length, out, size);
+                size += length;
+            }
+        }
+        return new String(out, 0, size);
+    }
+
+    /**
+     * Only the letters and digits of the stable folded form, as ASCII bytes: {@code compact(stableFold(text))}
+     * in one pass, for the fingerprint's hash.
+     */
+    static byte[] compactStableFold(String text) {
+        int n = text.length();
+        byte[] out = new byte[n];
+        int size = 0;
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                    out[size++] = (byte) lower;
+                }
+                i++;
                 continue;
             }
-            String folded = known[cp];
-            if (folded == null) {
-                folded = foldOne(cp, lookalikes);
-                known[cp] = folded;
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            String folded = folded(cp, false);
+            for (int k = 0; k < folded.length(); k++) {
+                char f = folded.charAt(k);
+                if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
+                    if (size == out.length) {
+                        out = Arrays.copyOf(out, out.length * 2 + 16);
+                    }
+                    out[size++] = (byte) f;
+                }
             }
-            out.append(folded);
         }
-        return out.toString();
+        return Arrays.copyOf(out, size);
+    }
+
+    /** The folded form of one code point, kept for those of the Basic Multilingual Plane. */
+    private static String folded(int cp, boolean lookalikes) {
+        if (cp > 0xFFFF) {
+            return foldOne(cp, lookalikes);
+        }
+        String[] known = lookalikes ? FOLDED : STABLE_FOLDED;
+        String folded = known[cp];
+        if (folded == null) {
+            folded = foldOne(cp, lookalikes);
+            known[cp] = folded;
+        }
+        return folded;
     }
 
     private static final String[] FOLDED = new String[0x10000];
@@ -108,6 +163,9 @@ final class TextNormalizer {
         int bad = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c < Character.MIN_SURROGATE) {
+                continue;
+            }
             if (c == '\uFFFD') {
                 bad++;
             } else if (Character.isHighSurrogate(c)) {
@@ -186,8 +244,8 @@ final class TextNormalizer {
         int run = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            int type = Character.getType(c);
-            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+            // Combining marks start at U+0300: below it no character needs its type looked up.
+            boolean mark = c >= FIRST_MARK && isMark(c);
             run = mark ? run + 1 : 0;
             if (run > MAX_MARK_RUN) {
                 if (out == null) {
@@ -200,6 +258,14 @@ final class TextNormalizer {
             }
         }
         return out == null ? raw : out.toString();
+    }
+
+    /** The first combining mark (U+0300); every character below it is of another type. */
+    static final char FIRST_MARK = '\u0300';
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isFiller(int cp) {
