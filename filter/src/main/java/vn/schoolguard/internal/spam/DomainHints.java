@@ -1,7 +1,5 @@
 package vn.schoolguard.internal.spam;
 
-import java.util.Arrays;
-
 /**
  * Necessary conditions of the three domain patterns of {@link Analysis}, found in one pass over the domain view: a
  * top-level domain right after a dot (tight), after a dot, "cham" or "dot" with at most a space between (loose), or
@@ -14,8 +12,17 @@ final class DomainHints {
     static final int LOOSE = 1;
     static final int SPACED = 2;
 
-    private static final long[] TLD_CODES = codes(Analysis.TLDS);
-    private static final long[] SAFE_TLD_CODES = codes(Analysis.SAFE_TLDS);
+    private static final int TLD = 1;
+    private static final int SAFE = 2;
+    /** Top-level domains by {@link #code}, open addressing: a word is looked up without a substring or a string hash. */
+    private static final int SLOTS = 256;
+    private static final long[] KEYS = new long[SLOTS];
+    private static final byte[] KINDS = new byte[SLOTS];
+
+    static {
+        Analysis.TLDS.forEach(tld -> insert(tld, TLD));
+        Analysis.SAFE_TLDS.forEach(tld -> insert(tld, SAFE));
+    }
 
     private final boolean[] may = new boolean[3];
 
@@ -53,9 +60,9 @@ final class DomainHints {
         if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD) {
             return;
         }
-        long run = code(plain, start, end);
-        boolean tld = isTld(run);
-        boolean safe = isSafeTld(run);
+        int kind = kind(code(plain, start, end));
+        boolean tld = (kind & TLD) != 0;
+        boolean safe = (kind & SAFE) != 0;
         if (!tld && !safe) {
             return;
         }
@@ -99,16 +106,35 @@ final class DomainHints {
 
     /** Whether the run of {@link #code} is one of {@link Analysis#TLDS}. */
     static boolean isTld(long code) {
-        return Arrays.binarySearch(TLD_CODES, code) >= 0;
+        return (kind(code) & TLD) != 0;
     }
 
     /** Whether the run of {@link #code} is one of {@link Analysis#SAFE_TLDS}. */
     static boolean isSafeTld(long code) {
-        return Arrays.binarySearch(SAFE_TLD_CODES, code) >= 0;
+        return (kind(code) & SAFE) != 0;
     }
 
-    private static long[] codes(java.util.Set<String> words) {
-        return words.stream().mapToLong(w -> code(w, 0, w.length())).sorted().toArray();
+    private static int kind(long code) {
+        for (int i = slot(code); KINDS[i] != 0; i = (i + 1) & (SLOTS - 1)) {
+            if (KEYS[i] == code) {
+                return KINDS[i];
+            }
+        }
+        return 0;
+    }
+
+    private static void insert(String word, int kind) {
+        long code = code(word, 0, word.length());
+        int i = slot(code);
+        while (KINDS[i] != 0 && KEYS[i] != code) {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        KEYS[i] = code;
+        KINDS[i] |= (byte) kind;
+    }
+
+    private static int slot(long code) {
+        return (int) ((code * 0x9E3779B97F4A7C15L) >>> 56);
     }
 
     private static boolean alnum(char c) {

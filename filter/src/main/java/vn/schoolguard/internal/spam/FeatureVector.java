@@ -63,6 +63,40 @@ final class FeatureVector {
         put(hash & MASK, value, ((long) view << 40) | ((long) start << 8) | n);
     }
 
+    /**
+     * Adds every character n-gram of {@code text} (view {@code view}) of {@code minGram} to {@code maxGram}
+     * characters, in text order and shortest first at each start, all with {@code value}: FNV-1a from the family's
+     * seed, then {@code finish(h + n)}. One tight loop over local arrays, as a score adds thousands of them.
+     */
+    void addGrams(int view, String text, int seed, int minGram, int maxGram, float value) {
+        int length = text.length();
+        int count = 0;
+        for (int n = minGram; n <= maxGram; n++) {
+            count += Math.max(0, length - n + 1);
+        }
+        if (size + count > indices.length) {
+            grow(size + count);
+        }
+        int[] idx = indices;
+        float[] val = values;
+        long[] org = origins;
+        int at = size;
+        long base = (long) view << 40;
+        for (int i = 0; i < length; i++) {
+            int h = seed;
+            for (int n = 1; n <= maxGram && i + n <= length; n++) {
+                h = (h ^ text.charAt(i + n - 1)) * 0x01000193;
+                if (n >= minGram) {
+                    idx[at] = finish(h + n) & MASK;
+                    val[at] = value;
+                    org[at] = base | ((long) i << 8) | n;
+                    at++;
+                }
+            }
+        }
+        size = at;
+    }
+
     /** Multiplies the values of entries {@code from} (inclusive) to the end. */
     void scaleFrom(int from, float factor) {
         for (int i = from; i < size; i++) {
@@ -84,14 +118,18 @@ final class FeatureVector {
 
     private void put(int index, float value, long origin) {
         if (size == indices.length) {
-            indices = Arrays.copyOf(indices, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-            origins = Arrays.copyOf(origins, size * 2);
+            grow(size * 2);
         }
         indices[size] = index;
         values[size] = value;
         origins[size] = origin;
         size++;
+    }
+
+    private void grow(int capacity) {
+        indices = Arrays.copyOf(indices, capacity);
+        values = Arrays.copyOf(values, capacity);
+        origins = Arrays.copyOf(origins, capacity);
     }
 
     /** FNV-1a over part of a string with a seed per feature family, then a finalizer that spreads the bits. */

@@ -126,21 +126,19 @@ final class Features {
         }
     }
 
-    /** Character n-grams of one view, hashed with the family's seed and length-normalized. */
+    /**
+     * Character n-grams of one view, hashed with the family's seed and length-normalized. Their number is known
+     * up front, so each is added with its normalized value (1 times the factor is the factor, exactly).
+     */
     private static void grams(FeatureVector v, int view, String text, int seed) {
-        int from = v.size();
-        for (int i = 0; i < text.length(); i++) {
-            int h = seed;
-            for (int n = 1; n <= MAX_GRAM && i + n <= text.length(); n++) {
-                h = (h ^ text.charAt(i + n - 1)) * 0x01000193;
-                if (n >= MIN_GRAM) {
-                    v.addGram(FeatureVector.finish(h + n), 1, view, i, n);
-                }
-            }
+        int count = 0;
+        for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
+            count += Math.max(0, text.length() - n + 1);
         }
-        if (v.size() > from) {
-            v.scaleFrom(from, (float) (1 / Math.sqrt(v.size() - from)));
+        if (count == 0) {
+            return;
         }
+        v.addGrams(view, text, seed, MIN_GRAM, MAX_GRAM, (float) (1 / Math.sqrt(count)));
     }
 
     /** Lower case with tone marks kept (NFC), letters and digits only, single spaces; invisible characters dropped. */

@@ -41,19 +41,33 @@ final class MinHash {
         java.util.Arrays.fill(mins, Integer.MAX_VALUE);
         // The minima are over the set of shingles: a repeated one (a flood of one paragraph) is hashed once.
         ShingleSet seen = new ShingleSet(compact.length());
-        for (int i = 0; i + SHINGLE <= compact.length(); i++) {
-            int h = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
-            if (!seen.add(h)) {
-                continue;
-            }
-            for (int k = 0; k < SIZE; k++) {
-                int v = FeatureVector.finish(h * SEEDS[k]) & Integer.MAX_VALUE;
-                if (v < mins[k]) {
-                    mins[k] = v;
-                }
+        // Hashed first, in a loop without branches whose iterations the processor overlaps, then deduplicated.
+        int[] hashes = new int[compact.length() - SHINGLE + 1];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
+        }
+        for (int h : hashes) {
+            if (seen.add(h)) {
+                minimize(mins, h);
             }
         }
         return mins;
+    }
+
+    /**
+     * Lowers each minimum to the shingle's hash under its seed: {@link FeatureVector#finish} written out, in a loop
+     * of plain array arithmetic that the JIT compiles to vector instructions.
+     */
+    private static void minimize(int[] mins, int h) {
+        for (int k = 0; k < SIZE; k++) {
+            int x = h * SEEDS[k];
+            x ^= x >>> 16;
+            x *= 0x85ebca6b;
+            x ^= x >>> 13;
+            x *= 0xc2b2ae35;
+            x ^= x >>> 16;
+            mins[k] = Math.min(mins[k], x & Integer.MAX_VALUE);
+        }
     }
 
     /** The share of minima two signatures agree on: an estimate of their shingles' Jaccard similarity. */

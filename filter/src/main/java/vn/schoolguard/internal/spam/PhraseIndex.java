@@ -80,12 +80,11 @@ final class PhraseIndex {
     /** The entries occurring in any view of the text (bit = entry number). */
     BitSet scan(Analysis text, Budget budget) {
         BitSet patterns = new BitSet(entryOfPattern.length);
-        automaton.scan(text.words, budget, patterns);
+        automaton.scan(text.words, text.compact, budget, patterns);
         // The joined view differs from the word view only where single letters were run together.
         if (!text.joined.equals(text.words)) {
             automaton.scan(text.joined, budget, patterns);
         }
-        automaton.scan(text.compact, budget, patterns);
         BitSet found = new BitSet(entries);
         for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
             found.set(entryOfPattern[p]);

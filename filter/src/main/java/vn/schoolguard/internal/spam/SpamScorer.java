@@ -117,8 +117,8 @@ public final class SpamScorer {
      * Unchanged across releases; a new algorithm would use a new prefix.
      */
     public static String fingerprint(String text) {
-        // Tags out, folded and cut to letters and digits in one pass each; the bytes are ASCII, as UTF-8 would be.
-        byte[] compact = TextNormalizer.compactStableFold(Tags.strip(text, Budget.UNLIMITED));
+        // Tags out, folded and cut to letters and digits in one pass; the bytes are ASCII, as UTF-8 would be.
+        byte[] compact = TextNormalizer.compactStableFold(text, true);
         return "fp1:" + Sha256.toHex(Arrays.copyOf(Sha256.digest(compact), 16));
     }
 

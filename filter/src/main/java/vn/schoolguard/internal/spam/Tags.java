@@ -45,7 +45,7 @@ final class Tags {
      * {@code <} when there is none: a {@code <} comes first, the text ends, or more than {@value #MAX_INSIDE}
      * code points (a surrogate pair counts once, as the pattern counts it) stand before the {@code >}.
      */
-    private static int close(String text, int open) {
+    static int close(String text, int open) {
         int n = text.length();
         int i = open + 1;
         for (int inside = 0; i < n; inside++) {

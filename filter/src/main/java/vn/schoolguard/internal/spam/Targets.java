@@ -27,7 +27,9 @@ final class Targets {
     static String domain(String folded) {
         int n = folded.length();
         for (int i = 0; i < n; i++) {
-            int dot = separatorEnd(folded, i);
+            // Only a dot or a space can begin a separator.
+            char c = folded.charAt(i);
+            int dot = c == '.' || c == ' ' ? separatorEnd(folded, i) : -1;
             if (dot < 0) {
                 continue;
             }
@@ -55,7 +57,7 @@ final class Targets {
     }
 
     /** Where the top-level domain starts when a dot (or " cham ", " dot ") begins at {@code i}, else -1. */
-    private static int separatorEnd(String s, int i) {
+    static int separatorEnd(String s, int i) {
         int j;
         if (s.charAt(i) == '.') {
             j = i + 1;

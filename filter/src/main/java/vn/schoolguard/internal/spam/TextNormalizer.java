@@ -78,14 +78,21 @@ final class TextNormalizer {
 
     /**
      * Only the letters and digits of the stable folded form, as ASCII bytes: {@code compact(stableFold(text))}
-     * in one pass, for the fingerprint's hash.
+     * in one pass, for the fingerprint's hash; with {@code withoutTags}, of the text with its {@link Tags} taken out
+     * (a tag's space would be dropped, so the tag is skipped).
      */
-    static byte[] compactStableFold(String text) {
+    static byte[] compactStableFold(String text, boolean withoutTags) {
         int n = text.length();
         byte[] out = new byte[n];
         int size = 0;
         for (int i = 0; i < n; ) {
             char c = text.charAt(i);
+            if (c == '<' && withoutTags) {
+                // Not a tag: the '<' is dropped and the scan goes on; close() looked no further than the next '<'.
+                int end = Tags.close(text, i);
+                i = end >= 0 ? end + 1 : i + 1;
+                continue;
+            }
             if (c < 0x80) {
                 char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {

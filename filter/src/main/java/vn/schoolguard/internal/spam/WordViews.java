@@ -26,12 +26,11 @@ final class WordViews {
     static WordViews of(String folded) {
         int n = folded.length();
         byte[] words = new byte[n + 2];
-        byte[] joined = new byte[n + 3];
         byte[] compact = new byte[n];
         int w = 0;
         int c = 0;
         words[w++] = ' ';
-        Joiner joiner = new Joiner(joined);
+        Runs runs = new Runs();
         int i = 0;
         while (i < n) {
             if (!alnum(folded.charAt(i))) {
@@ -46,9 +45,10 @@ final class WordViews {
                 i++;
             }
             words[w++] = ' ';
-            joiner.token(folded, start, i);
+            runs.token(i - start);
         }
-        return new WordViews(latin1(words, w), joiner.finish(), latin1(compact, c));
+        String wordView = latin1(words, w);
+        return new WordViews(wordView, runs.joined(wordView, words, w), latin1(compact, c));
     }
 
     /**
@@ -58,7 +58,10 @@ final class WordViews {
      */
     static String domainView(CharSequence text) {
         int n = text.length();
-        Joiner joiner = new Joiner(new byte[n + 3]);
+        byte[] dotted = new byte[n + 2];
+        int d = 0;
+        dotted[d++] = ' ';
+        Runs runs = new Runs();
         int i = 0;
         while (i < n) {
             if (!hostChar(text.charAt(i))) {
@@ -66,52 +69,65 @@ final class WordViews {
                 continue;
             }
             int start = i;
-            while (i < n && hostChar(text.charAt(i))) {
+            char ch;
+            while (i < n && hostChar(ch = text.charAt(i))) {
+                dotted[d++] = (byte) ch;
                 i++;
             }
-            joiner.token(text, start, i);
+            dotted[d++] = ' ';
+            runs.token(i - start);
         }
-        return joiner.finish();
+        return runs.joined(null, dotted, d);
     }
 
     /**
-     * Writes the joined view token by token: a token of one character is written without the space after it, so
-     * a run of them comes out run together, and the space follows the run.
+     * Whether a view (a space, then each token followed by one space) has two one-character tokens in a row: only
+     * then does its joined form differ from it.
      */
-    private static final class Joiner {
-        private final byte[] out;
-        private int size;
-        private boolean inRun;
+    private static final class Runs {
         private boolean any;
+        private boolean previousSingle;
+        private boolean joins;
 
-        Joiner(byte[] out) {
-            this.out = out;
-            out[size++] = ' ';
-        }
-
-        void token(CharSequence text, int start, int end) {
+        void token(int length) {
             any = true;
-            if (end - start == 1) {
-                out[size++] = (byte) text.charAt(start);
-                inRun = true;
-                return;
-            }
-            if (inRun) {
-                out[size++] = ' ';
-                inRun = false;
-            }
-            for (int k = start; k < end; k++) {
-                out[size++] = (byte) text.charAt(k);
-            }
-            out[size++] = ' ';
+            joins |= previousSingle && length == 1;
+            previousSingle = length == 1;
         }
 
-        String finish() {
-            // A text without tokens joins to two spaces, as the split of an empty text gives one empty token.
-            if (inRun || !any) {
-                out[size++] = ' ';
+        /** The joined form of the view in {@code bytes[0, size)} ({@code view} when it is already a string). */
+        String joined(String view, byte[] bytes, int size) {
+            if (any && !joins) {
+                return view != null ? view : latin1(bytes, size);
             }
-            return latin1(out, size);
+            // A view without tokens joins to two spaces, as the split of an empty text gives one empty token.
+            byte[] out = new byte[size + 1];
+            int o = 0;
+            out[o++] = ' ';
+            boolean inRun = false;
+            for (int start = 1; start < size; ) {
+                int end = start;
+                while (bytes[end] != ' ') {
+                    end++;
+                }
+                if (end - start == 1) {
+                    out[o++] = bytes[start];
+                    inRun = true;
+                } else {
+                    if (inRun) {
+                        out[o++] = ' ';
+                        inRun = false;
+                    }
+                    System.arraycopy(bytes, start, out, o, end - start);
+                    o += end - start;
+                    out[o++] = ' ';
+                }
+                start = end + 1;
+            }
+            if (inRun || !any) {
+                out[o++] = ' ';
+            }
+            return latin1(out, o);
         }
     }
 

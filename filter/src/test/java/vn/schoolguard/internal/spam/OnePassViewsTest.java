@@ -20,7 +20,7 @@ import vn.schoolguard.internal.hash.Sha256;
 /**
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
  * hostile text and hand-made edge cases: the word, joined and run-together views, the domain view, tags taken out,
- * the fingerprint, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
+ * the fingerprint, campaign signatures, phrase scans, n-gram features, domain separators, digit runs, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
  */
 class OnePassViewsTest {
 
@@ -114,7 +114,9 @@ class OnePassViewsTest {
         List<String> mismatches = new ArrayList<>();
         texts().forEach((name, text) -> {
             String compact = TextNormalizer.compact(TextNormalizer.stableFold(text));
-            if (!new String(TextNormalizer.compactStableFold(text), StandardCharsets.ISO_8859_1).equals(compact)
+            String withoutTags = TextNormalizer.compact(TextNormalizer.stableFold(TAG.matcher(text).replaceAll(" ")));
+            if (!new String(TextNormalizer.compactStableFold(text, false), StandardCharsets.ISO_8859_1).equals(compact)
+                    || !new String(TextNormalizer.compactStableFold(text, true), StandardCharsets.ISO_8859_1).equals(withoutTags)
                     || !SpamScorer.fingerprint(text).equals(stepByStepFingerprint(text))) {
                 mismatches.add(name);
             }
@@ -151,6 +153,181 @@ class OnePassViewsTest {
             assertThat(type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                     || type == Character.COMBINING_SPACING_MARK).as("U+%04X", (int) c).isFalse();
         }
+    }
+
+    @Test
+    void campaignSignaturesAreTheStepByStepOnes() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            String compact = TextNormalizer.compact(TextNormalizer.fold(Analysis.visibleText(text, Budget.UNLIMITED)));
+            if (!java.util.Arrays.equals(MinHash.signature(compact), stepByStepSignature(compact))) {
+                mismatches.add(name);
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void scanningTwoViewsAtOnceFindsWhatTwoScansFind() throws IOException {
+        List<String> phrases = new ArrayList<>();
+        for (Rule rule : RulePack.load(java.util.Optional.empty()).rules()) {
+            for (Rule.Entry entry : rule.entries()) {
+                phrases.add(entry.words());
+                phrases.add(entry.compact());
+            }
+        }
+        PhraseAutomaton automaton = PhraseAutomaton.of(phrases);
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            for (String[] pair : new String[][] {{views.words, views.compact}, {views.compact, views.words}, {views.joined, ""}}) {
+                java.util.BitSet together = new java.util.BitSet();
+                automaton.scan(pair[0], pair[1], Budget.UNLIMITED, together);
+                java.util.BitSet apart = automaton.find(pair[0]);
+                apart.or(automaton.find(pair[1]));
+                if (!together.equals(apart)) {
+                    mismatches.add(name);
+                }
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void nGramsAddedInOneLoopAreThoseAddedOneByOneAndScaled() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            String view = text.length() > 3000 ? text.substring(0, 3000) : text;
+            FeatureVector fast = new FeatureVector();
+            FeatureVector slow = new FeatureVector();
+            fast.add("bias", 1);
+            slow.add("bias", 1);
+            int count = 0;
+            for (int n = 2; n <= 5; n++) {
+                count += Math.max(0, view.length() - n + 1);
+            }
+            fast.addGrams(fast.view("c:", view), view, 0x1b873593, 2, 5, (float) (1 / Math.sqrt(Math.max(count, 1))));
+            int slowView = slow.view("c:", view);
+            for (int i = 0; i < view.length(); i++) {
+                int h = 0x1b873593;
+                for (int n = 1; n <= 5 && i + n <= view.length(); n++) {
+                    h = (h ^ view.charAt(i + n - 1)) * 0x01000193;
+                    if (n >= 2) {
+                        slow.addGram(FeatureVector.finish(h + n), 1, slowView, i, n);
+                    }
+                }
+            }
+            if (slow.size() > 1) {
+                slow.scaleFrom(1, (float) (1 / Math.sqrt(slow.size() - 1)));
+            }
+            if (!sameEntries(fast, slow)) {
+                mismatches.add(name);
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static boolean sameEntries(FeatureVector a, FeatureVector b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.index(i) != b.index(i) || Float.floatToIntBits(a.value(i)) != Float.floatToIntBits(b.value(i))
+                    || (i % 97 == 0 && !a.name(i).equals(b.name(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void onlyADotOrASpaceBeginsADomainSeparator() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            String folded = TextNormalizer.fold(Analysis.visibleText(text, Budget.UNLIMITED));
+            for (int i = 0; i < folded.length(); i++) {
+                char c = folded.charAt(i);
+                if (c != '.' && c != ' ' && Targets.separatorEnd(folded, i) >= 0) {
+                    mismatches.add(name + " at " + i);
+                    break;
+                }
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void digitRunsSkippingLettersCountWhatTheFullTestsCounted() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            String words = Analysis.of(text).words;
+            for (String view : new String[] {words, text}) {
+                if (!java.util.Arrays.equals(Structure.digitRuns(view), stepByStepDigitRuns(view))) {
+                    mismatches.add(name);
+                }
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** {@link Structure#digitRuns} as it was, every character tested whether a run was open or not. */
+    private static int[] stepByStepDigitRuns(String words) {
+        int phones = 0;
+        int longest = 0;
+        int run = 0;
+        char first = 0;
+        for (int i = 0; i <= words.length(); i++) {
+            char c = i < words.length() ? words.charAt(i) : '#';
+            if (c >= '0' && c <= '9') {
+                first = run == 0 ? c : first;
+                run++;
+                continue;
+            }
+            boolean continues = c == ' ' && i + 1 < words.length() && Character.isDigit(words.charAt(i + 1)) && run > 0;
+            boolean bounded = i == words.length() || c == ' ' || !Character.isLetter(c);
+            if (continues) {
+                continue;
+            }
+            if (run > 0) {
+                longest = Math.max(longest, run);
+                if (run >= 9 && run <= 12 && (first == '0' || first == '8') && bounded) {
+                    phones++;
+                }
+            }
+            run = 0;
+        }
+        return new int[] {phones, longest};
+    }
+
+    /** The signature as it was computed: each new shingle's hash finished under each seed, the smallest kept. */
+    private static int[] stepByStepSignature(String compact) {
+        if (compact.length() < MinHash.MIN_LENGTH) {
+            return null;
+        }
+        int[] seeds = new int[MinHash.SIZE];
+        int x = 0x2545F491;
+        for (int i = 0; i < MinHash.SIZE; i++) {
+            x ^= x << 13;
+            x ^= x >>> 17;
+            x ^= x << 5;
+            seeds[i] = x | 1;
+        }
+        int[] mins = new int[MinHash.SIZE];
+        java.util.Arrays.fill(mins, Integer.MAX_VALUE);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i + 5 <= compact.length(); i++) {
+            int h = FeatureVector.hash(compact, i, i + 5, 0x3c6ef372);
+            if (!seen.add(h)) {
+                continue;
+            }
+            for (int k = 0; k < MinHash.SIZE; k++) {
+                int v = FeatureVector.finish(h * seeds[k]) & Integer.MAX_VALUE;
+                if (v < mins[k]) {
+                    mins[k] = v;
+                }
+            }
+        }
+        return mins;
     }
 
     /** The domain view as it was built: brackets replaced, kept characters with single spaces, then joined. */
