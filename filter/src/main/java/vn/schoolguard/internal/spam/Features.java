@@ -32,7 +32,8 @@ final class Features {
         String compact = cut(ev.text.compact);
         String toned = toned(cut(ev.text.visible));
         // Sized for the n-grams of both views and the words up front: growing it copied the arrays a dozen times.
-        FeatureVector v = new FeatureVector(NAMED + 2 * MAX_WORDS + (MAX_GRAM - MIN_GRAM + 1) * (compact.length() + toned.length()));
+        int grams = FeatureVector.gramCount(compact.length(), MIN_GRAM, MAX_GRAM) + FeatureVector.gramCount(toned.length(), MIN_GRAM, MAX_GRAM);
+        FeatureVector v = new FeatureVector(NAMED + 2 * MAX_WORDS, NAMED + 2 * MAX_WORDS + grams);
         v.add("bias", 1);
         // Site rules the model never saw still count through the total rule weight.
         v.add("s:rule-weight", (float) (Math.min(ruleScore, 40) / 10));
@@ -131,10 +132,7 @@ final class Features {
      * up front, so each is added with its normalized value (1 times the factor is the factor, exactly).
      */
     private static void grams(FeatureVector v, int view, String text, int seed) {
-        int count = 0;
-        for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
-            count += Math.max(0, text.length() - n + 1);
-        }
+        int count = FeatureVector.gramCount(text.length(), MIN_GRAM, MAX_GRAM);
         if (count == 0) {
             return;
         }
