@@ -48,6 +48,7 @@ final class TextNormalizer {
         int n = text.length();
         // Straight into a char array: most code points fold to one character, and a builder's checks cost more.
         char[] out = new char[n];
+        char[] singles = lookalikes ? FOLDED_SINGLE : STABLE_FOLDED_SINGLE;
         int size = 0;
         for (int i = 0; i < n; ) {
             char c = text.charAt(i);
@@ -56,6 +57,15 @@ final class TextNormalizer {
                     out = Arrays.copyOf(out, out.length * 2 + 16);
                 }
                 out[size++] = c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                i++;
+                continue;
+            }
+            char one = Character.isSurrogate(c) ? 0 : singles[c];
+            if (one != 0) {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2 + 16);
+                }
+                out[size++] = one;
                 i++;
                 continue;
             }
@@ -86,6 +96,10 @@ final class TextNormalizer {
         byte[] out = new byte[n];
         int size = 0;
         for (int i = 0; i < n; ) {
+            if (size == out.length) {
+                // Characters that fold to several letters ("ﷺ") can fill it before the text ends.
+                out = Arrays.copyOf(out, out.length * 2 + 16);
+            }
             char c = text.charAt(i);
             if (c == '<' && withoutTags) {
                 // Not a tag: the '<' is dropped and the scan goes on; close() looked no further than the next '<'.
@@ -97,6 +111,14 @@ final class TextNormalizer {
                 char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
                     out[size++] = (byte) lower;
+                }
+                i++;
+                continue;
+            }
+            char one = Character.isSurrogate(c) ? 0 : STABLE_FOLDED_SINGLE[c];
+            if (one != 0) {
+                if ((one >= 'a' && one <= 'z') || (one >= '0' && one <= '9')) {
+                    out[size++] = (byte) one;
                 }
                 i++;
                 continue;
@@ -127,12 +149,18 @@ final class TextNormalizer {
         if (folded == null) {
             folded = foldOne(cp, lookalikes);
             known[cp] = folded;
+            if (folded.length() == 1 && folded.charAt(0) != 0 && !Character.isSurrogate((char) cp)) {
+                (lookalikes ? FOLDED_SINGLE : STABLE_FOLDED_SINGLE)[cp] = folded.charAt(0);
+            }
         }
         return folded;
     }
 
     private static final String[] FOLDED = new String[0x10000];
     private static final String[] STABLE_FOLDED = new String[0x10000];
+    /** The same forms where they are one character (0: not known yet, or longer or empty), read without a string. */
+    private static final char[] FOLDED_SINGLE = new char[0x10000];
+    private static final char[] STABLE_FOLDED_SINGLE = new char[0x10000];
 
     /** The folded form of one code point. */
     static String foldOne(int cp, boolean lookalikes) {

@@ -48,7 +48,8 @@ class OnePassViewsTest {
     private static List<String> edgeCases() {
         List<String> cases = new ArrayList<>(List.of("", " ", "a", "a b", " a b c ", "k u w i n . c o m", "ab c d ef g",
                 "<", ">", "<>", "<<>>", "a<b>c", "<a <b>>", "x<y", "<\n>", "\ud83c\udfb0<\ud83c\udfb0>\ud83c\udfb0",
-                "<\ud800>", "<\udc00\ud800>", "<p>NHÀ CÁI</p> uy tín", "&amp;<b>&#x41;</b>", "go88 (.) com", "1 2 3 4 5"));
+                "<\ud800>", "<\udc00\ud800>", "<p>NHÀ CÁI</p> uy tín", "&amp;<b>&#x41;</b>", "go88 (.) com", "1 2 3 4 5",
+                "\ufdfa\ufdfa\ufdfaab", "\ufdfa".repeat(50) + "abc".repeat(50), "㎏㎏㎏x", "\u338fx", "ﬁx", "½a", "\ufdfa" + "a b".repeat(20)));
         String pair = "\ud83c\udfb0";
         for (int inside : new int[] {1999, 2000, 2001}) {
             cases.add("a<" + "x".repeat(inside) + ">b");
@@ -57,7 +58,7 @@ class OnePassViewsTest {
             cases.add("<" + "x".repeat(inside) + "<" + "y".repeat(10) + ">");
         }
         Random random = new Random(42);
-        String alphabet = "ab .-<>&;#\ud83c\udfb0\ud800\u0301đĐ (cham)[dot]{x}1AÀ\n\t";
+        String alphabet = "ab .-<>&;#\ud83c\udfb0\ud800\u0301đĐ (cham)[dot]{x}1AÀ\n\t㎏ﬁ½\ufdfaǅ";
         for (int n = 0; n < 2000; n++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(40); i > 0; i--) {
