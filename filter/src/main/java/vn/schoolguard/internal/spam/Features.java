@@ -142,21 +142,40 @@ final class Features {
     /** Lower case with tone marks kept (NFC), letters and digits only, single spaces; invisible characters dropped. */
     static String toned(String visible) {
         String nfc = Normalizer.normalize(visible, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length() + 2).append(' ');
+        // Each character gives at most one (the char form of toLowerCase), so the array never grows.
+        char[] out = new char[nfc.length() + 1];
+        int size = 0;
+        out[size++] = ' ';
         for (int i = 0; i < nfc.length(); i++) {
             char c = nfc.charAt(i);
+            if (c < 0x80) {
+                // ASCII has no format characters or marks, and its letters and digits are A-Z, a-z and 0-9.
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                    out[size++] = c;
+                } else if (c >= 'A' && c <= 'Z') {
+                    out[size++] = (char) (c + ('a' - 'A'));
+                } else if (out[size - 1] != ' ') {
+                    out[size++] = ' ';
+                }
+                continue;
+            }
             int type = Character.getType(c);
             if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
                 continue;
             }
-            if (Character.isLetterOrDigit(c)) {
-                out.append(Character.toLowerCase(c));
-            } else if (out.charAt(out.length() - 1) != ' ') {
-                out.append(' ');
+            if ((LETTER_OR_DIGIT >> type & 1) != 0) {
+                out[size++] = Character.toLowerCase(c);
+            } else if (out[size - 1] != ' ') {
+                out[size++] = ' ';
             }
         }
-        return out.toString();
+        return new String(out, 0, size);
     }
+
+    /** The general categories {@link Character#isLetterOrDigit(char)} accepts, as its own definition lists them. */
+    private static final int LETTER_OR_DIGIT = (1 << Character.UPPERCASE_LETTER) | (1 << Character.LOWERCASE_LETTER)
+            | (1 << Character.TITLECASE_LETTER) | (1 << Character.MODIFIER_LETTER) | (1 << Character.OTHER_LETTER)
+            | (1 << Character.DECIMAL_DIGIT_NUMBER);
 
     private static String cut(String text) {
         return text.length() <= HEAD + TAIL ? text : text.substring(0, HEAD) + " " + text.substring(text.length() - TAIL);

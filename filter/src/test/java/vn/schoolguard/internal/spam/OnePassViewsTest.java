@@ -19,7 +19,7 @@ import vn.schoolguard.internal.hash.Sha256;
 
 /**
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
- * hostile text and hand-made edge cases: the word, joined and run-together views, the domain view, tags taken out,
+ * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken out,
  * the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain separators, digit runs, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
  */
 class OnePassViewsTest {
@@ -247,6 +247,49 @@ class OnePassViewsTest {
             }
         });
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theTonedViewIsTheOneBuiltCharacterTestByCharacterTest() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            for (String visible : new String[] {text, Analysis.visibleText(text, Budget.UNLIMITED)}) {
+                if (!Features.toned(visible).equals(stepByStepToned(visible))) {
+                    mismatches.add(name);
+                }
+            }
+        });
+        // Every BMP character once, between letters.
+        StringBuilder all = new StringBuilder();
+        for (char c = 1; c < Character.MAX_VALUE; c++) {
+            all.append('a').append(c);
+        }
+        for (int from = 0; from < all.length(); from += 4000) {
+            String part = all.substring(from, Math.min(all.length(), from + 4000));
+            if (!Features.toned(part).equals(stepByStepToned(part))) {
+                mismatches.add("characters from " + from);
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** {@link Features#toned} as it was: three character tests per character, into a builder. */
+    private static String stepByStepToned(String visible) {
+        String nfc = java.text.Normalizer.normalize(visible, java.text.Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(nfc.length() + 2).append(' ');
+        for (int i = 0; i < nfc.length(); i++) {
+            char c = nfc.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            } else if (out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
     }
 
     private static boolean sameEntries(FeatureVector a, FeatureVector b, int nameEvery) {
