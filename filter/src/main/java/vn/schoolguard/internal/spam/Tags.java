@@ -3,7 +3,7 @@ package vn.schoolguard.internal.spam;
 /**
  * Takes markup tags out of a text in one linear scan, each tag replaced by a space: the same as replacing every
  * match of {@code <[^<>]{0,2000}>}, without a regex engine's backtracking over the 2,000 characters after each
- * {@code <}.
+ * {@code <}. Not thread-safe: one per text, asked about its {@code <} in text order.
  */
 final class Tags {
 
@@ -11,7 +11,13 @@ final class Tags {
     static final int MAX_INSIDE = 2000;
     private static final int CHECK_EVERY_TAGS = 64;
 
-    private Tags() {
+    private final String text;
+    /** The first {@code <} after the last one asked about (-1: none), and the first {@code >} found so far. */
+    private int nextOpen = -2;
+    private int nextClose = -2;
+
+    Tags(String text) {
+        this.text = text;
     }
 
     /** The text with every tag replaced by one space; the text itself when it has no {@code <}. */
@@ -20,20 +26,21 @@ final class Tags {
         if (at < 0) {
             return text;
         }
+        Tags tags = new Tags(text);
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
-        int tags = 0;
+        int found = 0;
         while (at >= 0) {
-            int end = close(text, at);
+            int end = tags.close(at);
             if (end < 0) {
-                // No tag here; the next candidate is the next '<', which the scan stopped at or has not reached.
+                // No tag here; the next candidate is the next '<'.
                 at = text.indexOf('<', -end);
                 continue;
             }
             out.append(text, copied, at).append(' ');
             copied = end + 1;
             at = text.indexOf('<', copied);
-            if (++tags % CHECK_EVERY_TAGS == 0) {
+            if (++found % CHECK_EVERY_TAGS == 0) {
                 budget.check();
             }
         }
@@ -41,26 +48,25 @@ final class Tags {
     }
 
     /**
-     * The index of the {@code >} closing a tag opened at {@code open}, or minus where to look for the next
-     * {@code <} when there is none: a {@code <} comes first, the text ends, or more than {@value #MAX_INSIDE}
-     * code points (a surrogate pair counts once, as the pattern counts it) stand before the {@code >}.
+     * The index of the {@code >} closing a tag opened by the {@code <} at {@code open}, or minus where to look for
+     * the next {@code <} when there is none: a {@code <} comes first, no {@code >} follows, or more than
+     * {@value #MAX_INSIDE} code points (a surrogate pair counts once, as the pattern counts it) stand before it.
+     * Each search starts where the last one ended, so asking about every {@code <} in text order is linear.
      */
-    static int close(String text, int open) {
+    int close(int open) {
         int n = text.length();
-        int i = open + 1;
-        for (int inside = 0; i < n; inside++) {
-            char c = text.charAt(i);
-            if (c == '>') {
-                return i;
-            }
-            if (c == '<') {
-                return -i;
-            }
-            if (inside == MAX_INSIDE) {
-                return -i;
-            }
-            i += Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+        if (nextOpen != -1 && nextOpen <= open) {
+            nextOpen = text.indexOf('<', open + 1);
         }
-        return -n;
+        if (nextClose != -1 && nextClose <= open) {
+            nextClose = text.indexOf('>', open + 1);
+        }
+        int notHere = -(nextOpen < 0 ? n : nextOpen);
+        if (nextClose < 0 || (nextOpen >= 0 && nextOpen < nextClose)) {
+            return notHere;
+        }
+        // Only a long stretch can hold more code points than the bound; count them only then.
+        boolean fits = nextClose - open - 1 <= MAX_INSIDE || Character.codePointCount(text, open + 1, nextClose) <= MAX_INSIDE;
+        return fits ? nextClose : notHere;
     }
 }

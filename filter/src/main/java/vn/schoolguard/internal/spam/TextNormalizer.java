@@ -95,15 +95,16 @@ final class TextNormalizer {
         int n = text.length();
         byte[] out = new byte[n];
         int size = 0;
+        Tags tags = withoutTags ? new Tags(text) : null;
         for (int i = 0; i < n; ) {
             if (size == out.length) {
                 // Characters that fold to several letters ("ﷺ") can fill it before the text ends.
                 out = Arrays.copyOf(out, out.length * 2 + 16);
             }
             char c = text.charAt(i);
-            if (c == '<' && withoutTags) {
-                // Not a tag: the '<' is dropped and the scan goes on; close() looked no further than the next '<'.
-                int end = Tags.close(text, i);
+            if (c == '<' && tags != null) {
+                // Not a tag: the '<' is dropped and the scan goes on.
+                int end = tags.close(i);
                 i = end >= 0 ? end + 1 : i + 1;
                 continue;
             }

@@ -20,7 +20,7 @@ import vn.schoolguard.internal.hash.Sha256;
 /**
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
  * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken out,
- * the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain separators, digit runs, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
+ * the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain separators, digit runs, brand names, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
  */
 class OnePassViewsTest {
 
@@ -307,13 +307,13 @@ class OnePassViewsTest {
     }
 
     @Test
-    void onlyADotOrASpaceBeginsADomainSeparator() throws IOException {
+    void onlyADotChamOrDotBeginsADomainSeparator() throws IOException {
         List<String> mismatches = new ArrayList<>();
         texts().forEach((name, text) -> {
             String folded = TextNormalizer.fold(Analysis.visibleText(text, Budget.UNLIMITED));
             for (int i = 0; i < folded.length(); i++) {
-                char c = folded.charAt(i);
-                if (c != '.' && c != ' ' && Targets.separatorEnd(folded, i) >= 0) {
+                boolean candidate = folded.charAt(i) == '.' || folded.startsWith(" cham ", i) || folded.startsWith(" dot ", i);
+                if (!candidate && Targets.separatorEnd(folded, i) >= 0) {
                     mismatches.add(name + " at " + i);
                     break;
                 }
@@ -334,6 +334,78 @@ class OnePassViewsTest {
             }
         });
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void brandsAndTopLevelDomainsAreReadInPlaceAsFromSubstrings() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            if (Targets.brand(views.joined) != stepByStepBrand(views.joined)) {
+                mismatches.add(name + " brand");
+            }
+        });
+        Random random = new Random(11);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789888";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder word = new StringBuilder(" ");
+            for (int i = 1 + random.nextInt(random.nextBoolean() ? 4 : 22); i > 0; i--) {
+                word.append(alphabet.charAt(random.nextInt(random.nextBoolean() ? 26 : alphabet.length())));
+            }
+            String tail = new String[] {"", "bet", "win", "club", "vip", "88"}[random.nextInt(6)];
+            String joined = random.nextBoolean() ? word + tail + " " : " club " + word.substring(1) + " casino ";
+            if (Targets.brand(joined) != stepByStepBrand(joined)) {
+                mismatches.add(joined);
+            }
+            String letters = word.toString().replaceAll("[^a-z]", "");
+            if (Targets.moreTld(letters, 0, letters.length()) != Targets.MORE_TLDS.contains(letters)) {
+                mismatches.add("tld " + letters);
+            }
+        }
+        for (String tld : Targets.MORE_TLDS) {
+            if (!Targets.moreTld("x." + tld, 2, tld.length() + 2)) {
+                mismatches.add("tld " + tld);
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** {@link Targets#brand} as it was, each word cut out as a string. */
+    private static boolean stepByStepBrand(String joined) {
+        int start = 1;
+        for (int i = 1; i < joined.length(); i++) {
+            if (joined.charAt(i) != ' ') {
+                continue;
+            }
+            if (i - start >= 4 && i - start <= 20 && stepByStepBrandLike(joined.substring(start, i), start)) {
+                return true;
+            }
+            start = i + 1;
+        }
+        return false;
+    }
+
+    private static boolean stepByStepBrandLike(String word, int from) {
+        if (word.equals("club") || word.equals("casino")) {
+            return from > 1;
+        }
+        int letters = 0;
+        while (letters < word.length() && word.charAt(letters) >= 'a' && word.charAt(letters) <= 'z') {
+            letters++;
+        }
+        int digits = 0;
+        while (letters + digits < word.length() && !(word.charAt(letters + digits) >= 'a' && word.charAt(letters + digits) <= 'z')) {
+            digits++;
+        }
+        int tail = word.length() - letters - digits;
+        if (word.length() < 5) {
+            return false;
+        }
+        boolean affix = word.endsWith("bet") || word.endsWith("win") || word.endsWith("club") || word.endsWith("vip");
+        if (letters >= 4 && digits >= 1 && digits <= 4 && (tail <= 2 || affix)) {
+            return true;
+        }
+        return affix && (digits > 0 || letters >= 6) || (letters >= 2 && digits <= 3 && word.startsWith("88", letters));
     }
 
     /** {@link Structure#digitRuns} as it was, every character tested whether a run was open or not. */
