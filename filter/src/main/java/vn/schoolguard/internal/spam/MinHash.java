@@ -41,12 +41,8 @@ final class MinHash {
         java.util.Arrays.fill(mins, Integer.MAX_VALUE);
         // The minima are over the set of shingles: a repeated one (a flood of one paragraph) is hashed once.
         ShingleSet seen = new ShingleSet(compact.length());
-        // Hashed first, in a loop without branches whose iterations the processor overlaps, then deduplicated.
-        int[] hashes = new int[compact.length() - SHINGLE + 1];
-        for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
-        }
-        for (int h : hashes) {
+        for (int i = 0; i + SHINGLE <= compact.length(); i++) {
+            int h = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
             if (seen.add(h)) {
                 minimize(mins, h);
             }

@@ -124,7 +124,9 @@ public final class SpamScorer {
 
     /** The fingerprint of all of a submission's field values, in field-name order. */
     public static String fingerprint(ScoringInput input) {
-        return fingerprint(String.join("\n", input.sortedText().values()));
+        // One field (the usual comment form) needs no joining.
+        return fingerprint(input.text().size() == 1 ? input.text().values().iterator().next()
+                : String.join("\n", input.sortedText().values()));
     }
 
     /** Mark kind of a near-duplicate signature. */

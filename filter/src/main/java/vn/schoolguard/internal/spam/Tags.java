@@ -27,7 +27,9 @@ final class Tags {
             return text;
         }
         Tags tags = new Tags(text);
-        StringBuilder out = new StringBuilder(text.length());
+        // A tag of at least two characters becomes one space, so the text never grows; copied in stretches.
+        char[] out = new char[text.length()];
+        int size = 0;
         int copied = 0;
         int found = 0;
         while (at >= 0) {
@@ -37,14 +39,17 @@ final class Tags {
                 at = text.indexOf('<', -end);
                 continue;
             }
-            out.append(text, copied, at).append(' ');
+            text.getChars(copied, at, out, size);
+            size += at - copied;
+            out[size++] = ' ';
             copied = end + 1;
             at = text.indexOf('<', copied);
             if (++found % CHECK_EVERY_TAGS == 0) {
                 budget.check();
             }
         }
-        return out.append(text, copied, text.length()).toString();
+        text.getChars(copied, text.length(), out, size);
+        return new String(out, 0, size + text.length() - copied);
     }
 
     /**

@@ -123,6 +123,8 @@ class OnePassViewsTest {
             }
         });
         assertThat(mismatches).isEmpty();
+        ScoringInput one = new ScoringInput("", java.util.Map.of("content", "<b>Nhà cái</b> uy tín 123"), "", "", "", "");
+        assertThat(SpamScorer.fingerprint(one)).isEqualTo(SpamScorer.fingerprint("<b>Nhà cái</b> uy tín 123"));
         // Pinned values: a fingerprint never changes across releases.
         assertThat(SpamScorer.fingerprint("<b>NHÀ CÁI</b> uy tín")).isEqualTo("fp1:" + Sha256.hex("nhacaiuytin").substring(0, 32));
     }
@@ -186,6 +188,20 @@ class OnePassViewsTest {
                 automaton.scan(pair[0], pair[1], Budget.UNLIMITED, together);
                 java.util.BitSet apart = automaton.find(pair[0]);
                 apart.or(automaton.find(pair[1]));
+                if (text.length() < 3000) {
+                    // Short texts against the plainest search there is: every phrase looked for on its own.
+                    java.util.BitSet naive = new java.util.BitSet();
+                    for (int p = 0; p < phrases.size(); p++) {
+                        String phrase = phrases.get(p);
+                        boolean inAlphabet = phrase.chars().allMatch(ch -> PhraseAutomaton.symbol((char) ch) >= 0);
+                        if (!phrase.isEmpty() && inAlphabet && (pair[0].contains(phrase) || pair[1].contains(phrase))) {
+                            naive.set(p);
+                        }
+                    }
+                    if (!naive.equals(together)) {
+                        mismatches.add(name + " naive");
+                    }
+                }
                 if (!together.equals(apart)) {
                     mismatches.add(name);
                 }
