@@ -19,9 +19,19 @@ final class DomainHints {
     private static final long[] KEYS = new long[SLOTS];
     private static final byte[] KINDS = new byte[SLOTS];
 
+    /** The first two characters of every top-level domain: most words start otherwise and need no lookup. */
+    private static final boolean[] PREFIXES = new boolean[1 << 14];
+
     static {
         Analysis.TLDS.forEach(tld -> insert(tld, TLD));
         Analysis.SAFE_TLDS.forEach(tld -> insert(tld, SAFE));
+        Analysis.TLDS.forEach(tld -> PREFIXES[prefix(tld, 0)] = true);
+        Analysis.SAFE_TLDS.forEach(tld -> PREFIXES[prefix(tld, 0)] = true);
+    }
+
+    /** The first two characters at {@code start} (there are at least two, both ASCII letters or digits) as a number. */
+    private static int prefix(String text, int start) {
+        return (text.charAt(start) & 0x7f) << 7 | (text.charAt(start + 1) & 0x7f);
     }
 
     private final boolean[] may = new boolean[3];
@@ -57,7 +67,7 @@ final class DomainHints {
 
     /** Looks at the run of letters and digits {@code [start, end)}, the run before it being {@code [ps, pe)}. */
     private void look(String plain, int start, int end, int ps, int pe) {
-        if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD) {
+        if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD || !PREFIXES[prefix(plain, start)]) {
             return;
         }
         int kind = kind(code(plain, start, end));
