@@ -116,26 +116,30 @@ final class MinHash {
 
     /** Shingle hashes seen so far: open addressing over a power-of-two table at most half full. */
     private static final class ShingleSet {
+        /** Hashes, 0 for an empty slot (a hash of 0 is remembered by {@link #zero}): one array to read, not two. */
         private final int[] slots;
-        private final boolean[] used;
+        private boolean zero;
 
         ShingleSet(int expected) {
             int size = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
             slots = new int[size];
-            used = new boolean[size];
         }
 
         /** Adds {@code hash}; false when it was there already. */
         boolean add(int hash) {
+            if (hash == 0) {
+                boolean added = !zero;
+                zero = true;
+                return added;
+            }
             int mask = slots.length - 1;
             int at = (hash ^ (hash >>> 16)) & mask;
-            while (used[at]) {
-                if (slots[at] == hash) {
+            for (int slot = slots[at]; slot != 0; slot = slots[at]) {
+                if (slot == hash) {
                     return false;
                 }
                 at = (at + 1) & mask;
             }
-            used[at] = true;
             slots[at] = hash;
             return true;
         }

@@ -265,7 +265,12 @@ public final class SpamScorer {
 
     /** All fields in one text; long runs of combining marks are cut first, as regex word boundaries rescan them. */
     private static String joinedRaw(ScoringInput input) {
-        StringBuilder raw = new StringBuilder();
+        // Sized up front: growing the builder copied a long text several times.
+        long length = input.author().length() + (long) input.url().length() + 1;
+        for (String value : input.text().values()) {
+            length += value.length() + 1;
+        }
+        StringBuilder raw = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE / 2));
         raw.append(input.author()).append('\n');
         for (String value : input.sortedText().values()) {
             raw.append(value).append('\n');
