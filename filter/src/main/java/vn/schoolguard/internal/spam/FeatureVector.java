@@ -109,17 +109,49 @@ final class FeatureVector {
         blocks = Arrays.copyOf(blocks, blocks.length + 1);
         blocks[blocks.length - 1] = new int[] {size, view, length, minGram, maxGram, Float.floatToRawIntBits(value)};
         int[] idx = indices;
+        char[] chars = text.toCharArray();
         int at = size;
-        for (int i = 0; i < length; i++) {
+        // Starts with every length first, with no end-of-text tests in the loop, then the last few starts.
+        int full = Math.max(0, length - maxGram + 1);
+        boolean model = minGram == 2 && maxGram == 5;
+        if (model) {
+            at = twoToFive(chars, full, seed, idx, at);
+        }
+        for (int i = model ? full : 0; i < full; i++) {
+            int h = seed;
+            for (int n = 1; n < minGram; n++) {
+                h = (h ^ chars[i + n - 1]) * 0x01000193;
+            }
+            for (int n = minGram; n <= maxGram; n++) {
+                h = (h ^ chars[i + n - 1]) * 0x01000193;
+                idx[at++] = finish(h + n) & MASK;
+            }
+        }
+        for (int i = full; i < length; i++) {
             int h = seed;
             for (int n = 1; n <= maxGram && i + n <= length; n++) {
-                h = (h ^ text.charAt(i + n - 1)) * 0x01000193;
+                h = (h ^ chars[i + n - 1]) * 0x01000193;
                 if (n >= minGram) {
                     idx[at++] = finish(h + n) & MASK;
                 }
             }
         }
         size = at;
+    }
+
+    /** The 2- to 5-grams of the first {@code starts} starts, written out: four independent finishes per start to overlap. */
+    private static int twoToFive(char[] chars, int starts, int seed, int[] idx, int at) {
+        for (int i = 0; i < starts; i++, at += 4) {
+            int h2 = ((seed ^ chars[i]) * 0x01000193 ^ chars[i + 1]) * 0x01000193;
+            int h3 = (h2 ^ chars[i + 2]) * 0x01000193;
+            int h4 = (h3 ^ chars[i + 3]) * 0x01000193;
+            int h5 = (h4 ^ chars[i + 4]) * 0x01000193;
+            idx[at] = finish(h2 + 2) & MASK;
+            idx[at + 1] = finish(h3 + 3) & MASK;
+            idx[at + 2] = finish(h4 + 4) & MASK;
+            idx[at + 3] = finish(h5 + 5) & MASK;
+        }
+        return at;
     }
 
     /** How many n-grams of {@code minGram} to {@code maxGram} characters a text of {@code length} has. */

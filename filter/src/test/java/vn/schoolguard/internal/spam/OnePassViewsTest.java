@@ -213,36 +213,43 @@ class OnePassViewsTest {
     @Test
     void nGramsAddedInOneLoopAreThoseAddedOneByOneAndScaled() throws IOException {
         List<String> mismatches = new ArrayList<>();
-        texts().forEach((name, text) -> {
-            String first = text.length() > 3000 ? text.substring(0, 3000) : text;
-            String second = new StringBuilder(first.length() > 700 ? first.substring(0, 700) : first).reverse().toString();
-            FeatureVector fast = new FeatureVector();
-            FeatureVector slow = new FeatureVector();
-            fast.add("bias", 1);
-            slow.add("bias", 1);
-            for (String view : new String[] {first, second}) {
-                int count = FeatureVector.gramCount(view.length(), 2, 5);
-                fast.addGrams(fast.view("c:", view), view, 0x1b873593, 2, 5, (float) (1 / Math.sqrt(Math.max(count, 1))));
-                int from = slow.size();
-                int slowView = slow.view("c:", view);
-                for (int i = 0; i < view.length(); i++) {
-                    int h = 0x1b873593;
-                    for (int n = 1; n <= 5 && i + n <= view.length(); n++) {
-                        h = (h ^ view.charAt(i + n - 1)) * 0x01000193;
-                        if (n >= 2) {
-                            slow.addGram(FeatureVector.finish(h + n), 1, slowView, i, n);
-                        }
+        for (int[] lengths : new int[][] {{2, 5}, {1, 3}, {3, 4}}) {
+            texts().forEach((name, text) -> {
+                if (!sameGrams(text, lengths[0], lengths[1])) {
+                    mismatches.add(name + " " + lengths[0] + "-" + lengths[1]);
+                }
+            });
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** One or two n-gram blocks added by {@link FeatureVector#addGrams}, and added gram by gram then scaled. */
+    private static boolean sameGrams(String text, int minGram, int maxGram) {
+        String first = text.length() > 3000 ? text.substring(0, 3000) : text;
+        String second = new StringBuilder(first.length() > 700 ? first.substring(0, 700) : first).reverse().toString();
+        FeatureVector fast = new FeatureVector();
+        FeatureVector slow = new FeatureVector();
+        fast.add("bias", 1);
+        slow.add("bias", 1);
+        for (String view : new String[] {first, second}) {
+            int count = FeatureVector.gramCount(view.length(), minGram, maxGram);
+            fast.addGrams(fast.view("c:", view), view, 0x1b873593, minGram, maxGram, (float) (1 / Math.sqrt(Math.max(count, 1))));
+            int from = slow.size();
+            int slowView = slow.view("c:", view);
+            for (int i = 0; i < view.length(); i++) {
+                int h = 0x1b873593;
+                for (int n = 1; n <= maxGram && i + n <= view.length(); n++) {
+                    h = (h ^ view.charAt(i + n - 1)) * 0x01000193;
+                    if (n >= minGram) {
+                        slow.addGram(FeatureVector.finish(h + n), 1, slowView, i, n);
                     }
                 }
-                if (slow.size() > from) {
-                    slow.scaleFrom(from, (float) (1 / Math.sqrt(slow.size() - from)));
-                }
             }
-            if (!sameEntries(fast, slow, first.length() < 600 ? 1 : 97)) {
-                mismatches.add(name);
+            if (slow.size() > from) {
+                slow.scaleFrom(from, (float) (1 / Math.sqrt(slow.size() - from)));
             }
-        });
-        assertThat(mismatches).isEmpty();
+        }
+        return sameEntries(fast, slow, first.length() < 600 ? 1 : 97);
     }
 
     @Test
