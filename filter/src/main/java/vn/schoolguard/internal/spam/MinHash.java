@@ -41,8 +41,11 @@ final class MinHash {
         java.util.Arrays.fill(mins, Integer.MAX_VALUE);
         // The minima are over the set of shingles: a repeated one (a flood of one paragraph) is hashed once.
         ShingleSet seen = new ShingleSet(compact.length());
-        for (int i = 0; i + SHINGLE <= compact.length(); i++) {
-            int h = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
+        char[] c = compact.toCharArray();
+        for (int i = 0; i + SHINGLE <= c.length; i++) {
+            // FeatureVector.hash(compact, i, i + SHINGLE, SEED), written out for the five characters.
+            int h = ((((0x3c6ef372 ^ c[i]) * 0x01000193 ^ c[i + 1]) * 0x01000193 ^ c[i + 2]) * 0x01000193 ^ c[i + 3]) * 0x01000193;
+            h = FeatureVector.finish((h ^ c[i + 4]) * 0x01000193);
             if (seen.add(h)) {
                 minimize(mins, h);
             }
