@@ -44,19 +44,19 @@ final class DomainHints {
         DomainHints hints = new DomainHints();
         int previousStart = -1;
         int previousEnd = -1;
-        int i = 0;
-        while (i < plain.length()) {
-            if (!alnum(plain.charAt(i))) {
-                i++;
-                continue;
+        int n = plain.length();
+        int start = -1;
+        // One flat loop; a run is looked at where it ends (or at the end of the text).
+        for (int i = 0; i <= n; i++) {
+            boolean inRun = i < n && alnum(plain.charAt(i));
+            if (inRun) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                hints.look(plain, start, i, previousStart, previousEnd);
+                previousStart = start;
+                previousEnd = i;
+                start = -1;
             }
-            int start = i;
-            while (i < plain.length() && alnum(plain.charAt(i))) {
-                i++;
-            }
-            hints.look(plain, start, i, previousStart, previousEnd);
-            previousStart = start;
-            previousEnd = i;
         }
         return hints;
     }
