@@ -20,7 +20,7 @@ import vn.schoolguard.internal.hash.Sha256;
 /**
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
  * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken out,
- * the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain separators, digit runs, brand names, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
+ * the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain separators, digit runs, brand names, markup literals, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
  */
 class OnePassViewsTest {
 
@@ -147,6 +147,36 @@ class OnePassViewsTest {
             assertThat(DomainHints.isTld(code)).as(word).isEqualTo(Analysis.TLDS.contains(word));
             assertThat(DomainHints.isSafeTld(code)).as(word).isEqualTo(Analysis.SAFE_TLDS.contains(word));
         }
+    }
+
+    @Test
+    void markupLiteralsAreFoundWhereTheyWereInTheLowerCasedText() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            String searchable = HtmlSignals.searchable(text);
+            String lower = stepByStepAsciiLower(text);
+            for (String literal : new String[] {"http", "ftp", "www.", "href", "style", "hidden"}) {
+                for (int at = lower.indexOf(literal), found = searchable.indexOf(literal); at >= 0 || found >= 0;
+                        at = lower.indexOf(literal, at + 1), found = searchable.indexOf(literal, found + 1)) {
+                    if (at != found) {
+                        mismatches.add(name + " " + literal);
+                        break;
+                    }
+                }
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The lower-cased text the literals were searched in before: ASCII letters lowered, the rest as it is. */
+    private static String stepByStepAsciiLower(String raw) {
+        char[] chars = raw.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 
     @Test
