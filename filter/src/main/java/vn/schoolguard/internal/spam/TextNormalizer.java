@@ -93,48 +93,46 @@ final class TextNormalizer {
      */
     static byte[] compactStableFold(String text, boolean withoutTags) {
         int n = text.length();
-        byte[] out = new byte[n];
+        byte[] out = new byte[n + 16];
         int size = 0;
         Tags tags = withoutTags ? new Tags(text) : null;
-        for (int i = 0; i < n; ) {
-            if (size == out.length) {
-                // Characters that fold to several letters ("ﷺ") can fill it before the text ends.
-                out = Arrays.copyOf(out, out.length * 2 + 16);
+        int i = 0;
+        while (i < n) {
+            // A stretch up to the next '<': no tag test inside, and room for one byte a character made up front.
+            int next = withoutTags ? text.indexOf('<', i) : -1;
+            int stretchEnd = next < 0 ? n : next;
+            while (i < stretchEnd) {
+                if (out.length - size < stretchEnd - i) {
+                    // Characters that fold to several letters ("㎏") can use up the room made for the rest.
+                    out = Arrays.copyOf(out, size + (stretchEnd - i) + 16);
+                }
+                char c = text.charAt(i);
+                char one = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
+                        : Character.isSurrogate(c) ? 0 : STABLE_FOLDED_SINGLE[c];
+                if (one != 0) {
+                    if ((one >= 'a' && one <= 'z') || (one >= '0' && one <= '9')) {
+                        out[size++] = (byte) one;
+                    }
+                    i++;
+                    continue;
+                }
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                String folded = folded(cp, false);
+                for (int k = 0; k < folded.length(); k++) {
+                    char f = folded.charAt(k);
+                    if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
+                        if (size == out.length) {
+                            out = Arrays.copyOf(out, out.length * 2 + 16);
+                        }
+                        out[size++] = (byte) f;
+                    }
+                }
             }
-            char c = text.charAt(i);
-            if (c == '<' && tags != null) {
-                // Not a tag: the '<' is dropped and the scan goes on.
+            if (i < n) {
+                // At a '<': a tag is skipped (its space would be dropped); any other '<' is dropped.
                 int end = tags.close(i);
                 i = end >= 0 ? end + 1 : i + 1;
-                continue;
-            }
-            if (c < 0x80) {
-                char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
-                    out[size++] = (byte) lower;
-                }
-                i++;
-                continue;
-            }
-            char one = Character.isSurrogate(c) ? 0 : STABLE_FOLDED_SINGLE[c];
-            if (one != 0) {
-                if ((one >= 'a' && one <= 'z') || (one >= '0' && one <= '9')) {
-                    out[size++] = (byte) one;
-                }
-                i++;
-                continue;
-            }
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            String folded = folded(cp, false);
-            for (int k = 0; k < folded.length(); k++) {
-                char f = folded.charAt(k);
-                if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
-                    if (size == out.length) {
-                        out = Arrays.copyOf(out, out.length * 2 + 16);
-                    }
-                    out[size++] = (byte) f;
-                }
             }
         }
         return Arrays.copyOf(out, size);
