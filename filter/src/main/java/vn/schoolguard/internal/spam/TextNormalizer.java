@@ -52,14 +52,7 @@ final class TextNormalizer {
         int size = 0;
         for (int i = 0; i < n; ) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                if (size == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2 + 16);
-                }
-                out[size++] = c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                i++;
-                continue;
-            }
+            // ASCII and the other characters met before take the same path: mixed text mispredicts no branch here.
             char one = Character.isSurrogate(c) ? 0 : singles[c];
             if (one != 0) {
                 if (size == out.length) {
@@ -107,12 +100,11 @@ final class TextNormalizer {
                     out = Arrays.copyOf(out, size + (stretchEnd - i) + 16);
                 }
                 char c = text.charAt(i);
-                char one = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
-                        : Character.isSurrogate(c) ? 0 : STABLE_FOLDED_SINGLE[c];
+                char one = Character.isSurrogate(c) ? 0 : STABLE_FOLDED_SINGLE[c];
                 if (one != 0) {
-                    if ((one >= 'a' && one <= 'z') || (one >= '0' && one <= '9')) {
-                        out[size++] = (byte) one;
-                    }
+                    // Written always, kept only for a letter or digit: no branch on the character's kind.
+                    out[size] = (byte) one;
+                    size += one < LETTER_OR_DIGIT.length ? LETTER_OR_DIGIT[one] : 0;
                     i++;
                     continue;
                 }
@@ -138,6 +130,15 @@ final class TextNormalizer {
         return Arrays.copyOf(out, size);
     }
 
+    /** 1 for the ASCII letters and digits a compact view keeps, else 0. */
+    static final byte[] LETTER_OR_DIGIT = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            LETTER_OR_DIGIT[c] = (byte) ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? 1 : 0);
+        }
+    }
+
     /** The folded form of one code point, kept for those of the Basic Multilingual Plane. */
     private static String folded(int cp, boolean lookalikes) {
         if (cp > 0xFFFF) {
@@ -160,6 +161,15 @@ final class TextNormalizer {
     /** The same forms where they are one character (0: not known yet, or longer or empty), read without a string. */
     private static final char[] FOLDED_SINGLE = new char[0x10000];
     private static final char[] STABLE_FOLDED_SINGLE = new char[0x10000];
+
+    static {
+        // ASCII folds by itself: controls and spaces to a space, capitals to small letters, the rest as it is.
+        for (char c = 0; c < 0x80; c++) {
+            char folded = c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            FOLDED_SINGLE[c] = folded;
+            STABLE_FOLDED_SINGLE[c] = folded;
+        }
+    }
 
     /** The folded form of one code point. */
     static String foldOne(int cp, boolean lookalikes) {

@@ -180,6 +180,16 @@ class OnePassViewsTest {
     }
 
     @Test
+    void asciiFoldsFromTheTableAsEachCharacterFoldsOnItsOwn() {
+        for (char c = 0; c < 0x80; c++) {
+            for (boolean lookalikes : new boolean[] {true, false}) {
+                String folded = lookalikes ? TextNormalizer.fold("a" + c + "b") : TextNormalizer.stableFold("a" + c + "b");
+                assertThat(folded).as("U+%04X", (int) c).isEqualTo("a" + TextNormalizer.foldOne(c, lookalikes) + "b");
+            }
+        }
+    }
+
+    @Test
     void noCharacterBelowTheFirstCombiningMarkIsAMark() {
         for (char c = 0; c < TextNormalizer.FIRST_MARK; c++) {
             int type = Character.getType(c);
