@@ -19,8 +19,10 @@ import vn.schoolguard.internal.hash.Sha256;
 
 /**
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
- * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken out,
- * the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain separators, digit runs, brand names, markup literals, the top-level-domain lookup and the shortcut past combining marks. The earlier forms live here.
+ * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken
+ * out, the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain
+ * separators, digit runs, brand names, markup literals, the top-level-domain lookup and the table of combining marks.
+ * The earlier forms live here.
  */
 class OnePassViewsTest {
 
@@ -187,6 +189,22 @@ class OnePassViewsTest {
                 assertThat(folded).as("U+%04X", (int) c).isEqualTo("a" + TextNormalizer.foldOne(c, lookalikes) + "b");
             }
         }
+    }
+
+    @Test
+    void markRunsAreCutForExactlyTheCharactersOfAMarkType() {
+        List<String> mismatches = new ArrayList<>();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            int type = Character.getType(c);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+            String run = "x" + String.valueOf(c).repeat(10);
+            String expected = mark ? "x" + String.valueOf(c).repeat(8) : run;
+            if (!TextNormalizer.limitMarks(run).equals(expected)) {
+                mismatches.add(String.format("U+%04X", (int) c));
+            }
+        }
+        assertThat(mismatches).isEmpty();
     }
 
     @Test
