@@ -106,8 +106,8 @@ final class Features {
         int count = 0;
         int start = 1;
         int previousStart = -1;
-        int view = v.view("", cut(joined));
         String text = cut(joined);
+        int view = v.view("", text);
         for (int i = 1; i < text.length() && count < MAX_WORDS; i++) {
             if (text.charAt(i) != ' ') {
                 continue;

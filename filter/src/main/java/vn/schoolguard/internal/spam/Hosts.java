@@ -12,8 +12,12 @@ final class Hosts {
     /** Link targets, domains named in the text and the e-mail domain, folded, at most {@link SpamScorer#MAX_HOSTS}. */
     static Set<String> of(HtmlSignals html, Analysis text, ScoringInput input) {
         Set<String> hosts = new LinkedHashSet<>();
+        Set<String> linked = new java.util.HashSet<>();
         for (String host : html.hosts()) {
-            add(hosts, host);
+            // A host linked again folds to what is in the set already: fold it once.
+            if (linked.add(host)) {
+                add(hosts, host);
+            }
         }
         for (String host : text.textDomains) {
             add(hosts, host);

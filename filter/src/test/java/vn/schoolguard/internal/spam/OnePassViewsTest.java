@@ -21,7 +21,7 @@ import vn.schoolguard.internal.hash.Sha256;
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
  * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken
  * out, the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain
- * separators, digit runs, brand names, markup literals, the top-level-domain lookup and the table of combining marks.
+ * separators, digit runs, brand names, markup literals, link hosts, the top-level-domain lookup and the table of combining marks.
  * The earlier forms live here.
  */
 class OnePassViewsTest {
@@ -205,6 +205,40 @@ class OnePassViewsTest {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void hostsLinkedAgainAreFoldedOnceWithTheSameResult() throws IOException {
+        Map<String, String> all = texts();
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            links.append("<a href=\"https://site").append(i % 70).append(".example.vn/x\">x</a> https://SITE").append(i % 3).append(".vn ");
+        }
+        all.put("many links", links.toString());
+        List<String> mismatches = new ArrayList<>();
+        all.forEach((name, text) -> {
+            HtmlSignals html = HtmlSignals.of(text, Budget.UNLIMITED);
+            Analysis views = Analysis.of(text);
+            java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+            html.hosts().forEach(host -> stepByStepAdd(expected, host));
+            views.textDomains.forEach(host -> stepByStepAdd(expected, host));
+            if (!new ArrayList<>(Hosts.of(html, views, ScoringInput.ofText(text, "", "", "", BoundedScoringTest.NOW)))
+                    .equals(new ArrayList<>(expected))) {
+                mismatches.add(name);
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** How a host was added before: every link folded, whether it was there already or not. */
+    private static void stepByStepAdd(java.util.Set<String> hosts, String host) {
+        if (hosts.size() >= SpamScorer.MAX_HOSTS || host.length() > SpamScorer.MAX_HOST_LENGTH * 2) {
+            return;
+        }
+        String folded = Hosts.fold(host);
+        if (folded.contains(".") && folded.length() <= SpamScorer.MAX_HOST_LENGTH) {
+            hosts.add(folded);
+        }
     }
 
     @Test
