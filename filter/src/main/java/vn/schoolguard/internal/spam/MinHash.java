@@ -42,31 +42,40 @@ final class MinHash {
         // The minima are over the set of shingles: a repeated one (a flood of one paragraph) is hashed once.
         ShingleSet seen = new ShingleSet(compact.length());
         char[] c = compact.toCharArray();
+        int[] distinct = new int[c.length - SHINGLE + 1];
+        int count = 0;
         for (int i = 0; i + SHINGLE <= c.length; i++) {
             // FeatureVector.hash(compact, i, i + SHINGLE, SEED), written out for the five characters.
             int h = ((((0x3c6ef372 ^ c[i]) * 0x01000193 ^ c[i + 1]) * 0x01000193 ^ c[i + 2]) * 0x01000193 ^ c[i + 3]) * 0x01000193;
             h = FeatureVector.finish((h ^ c[i + 4]) * 0x01000193);
             if (seen.add(h)) {
-                minimize(mins, h);
+                distinct[count++] = h;
             }
+        }
+        // Seed by seed over all distinct shingles: two long, plain loops per seed rather than 32 short steps per shingle.
+        int[] scratch = new int[count];
+        for (int k = 0; k < SIZE; k++) {
+            mins[k] = minimum(distinct, count, SEEDS[k], scratch);
         }
         return mins;
     }
 
-    /**
-     * Lowers each minimum to the shingle's hash under its seed: {@link FeatureVector#finish} written out, in a loop
-     * of plain array arithmetic that the JIT compiles to vector instructions.
-     */
-    private static void minimize(int[] mins, int h) {
-        for (int k = 0; k < SIZE; k++) {
-            int x = h * SEEDS[k];
+    /** The least of the shingles' hashes under one seed: {@link FeatureVector#finish} written out. */
+    private static int minimum(int[] hashes, int count, int seed, int[] scratch) {
+        for (int i = 0; i < count; i++) {
+            int x = hashes[i] * seed;
             x ^= x >>> 16;
             x *= 0x85ebca6b;
             x ^= x >>> 13;
             x *= 0xc2b2ae35;
             x ^= x >>> 16;
-            mins[k] = Math.min(mins[k], x & Integer.MAX_VALUE);
+            scratch[i] = x & Integer.MAX_VALUE;
         }
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, scratch[i]);
+        }
+        return min;
     }
 
     /** The share of minima two signatures agree on: an estimate of their shingles' Jaccard similarity. */

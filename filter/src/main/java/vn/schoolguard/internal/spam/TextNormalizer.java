@@ -289,7 +289,7 @@ final class TextNormalizer {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             // Combining marks start at U+0300: below it no character needs its type looked up.
-            boolean mark = c >= FIRST_MARK && (MARKS[c >>> 6] & (1L << c)) != 0;
+            boolean mark = Marks.isMark(c);
             run = mark ? run + 1 : 0;
             if (run > MAX_MARK_RUN) {
                 if (out == null) {
@@ -302,25 +302,6 @@ final class TextNormalizer {
             }
         }
         return out == null ? raw : out.toString();
-    }
-
-    /** The first combining mark (U+0300); every character below it is of another type. */
-    static final char FIRST_MARK = '\u0300';
-
-    /** Which characters are combining marks, a bit each: looked up instead of asking for each one's type. */
-    private static final long[] MARKS = new long[0x10000 / 64];
-
-    static {
-        for (char c = FIRST_MARK; c < Character.MAX_VALUE; c++) {
-            if (isMark(c)) {
-                MARKS[c >>> 6] |= 1L << c;
-            }
-        }
-    }
-
-    private static boolean isMark(char c) {
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isFiller(int cp) {

@@ -243,7 +243,7 @@ class OnePassViewsTest {
 
     @Test
     void noCharacterBelowTheFirstCombiningMarkIsAMark() {
-        for (char c = 0; c < TextNormalizer.FIRST_MARK; c++) {
+        for (char c = 0; c < Marks.FIRST_MARK; c++) {
             int type = Character.getType(c);
             assertThat(type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                     || type == Character.COMBINING_SPACING_MARK).as("U+%04X", (int) c).isFalse();
