@@ -42,8 +42,19 @@ final class Hosts {
 
     /** A host as the hosts set holds it: folded, without "www.". */
     static String fold(String host) {
-        String folded = TextNormalizer.compactHost(host);
+        // A host of small letters, digits, dots and dashes folds to itself: most links, each folded several times.
+        String folded = plain(host) ? host : TextNormalizer.compactHost(host);
         return folded.startsWith("www.") ? folded.substring(4) : folded;
+    }
+
+    private static boolean plain(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a domain rule (suffixes, or expressions after {@code ~}) matches a host. */

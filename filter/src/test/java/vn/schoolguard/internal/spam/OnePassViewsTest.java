@@ -230,6 +230,26 @@ class OnePassViewsTest {
         assertThat(mismatches).isEmpty();
     }
 
+    @Test
+    void plainHostsFoldToThemselvesAsFoldingThemWouldGive() throws IOException {
+        List<String> hosts = new ArrayList<>(List.of("", "a", "www.", "www.example.vn", "ex-ample.com.vn", "EXAMPLE.vn",
+                "ví-dụ.vn", "xn--h.vn", "a..b", "-", ".", "go88.vip", "ｇｏ８８.ｖｉｐ", "www.www.x"));
+        texts().forEach((name, text) -> hosts.addAll(HtmlSignals.of(text, Budget.UNLIMITED).hosts()));
+        Random random = new Random(5);
+        String alphabet = "abcxyz0189.-wW_Ạ";
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder host = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                host.append(alphabet.charAt(random.nextInt(random.nextInt(4) == 0 ? alphabet.length() : 13)));
+            }
+            hosts.add(host.toString());
+        }
+        for (String host : hosts) {
+            String folded = TextNormalizer.compactHost(host);
+            assertThat(Hosts.fold(host)).as(host).isEqualTo(folded.startsWith("www.") ? folded.substring(4) : folded);
+        }
+    }
+
     /** How a host was added before: every link folded, whether it was there already or not. */
     private static void stepByStepAdd(java.util.Set<String> hosts, String host) {
         if (hosts.size() >= SpamScorer.MAX_HOSTS || host.length() > SpamScorer.MAX_HOST_LENGTH * 2) {
