@@ -47,6 +47,12 @@ final class Hosts {
         return folded.startsWith("www.") ? folded.substring(4) : folded;
     }
 
+    /** Whether {@code host} ends in "." and {@code domain}: as {@code host.endsWith("." + domain)}, without the string. */
+    static boolean under(String host, String domain) {
+        int dot = host.length() - domain.length() - 1;
+        return dot >= 0 && host.charAt(dot) == '.' && host.startsWith(domain, dot + 1);
+    }
+
     private static boolean plain(String host) {
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
@@ -67,7 +73,7 @@ final class Hosts {
                 if (entry.pattern().matcher(budget.guard(host)).matches()) {
                     return true;
                 }
-            } else if (host.equals(entry.words()) || host.endsWith("." + entry.words())) {
+            } else if (host.equals(entry.words()) || under(host, entry.words())) {
                 return true;
             }
         }

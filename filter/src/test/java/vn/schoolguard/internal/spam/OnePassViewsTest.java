@@ -231,7 +231,7 @@ class OnePassViewsTest {
     }
 
     @Test
-    void plainHostsFoldToThemselvesAsFoldingThemWouldGive() throws IOException {
+    void plainHostsFoldToThemselvesAndSuffixesMatchAsBefore() throws IOException {
         List<String> hosts = new ArrayList<>(List.of("", "a", "www.", "www.example.vn", "ex-ample.com.vn", "EXAMPLE.vn",
                 "ví-dụ.vn", "xn--h.vn", "a..b", "-", ".", "go88.vip", "ｇｏ８８.ｖｉｐ", "www.www.x"));
         texts().forEach((name, text) -> hosts.addAll(HtmlSignals.of(text, Budget.UNLIMITED).hosts()));
@@ -247,6 +247,12 @@ class OnePassViewsTest {
         for (String host : hosts) {
             String folded = TextNormalizer.compactHost(host);
             assertThat(Hosts.fold(host)).as(host).isEqualTo(folded.startsWith("www.") ? folded.substring(4) : folded);
+        }
+        for (int n = 0; n + 1 < hosts.size(); n++) {
+            for (String domain : new String[] {hosts.get(n + 1), "", "vn", "edu.vn", "." + hosts.get(n + 1)}) {
+                assertThat(Hosts.under(hosts.get(n), domain)).as(hosts.get(n) + " under " + domain)
+                        .isEqualTo(hosts.get(n).endsWith("." + domain));
+            }
         }
     }
 
