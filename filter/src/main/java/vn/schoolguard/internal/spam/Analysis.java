@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 /** The views of one submission's text that rules match on, built once per score. */
 final class Analysis {
 
-    private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});?");
     /**
      * Bracketed or spelled-out dots: "(.)", "[.]", "[dot]", "(chấm)". No white space around the brackets (the
@@ -63,7 +62,7 @@ final class Analysis {
 
     /** The patterns used here, by name, for the bounded-time tests. */
     static Map<String, Pattern> patterns() {
-        return new TreeMap<>(Map.of("TAG", TAG, "ENTITY", ENTITY, "BRACKET_DOT", BRACKET_DOT, "DOTTED_TIGHT", DOTTED_TIGHT,
+        return new TreeMap<>(Map.of("ENTITY", ENTITY, "BRACKET_DOT", BRACKET_DOT, "DOTTED_TIGHT", DOTTED_TIGHT,
                 "DOTTED_LOOSE", DOTTED_LOOSE, "SPACED", SPACED, "DOT_RUN", DOT_RUN));
     }
 
@@ -76,9 +75,7 @@ final class Analysis {
         String visible = visibleText(raw, budget);
         String folded = TextNormalizer.fold(visible);
         budget.check();
-        String words = TextNormalizer.words(folded);
-        String joined = TextNormalizer.joined(words);
-        String compact = TextNormalizer.compact(folded);
+        WordViews views = WordViews.of(folded);
         budget.check();
         Set<String> domains = textDomains(folded, budget);
         Set<String> spelled = new LinkedHashSet<>();
@@ -87,12 +84,12 @@ final class Analysis {
                 spelled.add(domain);
             }
         }
-        return new Analysis(visible, folded, words, joined, compact, domains, spelled);
+        return new Analysis(visible, folded, views.words, views.joined, views.compact, domains, spelled);
     }
 
     /** Tags out, entities decoded, pathological mark runs cut: what a reader of the page would see. */
     static String visibleText(String raw, Budget budget) {
-        String text = raw.indexOf('<') < 0 ? raw : TAG.matcher(budget.guard(raw)).replaceAll(" ");
+        String text = Tags.strip(raw, budget);
         if (text.indexOf('&') < 0) {
             return text;
         }
@@ -143,18 +140,7 @@ final class Analysis {
     static String domainView(String folded, Budget budget) {
         boolean bracket = folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0 || folded.indexOf('{') >= 0;
         String text = bracket ? BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ") : folded;
-        StringBuilder dotted = new StringBuilder(text.length() + 2).append(' ');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-            if (keep) {
-                dotted.append(c);
-            } else if (dotted.charAt(dotted.length() - 1) != ' ') {
-                dotted.append(' ');
-            }
-        }
-        dotted.append(' ');
-        return TextNormalizer.joined(dotted.toString());
+        return WordViews.domainView(text);
     }
 
     /** The domains the patterns find in the domain view; with {@code hinted}, a pattern that cannot match is skipped. */

@@ -12,6 +12,28 @@ final class DomainHints {
     static final int LOOSE = 1;
     static final int SPACED = 2;
 
+    private static final int TLD = 1;
+    private static final int SAFE = 2;
+    /** Top-level domains by {@link #code}, open addressing: a word is looked up without a substring or a string hash. */
+    private static final int SLOTS = 256;
+    private static final long[] KEYS = new long[SLOTS];
+    private static final byte[] KINDS = new byte[SLOTS];
+
+    /** The first two characters of every top-level domain: most words start otherwise and need no lookup. */
+    private static final boolean[] PREFIXES = new boolean[1 << 14];
+
+    static {
+        Analysis.TLDS.forEach(tld -> insert(tld, TLD));
+        Analysis.SAFE_TLDS.forEach(tld -> insert(tld, SAFE));
+        Analysis.TLDS.forEach(tld -> PREFIXES[prefix(tld, 0)] = true);
+        Analysis.SAFE_TLDS.forEach(tld -> PREFIXES[prefix(tld, 0)] = true);
+    }
+
+    /** The first two characters at {@code start} (there are at least two, both ASCII letters or digits) as a number. */
+    private static int prefix(String text, int start) {
+        return (text.charAt(start) & 0x7f) << 7 | (text.charAt(start + 1) & 0x7f);
+    }
+
     private final boolean[] may = new boolean[3];
 
     private DomainHints() {
@@ -22,19 +44,19 @@ final class DomainHints {
         DomainHints hints = new DomainHints();
         int previousStart = -1;
         int previousEnd = -1;
-        int i = 0;
-        while (i < plain.length()) {
-            if (!alnum(plain.charAt(i))) {
-                i++;
-                continue;
+        int n = plain.length();
+        int start = -1;
+        // One flat loop; a run is looked at where it ends (or at the end of the text).
+        for (int i = 0; i <= n; i++) {
+            boolean inRun = i < n && alnum(plain.charAt(i));
+            if (inRun) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                hints.look(plain, start, i, previousStart, previousEnd);
+                previousStart = start;
+                previousEnd = i;
+                start = -1;
             }
-            int start = i;
-            while (i < plain.length() && alnum(plain.charAt(i))) {
-                i++;
-            }
-            hints.look(plain, start, i, previousStart, previousEnd);
-            previousStart = start;
-            previousEnd = i;
         }
         return hints;
     }
@@ -45,12 +67,12 @@ final class DomainHints {
 
     /** Looks at the run of letters and digits {@code [start, end)}, the run before it being {@code [ps, pe)}. */
     private void look(String plain, int start, int end, int ps, int pe) {
-        if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD) {
+        if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD || !PREFIXES[prefix(plain, start)]) {
             return;
         }
-        String run = plain.substring(start, end);
-        boolean tld = Analysis.TLDS.contains(run);
-        boolean safe = Analysis.SAFE_TLDS.contains(run);
+        int kind = kind(code(plain, start, end));
+        boolean tld = (kind & TLD) != 0;
+        boolean safe = (kind & SAFE) != 0;
         if (!tld && !safe) {
             return;
         }
@@ -71,8 +93,58 @@ final class DomainHints {
                 return true;
             }
         }
-        String label = plain.substring(start, end);
-        return label.endsWith("bet") || label.endsWith("win") || label.endsWith("club") || label.endsWith("vip");
+        return endsWith(plain, start, end, "bet") || endsWith(plain, start, end, "win") || endsWith(plain, start, end, "club")
+                || endsWith(plain, start, end, "vip");
+    }
+
+    private static boolean endsWith(String plain, int start, int end, String suffix) {
+        return end - start >= suffix.length() && plain.startsWith(suffix, end - suffix.length());
+    }
+
+    /**
+     * A run of at most {@link Analysis#LONGEST_TLD} letters and digits as a number, six bits a character, so that
+     * the top-level domains are looked up without a substring per word.
+     */
+    static long code(CharSequence text, int start, int end) {
+        long code = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            code = code << 6 | (c >= 'a' ? c - 'a' + 1 : c - '0' + 27);
+        }
+        return code;
+    }
+
+    /** Whether the run of {@link #code} is one of {@link Analysis#TLDS}. */
+    static boolean isTld(long code) {
+        return (kind(code) & TLD) != 0;
+    }
+
+    /** Whether the run of {@link #code} is one of {@link Analysis#SAFE_TLDS}. */
+    static boolean isSafeTld(long code) {
+        return (kind(code) & SAFE) != 0;
+    }
+
+    private static int kind(long code) {
+        for (int i = slot(code); KINDS[i] != 0; i = (i + 1) & (SLOTS - 1)) {
+            if (KEYS[i] == code) {
+                return KINDS[i];
+            }
+        }
+        return 0;
+    }
+
+    private static void insert(String word, int kind) {
+        long code = code(word, 0, word.length());
+        int i = slot(code);
+        while (KINDS[i] != 0 && KEYS[i] != code) {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        KEYS[i] = code;
+        KINDS[i] |= (byte) kind;
+    }
+
+    private static int slot(long code) {
+        return (int) ((code * 0x9E3779B97F4A7C15L) >>> 56);
     }
 
     private static boolean alnum(char c) {

@@ -18,6 +18,8 @@ final class Features {
     private static final int MIN_GRAM = 2;
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORDS = 400;
+    /** Room for the named features (rules, entries, cues, structure) before the vector grows. */
+    private static final int NAMED = 256;
     private static final int COMPACT_SEED = 0x1b873593;
     private static final int TONED_SEED = 0x5bd1e995;
     private static final Set<RuleKind> HIT_KINDS = Set.of(RuleKind.PHRASE, RuleKind.PATTERN, RuleKind.AWARENESS,
@@ -27,7 +29,11 @@ final class Features {
     }
 
     static FeatureVector of(Evaluation ev, Structure structure, Map<String, RuleKind> kinds, double ruleScore) {
-        FeatureVector v = new FeatureVector();
+        String compact = cut(ev.text.compact);
+        String toned = toned(cut(ev.text.visible));
+        // Sized for the n-grams of both views and the words up front: growing it copied the arrays a dozen times.
+        int grams = FeatureVector.gramCount(compact.length(), MIN_GRAM, MAX_GRAM) + FeatureVector.gramCount(toned.length(), MIN_GRAM, MAX_GRAM);
+        FeatureVector v = new FeatureVector(NAMED + 2 * MAX_WORDS, NAMED + 2 * MAX_WORDS + grams);
         v.add("bias", 1);
         // Site rules the model never saw still count through the total rule weight.
         v.add("s:rule-weight", (float) (Math.min(ruleScore, 40) / 10));
@@ -35,8 +41,7 @@ final class Features {
         cues(ev, v);
         structure(ev, structure, v);
         words(ev.text.joined, v);
-        grams(v, v.view("c:", cut(ev.text.compact)), cut(ev.text.compact), COMPACT_SEED);
-        String toned = toned(cut(ev.text.visible));
+        grams(v, v.view("c:", compact), compact, COMPACT_SEED);
         grams(v, v.view("t:", toned), toned, TONED_SEED);
         return v;
     }
@@ -101,8 +106,8 @@ final class Features {
         int count = 0;
         int start = 1;
         int previousStart = -1;
-        int view = v.view("", cut(joined));
         String text = cut(joined);
+        int view = v.view("", text);
         for (int i = 1; i < text.length() && count < MAX_WORDS; i++) {
             if (text.charAt(i) != ' ') {
                 continue;
@@ -122,41 +127,55 @@ final class Features {
         }
     }
 
-    /** Character n-grams of one view, hashed with the family's seed and length-normalized. */
+    /**
+     * Character n-grams of one view, hashed with the family's seed and length-normalized. Their number is known
+     * up front, so each is added with its normalized value (1 times the factor is the factor, exactly).
+     */
     private static void grams(FeatureVector v, int view, String text, int seed) {
-        int from = v.size();
-        for (int i = 0; i < text.length(); i++) {
-            int h = seed;
-            for (int n = 1; n <= MAX_GRAM && i + n <= text.length(); n++) {
-                h = (h ^ text.charAt(i + n - 1)) * 0x01000193;
-                if (n >= MIN_GRAM) {
-                    v.addGram(FeatureVector.finish(h + n), 1, view, i, n);
-                }
-            }
+        int count = FeatureVector.gramCount(text.length(), MIN_GRAM, MAX_GRAM);
+        if (count == 0) {
+            return;
         }
-        if (v.size() > from) {
-            v.scaleFrom(from, (float) (1 / Math.sqrt(v.size() - from)));
-        }
+        v.addGrams(view, text, seed, MIN_GRAM, MAX_GRAM, (float) (1 / Math.sqrt(count)));
     }
 
     /** Lower case with tone marks kept (NFC), letters and digits only, single spaces; invisible characters dropped. */
     static String toned(String visible) {
         String nfc = Normalizer.normalize(visible, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length() + 2).append(' ');
+        // Each character gives at most one (the char form of toLowerCase), so the array never grows.
+        char[] out = new char[nfc.length() + 1];
+        int size = 0;
+        out[size++] = ' ';
         for (int i = 0; i < nfc.length(); i++) {
             char c = nfc.charAt(i);
+            if (c < 0x80) {
+                // ASCII has no format characters or marks, and its letters and digits are A-Z, a-z and 0-9.
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                    out[size++] = c;
+                } else if (c >= 'A' && c <= 'Z') {
+                    out[size++] = (char) (c + ('a' - 'A'));
+                } else if (out[size - 1] != ' ') {
+                    out[size++] = ' ';
+                }
+                continue;
+            }
             int type = Character.getType(c);
             if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
                 continue;
             }
-            if (Character.isLetterOrDigit(c)) {
-                out.append(Character.toLowerCase(c));
-            } else if (out.charAt(out.length() - 1) != ' ') {
-                out.append(' ');
+            if ((LETTER_OR_DIGIT >> type & 1) != 0) {
+                out[size++] = Character.toLowerCase(c);
+            } else if (out[size - 1] != ' ') {
+                out[size++] = ' ';
             }
         }
-        return out.toString();
+        return new String(out, 0, size);
     }
+
+    /** The general categories {@link Character#isLetterOrDigit(char)} accepts, as its own definition lists them. */
+    private static final int LETTER_OR_DIGIT = (1 << Character.UPPERCASE_LETTER) | (1 << Character.LOWERCASE_LETTER)
+            | (1 << Character.TITLECASE_LETTER) | (1 << Character.MODIFIER_LETTER) | (1 << Character.OTHER_LETTER)
+            | (1 << Character.DECIMAL_DIGIT_NUMBER);
 
     private static String cut(String text) {
         return text.length() <= HEAD + TAIL ? text : text.substring(0, HEAD) + " " + text.substring(text.length() - TAIL);

@@ -12,8 +12,12 @@ final class Hosts {
     /** Link targets, domains named in the text and the e-mail domain, folded, at most {@link SpamScorer#MAX_HOSTS}. */
     static Set<String> of(HtmlSignals html, Analysis text, ScoringInput input) {
         Set<String> hosts = new LinkedHashSet<>();
+        Set<String> linked = new java.util.HashSet<>();
         for (String host : html.hosts()) {
-            add(hosts, host);
+            // A host linked again folds to what is in the set already: fold it once.
+            if (linked.add(host)) {
+                add(hosts, host);
+            }
         }
         for (String host : text.textDomains) {
             add(hosts, host);
@@ -38,8 +42,25 @@ final class Hosts {
 
     /** A host as the hosts set holds it: folded, without "www.". */
     static String fold(String host) {
-        String folded = TextNormalizer.compactHost(host);
+        // A host of small letters, digits, dots and dashes folds to itself: most links, each folded several times.
+        String folded = plain(host) ? host : TextNormalizer.compactHost(host);
         return folded.startsWith("www.") ? folded.substring(4) : folded;
+    }
+
+    /** Whether {@code host} ends in "." and {@code domain}: as {@code host.endsWith("." + domain)}, without the string. */
+    static boolean under(String host, String domain) {
+        int dot = host.length() - domain.length() - 1;
+        return dot >= 0 && host.charAt(dot) == '.' && host.startsWith(domain, dot + 1);
+    }
+
+    private static boolean plain(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a domain rule (suffixes, or expressions after {@code ~}) matches a host. */
@@ -52,7 +73,7 @@ final class Hosts {
                 if (entry.pattern().matcher(budget.guard(host)).matches()) {
                     return true;
                 }
-            } else if (host.equals(entry.words()) || host.endsWith("." + entry.words())) {
+            } else if (host.equals(entry.words()) || under(host, entry.words())) {
                 return true;
             }
         }

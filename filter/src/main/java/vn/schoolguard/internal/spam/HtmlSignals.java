@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class HtmlSignals {
     static HtmlSignals of(String raw, Budget budget) {
         CharSequence text = budget.guard(raw);
         // Candidate starts are found with plain searches; a pattern runs only where one of its literals stands.
-        String lower = asciiLower(raw);
+        String lower = searchable(raw);
         List<String> hosts = new ArrayList<>();
         int links = 0;
         Matcher url = URL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -141,15 +142,17 @@ final class HtmlSignals {
         }
     }
 
-    /** ASCII letters in lower case, every other character as it is: the same length and offsets as {@code raw}. */
-    static String asciiLower(String raw) {
-        char[] chars = raw.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] += 'a' - 'A';
-            }
+    /**
+     * The text to search for the (ASCII) literals in: ASCII letters in lower case, other ASCII as it is, every other
+     * character as U+0080, which no literal holds. The same length and offsets as {@code raw}, one byte a character.
+     */
+    static String searchable(String raw) {
+        byte[] bytes = new byte[raw.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = raw.charAt(i);
+            bytes[i] = (byte) (c >= 0x80 ? 0x80 : c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
         }
-        return new String(chars);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     List<String> hosts() {

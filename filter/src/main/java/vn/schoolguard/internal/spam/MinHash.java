@@ -41,19 +41,41 @@ final class MinHash {
         java.util.Arrays.fill(mins, Integer.MAX_VALUE);
         // The minima are over the set of shingles: a repeated one (a flood of one paragraph) is hashed once.
         ShingleSet seen = new ShingleSet(compact.length());
-        for (int i = 0; i + SHINGLE <= compact.length(); i++) {
-            int h = FeatureVector.hash(compact, i, i + SHINGLE, 0x3c6ef372);
-            if (!seen.add(h)) {
-                continue;
-            }
-            for (int k = 0; k < SIZE; k++) {
-                int v = FeatureVector.finish(h * SEEDS[k]) & Integer.MAX_VALUE;
-                if (v < mins[k]) {
-                    mins[k] = v;
-                }
+        char[] c = compact.toCharArray();
+        int[] distinct = new int[c.length - SHINGLE + 1];
+        int count = 0;
+        for (int i = 0; i + SHINGLE <= c.length; i++) {
+            // FeatureVector.hash(compact, i, i + SHINGLE, SEED), written out for the five characters.
+            int h = ((((0x3c6ef372 ^ c[i]) * 0x01000193 ^ c[i + 1]) * 0x01000193 ^ c[i + 2]) * 0x01000193 ^ c[i + 3]) * 0x01000193;
+            h = FeatureVector.finish((h ^ c[i + 4]) * 0x01000193);
+            if (seen.add(h)) {
+                distinct[count++] = h;
             }
         }
+        // Seed by seed over all distinct shingles: two long, plain loops per seed rather than 32 short steps per shingle.
+        int[] scratch = new int[count];
+        for (int k = 0; k < SIZE; k++) {
+            mins[k] = minimum(distinct, count, SEEDS[k], scratch);
+        }
         return mins;
+    }
+
+    /** The least of the shingles' hashes under one seed: {@link FeatureVector#finish} written out. */
+    private static int minimum(int[] hashes, int count, int seed, int[] scratch) {
+        for (int i = 0; i < count; i++) {
+            int x = hashes[i] * seed;
+            x ^= x >>> 16;
+            x *= 0x85ebca6b;
+            x ^= x >>> 13;
+            x *= 0xc2b2ae35;
+            x ^= x >>> 16;
+            scratch[i] = x & Integer.MAX_VALUE;
+        }
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, scratch[i]);
+        }
+        return min;
     }
 
     /** The share of minima two signatures agree on: an estimate of their shingles' Jaccard similarity. */
@@ -106,26 +128,30 @@ final class MinHash {
 
     /** Shingle hashes seen so far: open addressing over a power-of-two table at most half full. */
     private static final class ShingleSet {
+        /** Hashes, 0 for an empty slot (a hash of 0 is remembered by {@link #zero}): one array to read, not two. */
         private final int[] slots;
-        private final boolean[] used;
+        private boolean zero;
 
         ShingleSet(int expected) {
             int size = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
             slots = new int[size];
-            used = new boolean[size];
         }
 
         /** Adds {@code hash}; false when it was there already. */
         boolean add(int hash) {
+            if (hash == 0) {
+                boolean added = !zero;
+                zero = true;
+                return added;
+            }
             int mask = slots.length - 1;
             int at = (hash ^ (hash >>> 16)) & mask;
-            while (used[at]) {
-                if (slots[at] == hash) {
+            for (int slot = slots[at]; slot != 0; slot = slots[at]) {
+                if (slot == hash) {
                     return false;
                 }
                 at = (at + 1) & mask;
             }
-            used[at] = true;
             slots[at] = hash;
             return true;
         }

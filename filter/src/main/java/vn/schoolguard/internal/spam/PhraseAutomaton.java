@@ -111,20 +111,80 @@ final class PhraseAutomaton {
 
     /** Sets bit {@code i} of {@code found} for every pattern {@code i} occurring in the text. */
     void scan(CharSequence text, Budget budget, BitSet found) {
+        int[] next = this.next;
+        int[][] outputs = this.outputs;
         int state = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
                 budget.check();
             }
-            int s = symbol(text.charAt(i));
+            char c = text.charAt(i);
+            int s = c < SYMBOLS.length ? SYMBOLS[c] : -1;
             if (s < 0) {
                 state = 0;
                 continue;
             }
             state = next[state * ALPHABET + s];
-            for (int id : outputs[state]) {
+            int[] ids = outputs[state];
+            if (ids.length != 0) {
+                for (int id : ids) {
+                    found.set(id);
+                }
+            }
+        }
+    }
+
+    /**
+     * Scans two texts at once, a character of each per step: the same bits as two scans, in about the time of one,
+     * as the two chains of table reads do not wait for each other.
+     */
+    void scan(CharSequence first, CharSequence second, Budget budget, BitSet found) {
+        int[] next = this.next;
+        int[][] outputs = this.outputs;
+        int a = 0;
+        int b = 0;
+        int common = Math.min(first.length(), second.length());
+        for (int i = 0; i < common; i++) {
+            if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
+                budget.check();
+            }
+            char ca = first.charAt(i);
+            char cb = second.charAt(i);
+            int sa = ca < SYMBOLS.length ? SYMBOLS[ca] : -1;
+            int sb = cb < SYMBOLS.length ? SYMBOLS[cb] : -1;
+            a = sa < 0 ? 0 : next[a * ALPHABET + sa];
+            b = sb < 0 ? 0 : next[b * ALPHABET + sb];
+            report(outputs[a], found);
+            report(outputs[b], found);
+        }
+        CharSequence longer = first.length() > common ? first : second;
+        int state = first.length() > common ? a : b;
+        for (int i = common; i < longer.length(); i++) {
+            if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
+                budget.check();
+            }
+            char c = longer.charAt(i);
+            int s = c < SYMBOLS.length ? SYMBOLS[c] : -1;
+            state = s < 0 ? 0 : next[state * ALPHABET + s];
+            report(outputs[state], found);
+        }
+    }
+
+    private static void report(int[] ids, BitSet found) {
+        if (ids.length != 0) {
+            for (int id : ids) {
                 found.set(id);
             }
+        }
+    }
+
+    /** {@link #symbol} of every ASCII character, looked up instead of compared in the scan's loop. */
+    private static final byte[] SYMBOLS = new byte[128];
+
+    static {
+        for (char c = 0; c < SYMBOLS.length; c++) {
+            SYMBOLS[c] = (byte) symbol(c);
         }
     }
 

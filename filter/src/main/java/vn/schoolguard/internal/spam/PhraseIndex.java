@@ -132,10 +132,13 @@ final class PhraseIndex {
     /** The entries occurring in any view of the text (bit = entry number). */
     BitSet scan(Analysis text, Budget budget) {
         BitSet patterns = new BitSet(entryOfPattern.length);
-        automaton.scan(text.words, budget, patterns);
-        automaton.scan(text.joined, budget, patterns);
-        automaton.scan(text.compact, budget, patterns);
-        for (String view : new String[] {text.words, text.joined}) {
+        automaton.scan(text.words, text.compact, budget, patterns);
+        // The joined view differs from the word view only where single letters were run together.
+        boolean joined = !text.joined.equals(text.words);
+        if (joined) {
+            automaton.scan(text.joined, budget, patterns);
+        }
+        for (String view : joined ? new String[] {text.words, text.joined} : new String[] {text.words}) {
             String leet = LeetView.of(view);
             if (leet != null) {
                 automaton.scan(leet, budget, patterns);

@@ -101,11 +101,7 @@ final class SpamModel {
 
     /** The raw score w·x plus a per-site adjustment, before the logistic function. */
     double margin(FeatureVector v, SiteAdjustment site) {
-        double z = 0;
-        for (int i = 0; i < v.size(); i++) {
-            z += (weights[v.index(i)] + site.delta(v.index(i))) * v.value(i);
-        }
-        return z;
+        return v.dot(weights, site);
     }
 
     double probability(FeatureVector v, SiteAdjustment site) {

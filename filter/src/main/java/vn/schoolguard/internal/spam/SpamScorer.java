@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,6 @@ public final class SpamScorer {
     public static final String MODEL_RULE_PREFIX = "model.";
     private static final Map<RuleKind, RuleCheck> CHECKS = RuleCheck.all();
     private static final int DEFAULT_SIZE_LIMIT = 100_000;
-    private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
 
     private final SpamSettings settings;
     private final RulePack pack;
@@ -101,9 +101,9 @@ public final class SpamScorer {
         }
     }
 
-    /** The patterns used here, by name, for the bounded-time tests. */
+    /** The patterns used here, by name, for the bounded-time tests: none (tags are taken out by {@link Tags}). */
     static Map<String, Pattern> patterns() {
-        return Map.of("TAG", TAG);
+        return Map.of();
     }
 
     /** The rule pack version(s) in use, stored with scores so re-checks can tell which rules gave them. */
@@ -117,14 +117,16 @@ public final class SpamScorer {
      * Unchanged across releases; a new algorithm would use a new prefix.
      */
     public static String fingerprint(String text) {
-        String stripped = text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll(" ");
-        String compact = fingerprintForm(stripped);
-        return "fp1:" + Sha256.hex(compact).substring(0, 32);
+        // Tags out, folded and cut to letters and digits in one pass; the bytes are ASCII, as UTF-8 would be.
+        byte[] compact = TextNormalizer.compactStableFold(text, true);
+        return "fp1:" + Sha256.toHex(Arrays.copyOf(Sha256.digest(compact), 16));
     }
 
     /** The fingerprint of all of a submission's field values, in field-name order. */
     public static String fingerprint(ScoringInput input) {
-        return fingerprint(String.join("\n", input.sortedText().values()));
+        // One field (the usual comment form) needs no joining.
+        return fingerprint(input.text().size() == 1 ? input.text().values().iterator().next()
+                : String.join("\n", input.sortedText().values()));
     }
 
     /** Mark kind of a near-duplicate signature. */
@@ -263,16 +265,17 @@ public final class SpamScorer {
 
     /** All fields in one text; long runs of combining marks are cut first, as regex word boundaries rescan them. */
     private static String joinedRaw(ScoringInput input) {
-        StringBuilder raw = new StringBuilder();
+        // Sized up front: growing the builder copied a long text several times.
+        long length = input.author().length() + (long) input.url().length() + 1;
+        for (String value : input.text().values()) {
+            length += value.length() + 1;
+        }
+        StringBuilder raw = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE / 2));
         raw.append(input.author()).append('\n');
         for (String value : input.sortedText().values()) {
             raw.append(value).append('\n');
         }
         raw.append(input.url());
         return TextNormalizer.limitMarks(raw.toString());
-    }
-
-    private static String fingerprintForm(String text) {
-        return TextNormalizer.compact(TextNormalizer.stableFold(text));
     }
 }

@@ -138,6 +138,10 @@ final class Structure {
                 run++;
                 continue;
             }
+            if (run == 0) {
+                // Nothing to end or continue: skip the character tests below.
+                continue;
+            }
             boolean continues = c == ' ' && i + 1 < words.length() && Character.isDigit(words.charAt(i + 1)) && run > 0;
             boolean bounded = i == words.length() || c == ' ' || !Character.isLetter(c);
             if (continues) {

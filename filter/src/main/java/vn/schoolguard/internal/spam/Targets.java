@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -26,7 +27,14 @@ final class Targets {
      */
     static String domain(String folded) {
         int n = folded.length();
-        for (int i = 0; i < n; i++) {
+        // Only a dot, " cham " or " dot " begins a separator: jump from one to the next (each searched for once).
+        int[] next = {folded.indexOf('.'), folded.indexOf(" cham "), folded.indexOf(" dot ")};
+        for (int i = first(next); i >= 0; i = first(next)) {
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] == i) {
+                    next[k] = k == 0 ? folded.indexOf('.', i + 1) : folded.indexOf(k == 1 ? " cham " : " dot ", i + 1);
+                }
+            }
             int dot = separatorEnd(folded, i);
             if (dot < 0) {
                 continue;
@@ -47,15 +55,23 @@ final class Targets {
             // A tight "rb.gy/x" is a link whatever its top-level domain.
             boolean path = folded.charAt(i) == '.' && dot == i + 1 && labelEnd == i && tldEnd < n && folded.charAt(tldEnd) == '/'
                     && tldEnd - dot >= 2;
-            if (labelEnd - labelStart >= 2 && endsWord && (path || MORE_TLDS.contains(folded.substring(dot, tldEnd)))) {
+            if (labelEnd - labelStart >= 2 && endsWord && (path || moreTld(folded, dot, tldEnd))) {
                 return folded.substring(labelStart, labelEnd) + "." + folded.substring(dot, tldEnd);
             }
         }
         return null;
     }
 
+    private static int first(int[] positions) {
+        int first = -1;
+        for (int at : positions) {
+            first = at >= 0 && (first < 0 || at < first) ? at : first;
+        }
+        return first;
+    }
+
     /** Where the top-level domain starts when a dot (or " cham ", " dot ") begins at {@code i}, else -1. */
-    private static int separatorEnd(String s, int i) {
+    static int separatorEnd(String s, int i) {
         int j;
         if (s.charAt(i) == '.') {
             j = i + 1;
@@ -171,30 +187,54 @@ final class Targets {
         return false;
     }
 
+    /** Whether {@code s[from, to)} is named like a brand; read in place, as it runs for every word of the text. */
     private static boolean brandLike(String s, int from, int to) {
-        String word = s.substring(from, to);
-        if (word.equals("club") || word.equals("casino")) {
+        int length = to - from;
+        if (is(s, from, to, "club") || is(s, from, to, "casino")) {
             // "Hũ Vàng Club", "Ngọc Trai Casino": a name before it makes it a site's name.
             return from > 1;
         }
         int letters = 0;
-        while (letters < word.length() && isLetter(word.charAt(letters))) {
+        while (letters < length && isLetter(s.charAt(from + letters))) {
             letters++;
         }
         int digits = 0;
-        while (letters + digits < word.length() && !isLetter(word.charAt(letters + digits))) {
+        while (letters + digits < length && !isLetter(s.charAt(from + letters + digits))) {
             digits++;
         }
-        int tail = word.length() - letters - digits;
-        if (word.length() < 5) {
+        int tail = length - letters - digits;
+        if (length < 5) {
             return false;
         }
-        boolean affix = word.endsWith("bet") || word.endsWith("win") || word.endsWith("club") || word.endsWith("vip");
+        boolean affix = ends(s, from, to, "bet") || ends(s, from, to, "win") || ends(s, from, to, "club") || ends(s, from, to, "vip");
         if (letters >= 4 && digits >= 1 && digits <= 4 && (tail <= 2 || affix)) {
             return true;
         }
-        return affix && (digits > 0 || letters >= 6) || (letters >= 2 && digits <= 3 && word.startsWith("88", letters));
+        return affix && (digits > 0 || letters >= 6) || (letters >= 2 && digits <= 3 && letters + 2 <= length && s.startsWith("88", from + letters));
     }
+
+    private static boolean is(String s, int from, int to, String word) {
+        return to - from == word.length() && s.startsWith(word, from);
+    }
+
+    private static boolean ends(String s, int from, int to, String suffix) {
+        return to - from >= suffix.length() && s.startsWith(suffix, to - suffix.length());
+    }
+
+    /** Whether {@code s[from, to)} is one of {@link #MORE_TLDS}, looked up by {@link DomainHints#code} without a substring. */
+    static boolean moreTld(String s, int from, int to) {
+        if (to - from > MAX_CODED) {
+            return MORE_TLDS.contains(s.substring(from, to));
+        }
+        return Arrays.binarySearch(MORE_TLD_CODES, DomainHints.code(s, from, to)) >= 0;
+    }
+
+    /** Letters fitting in a {@link DomainHints#code} (six bits each, in a long). */
+    private static final int MAX_CODED = 10;
+    /** Only names of letters and digits have a code; a text's letters could never spell the others anyway. */
+    private static final long[] MORE_TLD_CODES = MORE_TLDS.stream().filter(t -> t.length() <= MAX_CODED)
+            .filter(t -> t.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            .mapToLong(t -> DomainHints.code(t, 0, t.length())).sorted().toArray();
 
     private static boolean hostChar(char c) {
         return isLetter(c) || (c >= '0' && c <= '9') || c == '-';

@@ -1,6 +1,7 @@
 package vn.schoolguard.internal.spam;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,33 +45,131 @@ final class TextNormalizer {
      * kept; the table is filled as characters are met (a race only computes the same immutable string twice).
      */
     private static String fold(String text, boolean lookalikes) {
-        String[] known = lookalikes ? FOLDED : STABLE_FOLDED;
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
+        int n = text.length();
+        // Straight into a char array: most code points fold to one character, and a builder's checks cost more.
+        char[] out = new char[n];
+        char[] singles = lookalikes ? FOLDED_SINGLE : STABLE_FOLDED_SINGLE;
+        int size = 0;
+        for (int i = 0; i < n; ) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                out.append(c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            // ASCII and the other characters met before take the same path: mixed text mispredicts no branch here.
+            char one = Character.isSurrogate(c) ? 0 : singles[c];
+            if (one != 0) {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2 + 16);
+                }
+                out[size++] = one;
                 i++;
                 continue;
             }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp > 0xFFFF) {
-                out.append(foldOne(cp, lookalikes));
-                continue;
+            String folded = folded(cp, lookalikes);
+            int length = folded.length();
+            if (size + length > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, size + length) + 16);
             }
-            String folded = known[cp];
-            if (folded == null) {
-                folded = foldOne(cp, lookalikes);
-                known[cp] = folded;
+            if (length == 1) {
+                out[size++] = folded.charAt(0);
+            } else {
+                folded.getChars(0, length, out, size);
+                size += length;
             }
-            out.append(folded);
         }
-        return out.toString();
+        return new String(out, 0, size);
+    }
+
+    /**
+     * Only the letters and digits of the stable folded form, as ASCII bytes: {@code compact(stableFold(text))}
+     * in one pass, for the fingerprint's hash; with {@code withoutTags}, of the text with its {@link Tags} taken out
+     * (a tag's space would be dropped, so the tag is skipped).
+     */
+    static byte[] compactStableFold(String text, boolean withoutTags) {
+        int n = text.length();
+        byte[] out = new byte[n + 16];
+        int size = 0;
+        Tags tags = withoutTags ? new Tags(text) : null;
+        int i = 0;
+        while (i < n) {
+            // A stretch up to the next '<': no tag test inside, and room for one byte a character made up front.
+            int next = withoutTags ? text.indexOf('<', i) : -1;
+            int stretchEnd = next < 0 ? n : next;
+            while (i < stretchEnd) {
+                if (out.length - size < stretchEnd - i) {
+                    // Characters that fold to several letters ("㎏") can use up the room made for the rest.
+                    out = Arrays.copyOf(out, size + (stretchEnd - i) + 16);
+                }
+                char c = text.charAt(i);
+                char one = Character.isSurrogate(c) ? 0 : STABLE_FOLDED_SINGLE[c];
+                if (one != 0) {
+                    // Written always, kept only for a letter or digit: no branch on the character's kind.
+                    out[size] = (byte) one;
+                    size += one < LETTER_OR_DIGIT.length ? LETTER_OR_DIGIT[one] : 0;
+                    i++;
+                    continue;
+                }
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                String folded = folded(cp, false);
+                for (int k = 0; k < folded.length(); k++) {
+                    char f = folded.charAt(k);
+                    if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
+                        if (size == out.length) {
+                            out = Arrays.copyOf(out, out.length * 2 + 16);
+                        }
+                        out[size++] = (byte) f;
+                    }
+                }
+            }
+            if (i < n) {
+                // At a '<': a tag is skipped (its space would be dropped); any other '<' is dropped.
+                int end = tags.close(i);
+                i = end >= 0 ? end + 1 : i + 1;
+            }
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    /** 1 for the ASCII letters and digits a compact view keeps, else 0. */
+    static final byte[] LETTER_OR_DIGIT = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            LETTER_OR_DIGIT[c] = (byte) ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? 1 : 0);
+        }
+    }
+
+    /** The folded form of one code point, kept for those of the Basic Multilingual Plane. */
+    private static String folded(int cp, boolean lookalikes) {
+        if (cp > 0xFFFF) {
+            return foldOne(cp, lookalikes);
+        }
+        String[] known = lookalikes ? FOLDED : STABLE_FOLDED;
+        String folded = known[cp];
+        if (folded == null) {
+            folded = foldOne(cp, lookalikes);
+            known[cp] = folded;
+            if (folded.length() == 1 && folded.charAt(0) != 0 && !Character.isSurrogate((char) cp)) {
+                (lookalikes ? FOLDED_SINGLE : STABLE_FOLDED_SINGLE)[cp] = folded.charAt(0);
+            }
+        }
+        return folded;
     }
 
     private static final String[] FOLDED = new String[0x10000];
     private static final String[] STABLE_FOLDED = new String[0x10000];
+    /** The same forms where they are one character (0: not known yet, or longer or empty), read without a string. */
+    private static final char[] FOLDED_SINGLE = new char[0x10000];
+    private static final char[] STABLE_FOLDED_SINGLE = new char[0x10000];
+
+    static {
+        // ASCII folds by itself: controls and spaces to a space, capitals to small letters, the rest as it is.
+        for (char c = 0; c < 0x80; c++) {
+            char folded = c <= ' ' || c == 0x7f ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            FOLDED_SINGLE[c] = folded;
+            STABLE_FOLDED_SINGLE[c] = folded;
+        }
+    }
 
     /** The folded form of one code point. */
     static String foldOne(int cp, boolean lookalikes) {
@@ -108,6 +207,9 @@ final class TextNormalizer {
         int bad = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c < Character.MIN_SURROGATE) {
+                continue;
+            }
             if (c == '\uFFFD') {
                 bad++;
             } else if (Character.isHighSurrogate(c)) {
@@ -186,8 +288,8 @@ final class TextNormalizer {
         int run = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            int type = Character.getType(c);
-            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+            // Combining marks start at U+0300: below it no character needs its type looked up.
+            boolean mark = Marks.isMark(c);
             run = mark ? run + 1 : 0;
             if (run > MAX_MARK_RUN) {
                 if (out == null) {

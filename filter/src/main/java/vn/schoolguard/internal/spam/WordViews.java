@@ -1,0 +1,149 @@
+package vn.schoolguard.internal.spam;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The word, joined and run-together views of a folded text, and the domain view, each built in one linear pass
+ * straight into bytes (every view is ASCII): what {@link TextNormalizer#words}, {@link TextNormalizer#joined} and
+ * {@link TextNormalizer#compact} give one after the other, without their intermediate strings.
+ */
+final class WordViews {
+
+    /** The word view ({@code " nha cai "}). */
+    final String words;
+    /** The word view with runs of single letters or digits joined. */
+    final String joined;
+    /** Letters and digits only. */
+    final String compact;
+
+    private WordViews(String words, String joined, String compact) {
+        this.words = words;
+        this.joined = joined;
+        this.compact = compact;
+    }
+
+    /** The three views of a folded text. */
+    static WordViews of(String folded) {
+        int n = folded.length();
+        byte[] words = new byte[n + 2];
+        byte[] compact = new byte[n];
+        int w = 0;
+        int c = 0;
+        words[w++] = ' ';
+        Runs runs = new Runs();
+        // One flat loop over a copy of the characters: the tightest form of the scan for the JIT.
+        char[] chars = folded.toCharArray();
+        int start = -1;
+        for (int i = 0; i < n; i++) {
+            char ch = chars[i];
+            if (alnum(ch)) {
+                start = start < 0 ? i : start;
+                words[w++] = (byte) ch;
+                compact[c++] = (byte) ch;
+            } else if (start >= 0) {
+                words[w++] = ' ';
+                runs.token(i - start);
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            words[w++] = ' ';
+            runs.token(n - start);
+        }
+        String wordView = latin1(words, w);
+        return new WordViews(wordView, runs.joined(wordView, words, w), latin1(compact, c));
+    }
+
+    /**
+     * The domain view of a text: runs of letters, digits, dots and dashes as tokens between single spaces, runs of
+     * one-character tokens joined ({@code "k u w i n . c o m"} as {@code "kuwin.com"}); the same as joining the view
+     * that keeps those characters and puts one space for any run of others.
+     */
+    static String domainView(CharSequence text) {
+        int n = text.length();
+        byte[] dotted = new byte[n + 2];
+        int d = 0;
+        dotted[d++] = ' ';
+        Runs runs = new Runs();
+        int start = -1;
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (hostChar(ch)) {
+                start = start < 0 ? i : start;
+                dotted[d++] = (byte) ch;
+            } else if (start >= 0) {
+                dotted[d++] = ' ';
+                runs.token(i - start);
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            dotted[d++] = ' ';
+            runs.token(n - start);
+        }
+        return runs.joined(null, dotted, d);
+    }
+
+    /**
+     * Whether a view (a space, then each token followed by one space) has two one-character tokens in a row: only
+     * then does its joined form differ from it.
+     */
+    private static final class Runs {
+        private boolean any;
+        private boolean previousSingle;
+        private boolean joins;
+
+        void token(int length) {
+            any = true;
+            joins |= previousSingle && length == 1;
+            previousSingle = length == 1;
+        }
+
+        /** The joined form of the view in {@code bytes[0, size)} ({@code view} when it is already a string). */
+        String joined(String view, byte[] bytes, int size) {
+            if (any && !joins) {
+                return view != null ? view : latin1(bytes, size);
+            }
+            // A view without tokens joins to two spaces, as the split of an empty text gives one empty token.
+            byte[] out = new byte[size + 1];
+            int o = 0;
+            out[o++] = ' ';
+            boolean inRun = false;
+            for (int start = 1; start < size; ) {
+                int end = start;
+                while (bytes[end] != ' ') {
+                    end++;
+                }
+                if (end - start == 1) {
+                    out[o++] = bytes[start];
+                    inRun = true;
+                } else {
+                    if (inRun) {
+                        out[o++] = ' ';
+                        inRun = false;
+                    }
+                    System.arraycopy(bytes, start, out, o, end - start);
+                    o += end - start;
+                    out[o++] = ' ';
+                }
+                start = end + 1;
+            }
+            if (inRun || !any) {
+                out[o++] = ' ';
+            }
+            return latin1(out, o);
+        }
+    }
+
+    private static String latin1(byte[] bytes, int length) {
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean alnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean hostChar(char c) {
+        return alnum(c) || c == '.' || c == '-';
+    }
+}
