@@ -19,66 +19,67 @@ final class LeetView {
 
     /**
      * The view of a word view ({@link TextNormalizer#words}): windows of words, each starting and ending with a
-     * space, separated by a line break no phrase contains; null when no word mixes letters and digits.
+     * space, separated by a line break no phrase contains; null when no word mixes letters and digits. One pass;
+     * the window bounds are found by stepping over {@value #REACH} spaces either way.
      */
     static String of(String words) {
-        int[] starts = wordStarts(words);
-        int count = starts.length - 1;
         StringBuilder out = null;
         int keptUntil = -1;
-        for (int w = 0; w < count; w++) {
-            if (!mixed(words, starts[w], starts[w + 1] - 1)) {
+        int start = 1;
+        boolean letter = false;
+        boolean digit = false;
+        int windowInOut = 0;
+        int windowInWords = 0;
+        for (int i = 1; i < words.length(); i++) {
+            char c = words.charAt(i);
+            if (c != ' ') {
+                // The word view holds only small letters, digits and single spaces.
+                digit |= c <= '9';
+                letter |= c > '9';
                 continue;
             }
-            out = out == null ? new StringBuilder() : out;
-            int from = Math.max(Math.max(0, w - REACH), keptUntil);
-            if (from > keptUntil || keptUntil < 0) {
-                out.append(out.length() == 0 ? "" : "\n").append(' ');
+            if (letter && digit) {
+                out = out == null ? new StringBuilder() : out;
+                int from = wordsBack(words, start);
+                if (keptUntil < 0 || from > keptUntil) {
+                    out.append(out.length() == 0 ? "" : "\n").append(' ');
+                    windowInOut = out.length();
+                    windowInWords = from;
+                } else {
+                    from = keptUntil;
+                }
+                keptUntil = Math.max(from, wordsOn(words, i));
+                out.append(words, from, keptUntil);
+                // A window is a stretch of the word view: this word sits at the same distance from its start.
+                for (int k = start; k < i; k++) {
+                    char d = words.charAt(k);
+                    if (d <= '9') {
+                        out.setCharAt(windowInOut + k - windowInWords, LETTER[d - '0']);
+                    }
+                }
             }
-            int to = Math.min(count, w + REACH + 1);
-            for (int k = from; k < to; k++) {
-                append(out, words, starts[k], starts[k + 1] - 1);
-            }
-            keptUntil = to;
+            letter = false;
+            digit = false;
+            start = i + 1;
         }
         return out == null ? null : out.toString();
     }
 
-    /** Where each word starts, then one past the last word's trailing space. */
-    private static int[] wordStarts(String words) {
-        int count = 0;
-        for (int i = 1; i < words.length(); i++) {
-            count += words.charAt(i) == ' ' && words.charAt(i - 1) != ' ' ? 1 : 0;
+    /** Where the word {@value #REACH} words before the one at {@code start} begins (or the first word). */
+    private static int wordsBack(String words, int start) {
+        int at = start;
+        for (int k = 0; k < REACH && at > 1; k++) {
+            at = words.lastIndexOf(' ', at - 2) + 1;
         }
-        int[] starts = new int[count + 1];
-        int w = 0;
-        for (int i = 1; i < words.length() && w < count; i++) {
-            if (words.charAt(i) != ' ' && words.charAt(i - 1) == ' ') {
-                starts[w++] = i;
-            }
-        }
-        starts[count] = words.length();
-        return starts;
+        return at;
     }
 
-    /** Appends one word (digits read as letters when it mixes both) and a space. */
-    private static void append(StringBuilder out, String s, int from, int to) {
-        boolean mixed = mixed(s, from, to);
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            out.append(mixed && c >= '0' && c <= '9' ? LETTER[c - '0'] : c);
+    /** Just past the space after the word {@value #REACH} words after the one ending at {@code space}. */
+    private static int wordsOn(String words, int space) {
+        int at = space;
+        for (int k = 0; k < REACH && at + 1 < words.length(); k++) {
+            at = words.indexOf(' ', at + 1);
         }
-        out.append(' ');
-    }
-
-    private static boolean mixed(String s, int from, int to) {
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = from; i < to && !(letter && digit); i++) {
-            char c = s.charAt(i);
-            letter |= c >= 'a' && c <= 'z';
-            digit |= c >= '0' && c <= '9';
-        }
-        return letter && digit;
+        return at + 1;
     }
 }
