@@ -23,46 +23,76 @@ final class LeetView {
      * the window bounds are found by stepping over {@value #REACH} spaces either way.
      */
     static String of(String words) {
-        StringBuilder out = null;
+        int[] mixed = mixedWords(words);
+        if (mixed.length == 0) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
         int keptUntil = -1;
-        int start = 1;
-        boolean letter = false;
-        boolean digit = false;
         int windowInOut = 0;
         int windowInWords = 0;
-        for (int i = 1; i < words.length(); i++) {
-            char c = words.charAt(i);
-            if (c != ' ') {
-                // The word view holds only small letters, digits and single spaces.
-                digit |= c <= '9';
-                letter |= c > '9';
-                continue;
+        for (int start : mixed) {
+            int end = words.indexOf(' ', start);
+            int from = wordsBack(words, start);
+            if (keptUntil < 0 || from > keptUntil) {
+                out.append(out.length() == 0 ? "" : "\n").append(' ');
+                windowInOut = out.length();
+                windowInWords = from;
+            } else {
+                from = keptUntil;
             }
-            if (letter && digit) {
-                out = out == null ? new StringBuilder() : out;
-                int from = wordsBack(words, start);
-                if (keptUntil < 0 || from > keptUntil) {
-                    out.append(out.length() == 0 ? "" : "\n").append(' ');
-                    windowInOut = out.length();
-                    windowInWords = from;
-                } else {
-                    from = keptUntil;
-                }
-                keptUntil = Math.max(from, wordsOn(words, i));
-                out.append(words, from, keptUntil);
-                // A window is a stretch of the word view: this word sits at the same distance from its start.
-                for (int k = start; k < i; k++) {
-                    char d = words.charAt(k);
-                    if (d <= '9') {
-                        out.setCharAt(windowInOut + k - windowInWords, LETTER[d - '0']);
-                    }
+            keptUntil = Math.max(from, wordsOn(words, end));
+            out.append(words, from, keptUntil);
+            // A window is a stretch of the word view: this word sits at the same distance from its start.
+            for (int k = start; k < end; k++) {
+                char d = words.charAt(k);
+                if (d <= '9') {
+                    out.setCharAt(windowInOut + k - windowInWords, LETTER[d - '0']);
                 }
             }
-            letter = false;
-            digit = false;
-            start = i + 1;
         }
-        return out == null ? null : out.toString();
+        return out.toString();
+    }
+
+    /**
+     * The starts of the words that mix letters and digits, in order. Digits are rare in comments, so each digit
+     * is found by the JDK's (vectorised) search and only the words holding one are looked at.
+     */
+    private static int[] mixedWords(String words) {
+        int[] starts = new int[8];
+        int count = 0;
+        for (char digit = '0'; digit <= '9'; digit++) {
+            for (int at = words.indexOf(digit); at >= 0; at = words.indexOf(digit, at + 1)) {
+                int start = words.lastIndexOf(' ', at) + 1;
+                int end = words.indexOf(' ', at);
+                if (end < 0) {
+                    break;
+                }
+                if (hasLetter(words, start, end)) {
+                    starts = count == starts.length ? java.util.Arrays.copyOf(starts, count * 2) : starts;
+                    starts[count++] = start;
+                }
+                at = end;
+            }
+        }
+        int[] sorted = java.util.Arrays.copyOf(starts, count);
+        java.util.Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(sorted, distinct);
+    }
+
+    private static boolean hasLetter(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) > '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the word {@value #REACH} words before the one at {@code start} begins (or the first word). */
