@@ -167,15 +167,16 @@ final class PhraseIndex {
         StringBuilder out = new StringBuilder();
         int run = 0;
         int start = 1;
-        for (int i = 1; i <= words.length(); i++) {
-            if (i < words.length() && words.charAt(i) != ' ') {
+        for (int i = 1; i < words.length(); i++) {
+            if (words.charAt(i) != ' ') {
                 continue;
             }
             if (i - start == 1) {
                 out.append(words.charAt(start));
                 run++;
-            } else if (i > start || i == words.length()) {
-                run = endRun(out, run);
+            } else if (i > start) {
+                endRun(out, run);
+                run = 0;
             }
             start = i + 1;
         }
@@ -183,14 +184,13 @@ final class PhraseIndex {
         return out.toString();
     }
 
-    /** Ends a run of one-letter words: a lone letter is no run; a run ends its line. Returns the new run length, 0. */
-    private static int endRun(StringBuilder out, int run) {
+    /** Ends a run of one-letter words: a lone letter is no run; a run ends its line. */
+    private static void endRun(StringBuilder out, int run) {
         if (run == 1) {
             out.setLength(out.length() - 1);
         } else if (run > 1) {
             out.append('\n');
         }
-        return 0;
     }
 
     /**
