@@ -40,6 +40,7 @@ final class Features {
         rules(ev, kinds, v);
         cues(ev, v);
         structure(ev, structure, v);
+        plain(ev, structure, v);
         words(ev.text.joined, v);
         grams(v, v.view("c:", compact), compact, COMPACT_SEED);
         grams(v, v.view("t:", toned), toned, TONED_SEED);
@@ -97,6 +98,30 @@ final class Features {
         }
         if (s.longestDigitRun >= 8) {
             v.add("s:long-number", 1);
+        }
+    }
+
+    private static final Cue[] CONTEXT = {Cue.WARNING, Cue.LEGAL, Cue.EXAM, Cue.REPORTED, Cue.DISCUSSION};
+
+    /**
+     * The rule hits and targets of a text that neither warns, cites the law, asks an exam or discussion question nor
+     * reports what others said, as features of their own: a linear model cannot weigh "nhà cái" one way in an ad and
+     * the other way in a warning quoting it, but it can weigh "nhà cái in plain speech" on its own.
+     */
+    private static void plain(Evaluation ev, Structure s, FeatureVector v) {
+        for (Cue cue : CONTEXT) {
+            if (ev.index.cueCount(cue, ev.phrases) > 0) {
+                return;
+            }
+        }
+        v.add("x:plain", 1);
+        for (Reason reason : ev.reasons) {
+            if (ev.matches.containsKey(reason.rule())) {
+                v.add("x:plain&r:" + reason.rule(), 1);
+            }
+        }
+        for (Structure.Target target : s.targets) {
+            v.add("x:plain&t:" + target, 1);
         }
     }
 

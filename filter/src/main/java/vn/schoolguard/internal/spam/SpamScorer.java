@@ -211,11 +211,46 @@ public final class SpamScorer {
         List<Reason> reasons = result.evaluation().reasons;
         double score = total(reasons);
         Verdict verdict = policy.decide(result, score, site, reasons);
+        if (verdict != Verdict.SPAM && result.structure().namesGambling) {
+            try {
+                SpamScore tail = tailSpam(input, raw, site, budget);
+                if (tail != null) {
+                    return tail;
+                }
+            } catch (Budget.Exhausted e) {
+                // The whole text was read; its verdict stands, and is at least suspect for what was not.
+                reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
+                verdict = verdict == Verdict.CLEAN ? Verdict.SUSPECT : verdict;
+            }
+        }
         if (length > analysed) {
             reasons.add(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedLength(analysed, length), 0));
             verdict = verdict == Verdict.CLEAN ? Verdict.SUSPECT : verdict;
         }
         return new SpamScore(verdict, score, reasons);
+    }
+
+    /**
+     * The verdict on an ad posted after an ordinary comment: the text's last sentences read alone
+     * ({@link Tails}, shortest first), filed as spam when one of them is, and names gambling in plain speech (no
+     * warning, law, question or report around it); null when none is, or once a tail is framed by such wording.
+     */
+    private SpamScore tailSpam(ScoringInput input, String raw, SiteAdjustment site, Budget budget) {
+        for (int start : Tails.starts(raw)) {
+            String tail = raw.substring(start);
+            Analysed read = analyse(input, tail, tail.length(), budget);
+            List<Reason> reasons = read.evaluation().reasons;
+            double score = total(reasons);
+            if (read.structure().framed) {
+                // Every longer tail holds this one's warning or question too.
+                return null;
+            }
+            if (read.structure().plainGambling && policy.decide(read, score, site, reasons) == Verdict.SPAM) {
+                reasons.add(new Reason(MODEL_RULE_PREFIX + "tail", SpamTexts.tailRead(start, raw.length()), 0));
+                return new SpamScore(Verdict.SPAM, score, reasons);
+            }
+        }
+        return null;
     }
 
     /** Rules, structure and features of one submission, without a verdict (for training and evaluation). */

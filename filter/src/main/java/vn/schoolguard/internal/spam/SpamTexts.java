@@ -28,6 +28,10 @@ final class SpamTexts {
                 p, spam, suspect, targets.isEmpty() ? "no promotion target" : "promotion target " + targets);
     }
 
+    static String tailRead(int start, int length) {
+        return "the text read from character " + start + " of " + length + " on its own: an ad after an ordinary comment";
+    }
+
     static String notACorpus(Path directory) {
         return "corpus " + directory + " is not a directory (expected legit/ and spam/ with *.jsonl files)";
     }

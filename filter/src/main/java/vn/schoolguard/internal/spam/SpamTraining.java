@@ -34,7 +34,7 @@ public final class SpamTraining {
     static final double SUSPECT_RECALL = 0.997;
     static final double MIN_SPAM_THRESHOLD = 0.5;
     /** An offer, chat or payment wording alone files a text as spam only when the model is this sure at least. */
-    static final double MIN_WEAK_TARGET_THRESHOLD = 0.9;
+    static final double MIN_WEAK_TARGET_THRESHOLD = 0.95;
     static final double MAX_SPAM_THRESHOLD = 0.99;
     static final double MIN_SUSPECT_THRESHOLD = 0.05;
     /** The suspect threshold is at least this many times an empty text's probability. */
@@ -110,7 +110,7 @@ public final class SpamTraining {
         for (Scored s : dev) {
             double p = model.probability(s.analysed().features(), SiteAdjustment.NONE);
             Structure structure = s.analysed().structure();
-            if (!s.item().spam() && structure.hasStrongTarget()) {
+            if (!s.item().spam() && structure.promotes()) {
                 highestStrong = Math.max(highestStrong, p);
             } else if (!s.item().spam() && structure.hasTarget()) {
                 highestWeak = Math.max(highestWeak, p);

@@ -33,14 +33,29 @@ final class Structure {
      */
     private static final int LANDLINE_DIGITS = 11;
 
+    /** Rules whose hits name gambling, betting or loans to gamblers (not links, markup or awareness wording). */
+    private static final Set<String> GAMBLING_RULES = Set.of("gambling.promo", "gambling.term", "loan.offer",
+            "gambling.brand", "gambling.brand-name", "gambling.contact");
+    /** Wording that frames a text as a warning, a citation, a question or a report of what others wrote. */
+    private static final Cue[] FRAMES = {Cue.WARNING, Cue.LEGAL, Cue.EXAM, Cue.REPORTED, Cue.DISCUSSION};
+
     final Set<Target> targets;
     final int links;
     final int longestDigitRun;
+    /** Whether a rule naming gambling, betting or loans to gamblers hit. */
+    final boolean namesGambling;
+    /** Whether the text warns, cites the law, asks a question or reports what others wrote (one of the {@link #FRAMES}). */
+    final boolean framed;
+    /** Whether the text names gambling in plain speech: a gambling rule hit and none of the {@link #FRAMES}. */
+    final boolean plainGambling;
 
-    private Structure(Set<Target> targets, int links, int longestDigitRun) {
+    private Structure(Set<Target> targets, int links, int longestDigitRun, boolean namesGambling, boolean framed) {
         this.targets = targets;
         this.links = links;
         this.longestDigitRun = longestDigitRun;
+        this.namesGambling = namesGambling;
+        this.framed = framed;
+        this.plainGambling = namesGambling && !framed;
     }
 
     static Structure of(Evaluation ev) {
@@ -93,7 +108,25 @@ final class Structure {
                 targets.add(Target.MARKED_HOST);
             }
         }
-        return new Structure(targets, ev.linksNotAllowed(), digits[1]);
+        return new Structure(targets, ev.linksNotAllowed(), digits[1], namesGambling(ev), framed(ev));
+    }
+
+    private static boolean namesGambling(Evaluation ev) {
+        for (String rule : GAMBLING_RULES) {
+            if (ev.matches.containsKey(rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean framed(Evaluation ev) {
+        for (Cue frame : FRAMES) {
+            if (ev.index.cueCount(frame, ev.phrases) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -108,6 +141,14 @@ final class Structure {
 
     boolean hasTarget() {
         return !targets.isEmpty();
+    }
+
+    /**
+     * Whether the model's spam threshold applies (not the weak-target one): a strong target, or a weak one in a
+     * text that names gambling in plain speech ("Tài xỉu livestream, ăn 1.98": an offer, made to the reader).
+     */
+    boolean promotes() {
+        return hasStrongTarget() || hasTarget() && plainGambling;
     }
 
     /** Whether a target other than the weak kinds was found. */

@@ -39,7 +39,7 @@ final class VerdictPolicy {
     Verdict decide(SpamScorer.Analysed analysed, double ruleScore, SiteAdjustment site, List<Reason> reasons) {
         double p = model.probability(analysed.features(), site);
         boolean target = analysed.structure().hasTarget();
-        double needed = analysed.structure().hasStrongTarget() ? model.spamThreshold() : model.weakTargetThreshold();
+        double needed = analysed.structure().promotes() ? model.spamThreshold() : model.weakTargetThreshold();
         double evidence = evidence(analysed.evaluation());
         Verdict verdict;
         if ((target && p >= needed) || evidence >= settings.spamThreshold()) {

@@ -91,7 +91,7 @@ class ScoreCommandTest {
     void siteRuleFileOptionExtendsTheRules(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("site.pack");
         Files.writeString(rules, "[site.brand]\nkind = phrase\nweight = 10\n- trùm cược vip\n", StandardCharsets.UTF_8);
-        List<JsonNode> out = run("{\"id\":1,\"text\":\"Vào nhóm Trum Cuoc VIP nhé\"}\n".getBytes(StandardCharsets.UTF_8),
+        List<JsonNode> out = run("{\"id\":1,\"text\":\"Trum Cuoc VIP là gì vậy\"}\n".getBytes(StandardCharsets.UTF_8),
                 "--rules", rules.toString());
         // No promotion target in the text: at most suspect (product requirement), the site rule named first.
         assertThat(out.get(0).get("verdict").asText()).isEqualTo("suspect");

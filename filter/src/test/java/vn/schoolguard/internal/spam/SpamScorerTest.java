@@ -116,7 +116,9 @@ class SpamScorerTest {
                 "form.too-fast: Form sent too fast / Gửi biểu mẫu quá nhanh: sent 400 ms after the form was shown (minimum 3000 ms)");
         ScoringInput person = new ScoringInput("comments", Map.of("content", "Bài viết hay", "website2", ""), "", "", "", "",
                 NOW, Optional.of(Duration.ofSeconds(40)));
-        assertThat(scorer.score(person).reasons()).isEmpty();
+        SpamScore personal = scorer.score(person);
+        assertThat(personal.verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(personal.reasons()).filteredOn(r -> !r.rule().startsWith(SpamScorer.MODEL_RULE_PREFIX)).isEmpty();
     }
 
     @Test
@@ -173,7 +175,7 @@ class SpamScorerTest {
                 "mode = log-only",
                 ""), StandardCharsets.UTF_8);
         SpamScorer scorer = SpamScorer.create(SpamSettings.defaults().withRulesFile(file));
-        assertThat(scorer.rulesVersion()).isEqualTo("2026.12.1+site-1");
+        assertThat(scorer.rulesVersion()).isEqualTo("2026.12.2+site-1");
         // Without a promotion target the site rule flags the text (at most suspect, product requirement); with one it files it.
         assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI nhé")).verdict()).isEqualTo(Verdict.SUSPECT);
         assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI nhé")).reasons()).extracting(Reason::rule).contains("site.local-brand");

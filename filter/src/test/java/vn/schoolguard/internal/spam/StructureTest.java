@@ -22,4 +22,17 @@ class StructureTest {
             assertThat(targets).extracting(Enum::name).contains(expected);
         }
     }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvFileSource(resources = "/spam/plain-gambling.csv", delimiter = '|', numLinesToSkip = 1)
+    void gamblingNamedInPlainSpeechIsToldFromGamblingQuotedInAWarning(boolean names, boolean framed, String text) {
+        Structure structure = SCORER.analyse(SpamTraining.input(text)).structure();
+        assertThat(structure.namesGambling).as("names gambling").isEqualTo(names);
+        assertThat(structure.framed).as("framed").isEqualTo(framed);
+        assertThat(structure.plainGambling).isEqualTo(names && !framed);
+        // A weak target counts as strong only in plain speech about gambling.
+        if (structure.hasTarget() && !structure.hasStrongTarget()) {
+            assertThat(structure.promotes()).isEqualTo(names && !framed);
+        }
+    }
 }

@@ -1,0 +1,71 @@
+package vn.schoolguard.internal.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * An ad posted after an ordinary comment is read on its own and filed as spam; a warning or a question after the
+ * same comment, and a comment that names no gambling at all, are not.
+ */
+class TailReadingTest {
+
+    private static final SpamScorer SCORER = SpamScorer.create(SpamSettings.defaults());
+    private static final String COMMENT = "Cảm ơn nhà trường đã tổ chức buổi họp phụ huynh cuối kỳ rất chu đáo, cô chủ nhiệm "
+            + "giải thích rõ kết quả học tập của từng con. ";
+    private static final String TAIL = SpamScorer.MODEL_RULE_PREFIX + "tail";
+
+    @Test
+    void anAdAfterAnOrdinaryCommentIsFiledAsSpamWithTheReasonSaid() {
+        String ad = "P/s: anh em cần vốn gấp thì vay qua app, giải ngân 15 phút, không cần thế chấp, hạn mức tới 30 triệu.";
+        // The comment's words ("giải thích", "phụ huynh") frame the whole text: read whole, it offers nothing.
+        assertThat(SCORER.analyse(SpamTraining.input(COMMENT + ad)).structure().framed).isTrue();
+        SpamScore score = score(COMMENT + ad);
+        assertThat(score.verdict()).isEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).contains(TAIL, "loan.offer");
+        assertThat(score.reasons()).filteredOn(r -> r.rule().equals(TAIL)).singleElement()
+                .extracting(Reason::detail).asString().startsWith("the text read from character ");
+    }
+
+    @Test
+    void aWarningAfterTheSameCommentIsNotSpam() {
+        SpamScore score = score(COMMENT + "Nhà trường cũng cảnh báo: các lời mời \"vay qua app, giải ngân 15 phút\" để gỡ "
+                + "tiền nạp nhà cái là lừa đảo, phụ huynh không tham gia và báo công an.");
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).doesNotContain(TAIL);
+    }
+
+    @Test
+    void aQuestionAfterTheSameCommentIsNotSpam() {
+        SpamScore score = score(COMMENT + "Câu hỏi thảo luận cho buổi sinh hoạt lớp: vì sao quảng cáo tài xỉu \"nạp 100k tặng "
+                + "100k\" lôi kéo được học sinh?");
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).doesNotContain(TAIL);
+    }
+
+    @Test
+    void aCommentThatEndsWithAPhoneNumberButNamesNoGamblingIsNotReadInParts() {
+        SpamScore score = score("Kính gửi nhà trường, xe đưa đón sáng nay đến trễ 40 phút và không ai báo cho phụ huynh. "
+                + "Mong nhà trường kiểm tra lại, có gì xin gọi cho tôi theo số 0987 654 321, tôi cảm ơn.");
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).doesNotContain(TAIL);
+    }
+
+    @Test
+    void manyFramedSentencesNamingGamblingAreReadWithinTheTimeBudget() {
+        String sentence = "Cảnh báo phụ huynh: trang tài xỉu ăn 1.98 là lừa đảo, không tham gia. ";
+        SpamScore score = score(COMMENT + sentence.repeat(400));
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).doesNotContain(TAIL, SpamScorer.INCOMPLETE_RULE);
+    }
+
+    private static SpamScore score(String text) {
+        return SCORER.score(SpamTraining.input(text));
+    }
+
+    private static List<String> rules(SpamScore score) {
+        return score.reasons().stream().map(Reason::rule).toList();
+    }
+}
