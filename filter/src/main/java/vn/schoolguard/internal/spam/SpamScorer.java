@@ -213,9 +213,11 @@ public final class SpamScorer {
         Verdict verdict = policy.decide(result, score, site, reasons);
         if (verdict != Verdict.SPAM && result.structure().namesGambling) {
             try {
-                SpamScore tail = tailSpam(input, raw, site, budget);
+                SpamScore tail = readTails(input, raw, site, budget);
                 if (tail != null) {
-                    return tail;
+                    verdict = tail.verdict();
+                    score = tail.score();
+                    reasons = tail.reasons();
                 }
             } catch (Budget.Exhausted e) {
                 // The whole text was read; its verdict stands, and is at least suspect for what was not.
@@ -231,20 +233,19 @@ public final class SpamScorer {
     }
 
     /**
-     * The verdict on an ad posted after an ordinary comment: the text's last sentences read alone
-     * ({@link Tails}, shortest first), filed as spam when one of them is, and names gambling in plain speech (no
-     * warning, law, question or report around it); null when none is, or once a tail is framed by such wording.
+     * The verdict on an ad posted after an ordinary comment: the text's last sentences read alone ({@link Tails},
+     * shortest first), stopping at the first tail framed by warning, legal, question or report wording (every longer
+     * one holds it too). Spam when a tail that names gambling in plain speech is spam alone; null when none is.
      */
-    private SpamScore tailSpam(ScoringInput input, String raw, SiteAdjustment site, Budget budget) {
+    private SpamScore readTails(ScoringInput input, String raw, SiteAdjustment site, Budget budget) {
         for (int start : Tails.starts(raw)) {
             String tail = raw.substring(start);
             Analysed read = analyse(input, tail, tail.length(), budget);
-            List<Reason> reasons = read.evaluation().reasons;
-            double score = total(reasons);
             if (read.structure().framed) {
-                // Every longer tail holds this one's warning or question too.
                 return null;
             }
+            List<Reason> reasons = read.evaluation().reasons;
+            double score = total(reasons);
             if (read.structure().plainGambling && policy.decide(read, score, site, reasons) == Verdict.SPAM) {
                 reasons.add(new Reason(MODEL_RULE_PREFIX + "tail", SpamTexts.tailRead(start, raw.length()), 0));
                 return new SpamScore(Verdict.SPAM, score, reasons);
