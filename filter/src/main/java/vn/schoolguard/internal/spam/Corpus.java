@@ -31,7 +31,12 @@ final class Corpus {
     record Item(String id, boolean spam, String category, boolean hard, String group, String text) {
 
         Split split() {
-            return Corpus.split(group.isEmpty() ? id : group);
+            return Corpus.split(groupKey());
+        }
+
+        /** The key that keeps a text with its paraphrases: its group, else its id. */
+        String groupKey() {
+            return group.isEmpty() ? id : group;
         }
     }
 

@@ -73,7 +73,10 @@ final class Features {
             int count = ev.index.cueCount(cue, ev.phrases);
             if (count > 0) {
                 v.add("q:" + cue, (float) Math.log1p(count));
-                ev.index.cueHits(cue, ev.phrases, phrase -> v.add("q:" + cue + ":" + phrase, 1));
+                // Which bank or wallet a text names says nothing of spam, only that it names one (the count above).
+                if (cue != Cue.BANK) {
+                    ev.index.cueHits(cue, ev.phrases, phrase -> v.add("q:" + cue + ":" + phrase, 1));
+                }
             }
         }
     }

@@ -16,7 +16,9 @@ import java.util.Set;
  * Trains the global spam model from a labelled corpus: features of every text through the shipped rule pack,
  * logistic regression on the train split (legitimate texts weigh {@value #LEGIT_WEIGHT}×, hard ones
  * {@value #HARD_LEGIT_WEIGHT}×, each with one disguised copy at {@value #VARIANT_WEIGHT} of its weight), thresholds
- * calibrated on the dev split. The same corpus gives the same bytes.
+ * calibrated on the dev split together with the train split scored fold by fold ({@value #FOLDS} folds by group,
+ * each scored by a model trained on the others): a threshold set by the dev split's single highest legitimate text
+ * swung with that one text. The same corpus gives the same bytes.
  *
  * <pre>{@code
  * byte[] model = SpamTraining.train(Path.of("corpus"), log);   // what `schoolguard train` writes
@@ -28,8 +30,15 @@ public final class SpamTraining {
     static final double HARD_LEGIT_WEIGHT = 4;
     /** A disguised copy of a legitimate training text ({@link TrainingVariants}) weighs this share of the original. */
     static final double VARIANT_WEIGHT = 0.5;
-    /** Dev legitimate texts with a target may not reach the spam threshold; this much room is left above them. */
+    /** Legitimate texts with a target may not reach the spam threshold; this much room is left above them. */
     static final double SPAM_MARGIN = 0.02;
+    /** The train split is scored in this many folds, each by a model trained on the others, for calibration. */
+    static final int FOLDS = 5;
+    /**
+     * The share of the calibration pool's legitimate texts that may score above the spam threshold: half the
+     * product's bar of 0.2 % legitimate texts filed as spam, as texts never seen score higher than the pool's.
+     */
+    static final double ALLOWED_FALSE_SPAM = 0.001;
     /** The share of dev spam the suspect threshold must hold at least. */
     static final double SUSPECT_RECALL = 0.997;
     static final double MIN_SPAM_THRESHOLD = 0.5;
@@ -50,7 +59,7 @@ public final class SpamTraining {
     public static byte[] train(Path directory, PrintWriter log) throws IOException {
         List<Corpus.Item> items = Corpus.read(directory);
         SpamScorer scorer = featureScorer();
-        List<ModelTrainer.Example> train = new ArrayList<>();
+        List<Training> train = new ArrayList<>();
         List<Scored> dev = new ArrayList<>();
         int[] counts = new int[3];
         for (Corpus.Item item : items) {
@@ -58,21 +67,47 @@ public final class SpamTraining {
             counts[item.split().ordinal()]++;
             if (item.split() == Corpus.Split.TRAIN) {
                 double weight = item.spam() ? 1 : item.hard() ? HARD_LEGIT_WEIGHT : LEGIT_WEIGHT;
-                train.add(ModelTrainer.Example.of(analysed.features(), item.spam(), weight));
+                List<ModelTrainer.Example> examples = new ArrayList<>(2);
+                examples.add(ModelTrainer.Example.of(analysed.features(), item.spam(), weight));
                 if (!item.spam()) {
                     String variant = TrainingVariants.of(item.text(), item.id().hashCode());
-                    train.add(ModelTrainer.Example.of(scorer.analyse(input(variant)).features(), false, weight * VARIANT_WEIGHT));
+                    examples.add(ModelTrainer.Example.of(scorer.analyse(input(variant)).features(), false, weight * VARIANT_WEIGHT));
                 }
+                train.add(new Training(new Scored(item, analysed), examples, Math.floorMod(item.groupKey().hashCode(), FOLDS)));
             } else if (item.split() == Corpus.Split.DEV) {
                 dev.add(new Scored(item, analysed));
             }
         }
         log.printf(Locale.ROOT, "corpus %s: %d texts (train %d, dev %d, test %d)%n", directory, items.size(), counts[0], counts[1], counts[2]);
-        float[] weights = ModelTrainer.train(train);
+        float[] weights = ModelTrainer.train(examples(train, -1));
         String summary = String.format(Locale.ROOT, "texts=%d train=%d dev=%d test=%d seed=%d epochs=%d", items.size(),
                 counts[0], counts[1], counts[2], ModelTrainer.SEED, ModelTrainer.EPOCHS);
-        SpamModel model = calibrate(new SpamModel(weights, 1, 1, summary), dev, log);
-        return model.toBytes();
+        SpamModel model = new SpamModel(weights, 1, 1, summary);
+        List<Point> pool = new ArrayList<>();
+        for (Scored s : dev) {
+            pool.add(Point.of(s, model));
+        }
+        // Each fold of the train split is scored by a model trained without it, as texts never seen are.
+        for (int fold = 0; fold < FOLDS; fold++) {
+            SpamModel without = new SpamModel(ModelTrainer.train(examples(train, fold)), 1, 1, "");
+            for (Training t : train) {
+                if (t.fold() == fold) {
+                    pool.add(Point.of(t.scored(), without));
+                }
+            }
+        }
+        return calibrate(model, pool, dev, log).toBytes();
+    }
+
+    /** Every example of the train split, or all but those of one fold. */
+    private static List<ModelTrainer.Example> examples(List<Training> train, int leftOut) {
+        List<ModelTrainer.Example> examples = new ArrayList<>();
+        for (Training t : train) {
+            if (t.fold() != leftOut) {
+                examples.addAll(t.examples());
+            }
+        }
+        return examples;
     }
 
     /** A scorer for features only: shipped rules, no memory, no model, no time budget. */
@@ -97,41 +132,72 @@ public final class SpamTraining {
     private record Scored(Corpus.Item item, SpamScorer.Analysed analysed) {
     }
 
+    /** A train-split text, its examples (itself and, when legitimate, its disguised copy) and its fold. */
+    private record Training(Scored scored, List<ModelTrainer.Example> examples, int fold) {
+    }
+
+    /** A text of the calibration pool: its label, its structure and the probability a model that never saw it gives. */
+    private record Point(Corpus.Item item, Structure structure, double p) {
+
+        static Point of(Scored s, SpamModel model) {
+            return new Point(s.item(), s.analysed().structure(), model.probability(s.analysed().features(), SiteAdjustment.NONE));
+        }
+    }
+
     /**
-     * Spam threshold: just above every dev legitimate text that has a strong promotion target (so none is filed
-     * as spam), within [{@value #MIN_SPAM_THRESHOLD}, {@value #MAX_SPAM_THRESHOLD}]; the weak-target threshold the
-     * same over dev legitimate texts whose targets are all weak, at least {@value #MIN_WEAK_TARGET_THRESHOLD}.
-     * Suspect threshold: low enough to hold {@value #SUSPECT_RECALL} of dev spam.
+     * Spam threshold: just above the legitimate texts of the pool (dev, and the train split scored fold by fold) that
+     * would take it, but for {@value #ALLOWED_FALSE_SPAM} of all the pool's legitimate texts; within
+     * [{@value #MIN_SPAM_THRESHOLD}, {@value #MAX_SPAM_THRESHOLD}]. The weak-target threshold just above every
+     * legitimate text of the pool it applies to, at least {@value #MIN_WEAK_TARGET_THRESHOLD}. Suspect threshold: low
+     * enough to hold {@value #SUSPECT_RECALL} of dev spam.
      */
-    private static SpamModel calibrate(SpamModel model, List<Scored> dev, PrintWriter log) {
-        double highestStrong = 0;
-        double highestWeak = 0;
+    private static SpamModel calibrate(SpamModel model, List<Point> pool, List<Scored> dev, PrintWriter log) {
+        List<Double> strong = new ArrayList<>();
+        List<Double> weak = new ArrayList<>();
+        int legit = 0;
+        for (Point point : pool) {
+            if (point.item().spam()) {
+                continue;
+            }
+            legit++;
+            if (point.structure().promotes()) {
+                strong.add(point.p());
+            } else if (point.structure().hasTarget()) {
+                weak.add(point.p());
+            }
+        }
+        int allowed = (int) Math.floor(legit * ALLOWED_FALSE_SPAM);
         List<Double> spam = new ArrayList<>();
         for (Scored s : dev) {
-            double p = model.probability(s.analysed().features(), SiteAdjustment.NONE);
-            Structure structure = s.analysed().structure();
-            if (!s.item().spam() && structure.promotes()) {
-                highestStrong = Math.max(highestStrong, p);
-            } else if (!s.item().spam() && structure.hasTarget()) {
-                highestWeak = Math.max(highestWeak, p);
-            } else if (s.item().spam() && ruleScore(s.analysed()) < RULE_SUSPECT) {
+            if (s.item().spam() && ruleScore(s.analysed()) < RULE_SUSPECT) {
                 // Spam the rules already flag needs no model threshold to be held.
-                spam.add(p);
+                spam.add(model.probability(s.analysed().features(), SiteAdjustment.NONE));
             }
         }
         // A text that says nothing must stay clean: the threshold stays well above an empty text's probability.
         double empty = model.probability(featureScorer().analyse(input("")).features(), SiteAdjustment.NONE);
-        double spamThreshold = above(highestStrong, MIN_SPAM_THRESHOLD);
-        double weakThreshold = Math.max(spamThreshold, above(highestWeak, MIN_WEAK_TARGET_THRESHOLD));
+        double spamThreshold = above(highest(strong, allowed), MIN_SPAM_THRESHOLD);
+        // Offer, chat and payment wording is everyday school business: no legitimate text of the pool passes.
+        double weakThreshold = Math.max(spamThreshold, above(highest(weak, 0), MIN_WEAK_TARGET_THRESHOLD));
         double[] sorted = spam.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
-        int allowed = (int) Math.floor(sorted.length * (1 - SUSPECT_RECALL));
-        double suspect = sorted.length == 0 ? 0.5 : sorted[Math.min(allowed, sorted.length - 1)];
+        int missed = (int) Math.floor(sorted.length * (1 - SUSPECT_RECALL));
+        double suspect = sorted.length == 0 ? 0.5 : sorted[Math.min(missed, sorted.length - 1)];
         double floor = Math.max(MIN_SUSPECT_THRESHOLD, EMPTY_MARGIN * empty);
         double suspectThreshold = Math.min(spamThreshold, Math.max(floor, Math.floor(suspect * 1000) / 1000));
-        log.printf(Locale.ROOT, "thresholds (dev): spam %.3f with a promotion target, %.3f with weak targets only, suspect %.3f%n",
-                spamThreshold, weakThreshold, suspectThreshold);
+        log.printf(Locale.ROOT, "thresholds (%d legitimate texts of dev and train folds, %d may pass): spam %.3f with a promotion target, "
+                + "%.3f with weak targets only, suspect %.3f%n", legit, allowed, spamThreshold, weakThreshold, suspectThreshold);
         return model.withThresholds(spamThreshold, suspectThreshold).withWeakTargetThreshold(weakThreshold);
+    }
+
+    /** The highest probability once the {@code allowed} highest are set aside (0 when no more are left). */
+    private static double highest(List<Double> probabilities, int allowed) {
+        if (probabilities.size() <= allowed) {
+            return 0;
+        }
+        List<Double> sorted = new ArrayList<>(probabilities);
+        sorted.sort(java.util.Collections.reverseOrder());
+        return sorted.get(allowed);
     }
 
     /** Just above the highest legitimate probability, within [floor, {@value #MAX_SPAM_THRESHOLD}], in thousandths. */
