@@ -69,4 +69,9 @@ enum Cue {
     List<String> phrases() {
         return phrases;
     }
+
+    /** Whether this wording frames a text as a warning, a citation, a question or a report of what others wrote. */
+    boolean frames() {
+        return this == WARNING || this == LEGAL || this == EXAM || this == REPORTED || this == DISCUSSION;
+    }
 }

@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +218,8 @@ public final class SpamScorer {
                 if (tail != null) {
                     verdict = tail.verdict();
                     score = tail.score();
-                    reasons = tail.reasons();
+                    // A score's reasons are read-only; more may follow (a text cut at the analysis limit).
+                    reasons = new ArrayList<>(tail.reasons());
                 }
             } catch (Budget.Exhausted e) {
                 // The whole text was read; its verdict stands, and is at least suspect for what was not.

@@ -162,7 +162,7 @@ public final class SpamTraining {
             legit++;
             if (point.structure().promotes()) {
                 strong.add(point.p());
-            } else if (point.structure().hasTarget()) {
+            } else if (point.structure().fileable()) {
                 weak.add(point.p());
             }
         }

@@ -36,17 +36,15 @@ final class Structure {
     /** Rules whose hits name gambling, betting or loans to gamblers (not links, markup or awareness wording). */
     private static final Set<String> GAMBLING_RULES = Set.of("gambling.promo", "gambling.term", "loan.offer",
             "gambling.brand", "gambling.brand-name", "gambling.contact");
-    /** Wording that frames a text as a warning, a citation, a question or a report of what others wrote. */
-    private static final Cue[] FRAMES = {Cue.WARNING, Cue.LEGAL, Cue.EXAM, Cue.REPORTED, Cue.DISCUSSION};
 
     final Set<Target> targets;
     final int links;
     final int longestDigitRun;
     /** Whether a rule naming gambling, betting or loans to gamblers hit. */
     final boolean namesGambling;
-    /** Whether the text warns, cites the law, asks a question or reports what others wrote (one of the {@link #FRAMES}). */
+    /** Whether the text warns, cites the law, asks a question or reports what others wrote ({@link Cue#frames()}). */
     final boolean framed;
-    /** Whether the text names gambling in plain speech: a gambling rule hit and none of the {@link #FRAMES}. */
+    /** Whether the text names gambling in plain speech: a gambling rule hit and no framing wording. */
     final boolean plainGambling;
 
     private Structure(Set<Target> targets, int links, int longestDigitRun, boolean namesGambling, boolean framed) {
@@ -121,8 +119,8 @@ final class Structure {
     }
 
     private static boolean framed(Evaluation ev) {
-        for (Cue frame : FRAMES) {
-            if (ev.index.cueCount(frame, ev.phrases) > 0) {
+        for (Cue cue : Cue.values()) {
+            if (cue.frames() && ev.index.cueCount(cue, ev.phrases) > 0) {
                 return true;
             }
         }
@@ -149,6 +147,15 @@ final class Structure {
      */
     boolean promotes() {
         return hasStrongTarget() || hasTarget() && plainGambling;
+    }
+
+    /**
+     * Whether the model may file this text as spam at all: it has a strong target, or weak ones in a text that names
+     * gambling. Offer, chat or payment wording alone ("Bạn nào cần đề cương thì inbox mình") is how schools write too:
+     * such a text is at most suspect, for a moderator to read.
+     */
+    boolean fileable() {
+        return hasStrongTarget() || hasTarget() && namesGambling;
     }
 
     /** Whether a target other than the weak kinds was found. */

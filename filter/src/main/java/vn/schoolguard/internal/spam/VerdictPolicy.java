@@ -7,10 +7,12 @@ import java.util.Set;
 /**
  * Turns the model's probability, the promotion targets and the rule evidence into a verdict.
  * {@code spam} only when the model is confident and the text sends its reader somewhere (a link, a domain,
- * a phone number, a chat handle, bank details; with only an offer, chat or payment wording the model must be
- * more confident still: {@link SpamModel#weakTargetThreshold()}), or when evidence that does not depend on wording (honeypot,
- * hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Warnings and discussions
- * without a target are at most {@code suspect}.
+ * a phone number, a chat handle, bank details), or when evidence that does not depend on wording (honeypot,
+ * hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Offer, chat or payment wording
+ * is a target only in a text that names gambling: in plain speech it takes the spam threshold, framed by a
+ * warning or a question the more confident {@link SpamModel#weakTargetThreshold()}; without gambling words it is
+ * how schools write too, and the text is at most {@code suspect}. Warnings and discussions without a target are
+ * at most {@code suspect}.
  */
 final class VerdictPolicy {
 
@@ -38,11 +40,11 @@ final class VerdictPolicy {
     /** The verdict; adds the model's reasons (weight 0) when the model flags the text. */
     Verdict decide(SpamScorer.Analysed analysed, double ruleScore, SiteAdjustment site, List<Reason> reasons) {
         double p = model.probability(analysed.features(), site);
-        boolean target = analysed.structure().hasTarget();
-        double needed = analysed.structure().promotes() ? model.spamThreshold() : model.weakTargetThreshold();
+        Structure structure = analysed.structure();
+        boolean target = structure.hasTarget();
         double evidence = evidence(analysed.evaluation());
         Verdict verdict;
-        if ((target && p >= needed) || evidence >= settings.spamThreshold()) {
+        if ((structure.fileable() && p >= threshold(structure)) || evidence >= settings.spamThreshold()) {
             verdict = Verdict.SPAM;
         } else if (modelSuspects(p, target, analysed.evaluation()) || ruleScore >= settings.suspectThreshold()) {
             verdict = Verdict.SUSPECT;
@@ -53,6 +55,11 @@ final class VerdictPolicy {
             explain(analysed, site, p, target, reasons);
         }
         return verdict;
+    }
+
+    /** The probability that files a text with these targets as spam. */
+    private double threshold(Structure structure) {
+        return structure.promotes() ? model.spamThreshold() : model.weakTargetThreshold();
     }
 
     /**

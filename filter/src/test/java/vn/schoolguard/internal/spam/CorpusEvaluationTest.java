@@ -52,15 +52,23 @@ class CorpusEvaluationTest {
 
     /**
      * Legitimate dev and test texts typed the way campaigns disguise spam (emoji, zero-width characters, mixed
-     * case, no tone marks), five copies each with other seeds than training's: at most 0.2 % filed as spam.
+     * case, no tone marks), five copies each with other seeds than training's: at most 0.2 % filed as spam. A text
+     * filed as spam as it stands is left out: its disguise is not what files it, and the legitimate -> spam rate
+     * above counts it.
      */
     @Test
     void disguisedLegitimateTextsAreNotFiledAsSpam() {
         SpamScorer scorer = SpamScorer.create(settings(SiteLearner.Mode.OFF), SpamMemory.NONE);
         int scored = 0;
         int filed = 0;
+        int filedUndisguised = 0;
         for (Corpus.Item item : items) {
             if (item.spam() || item.split() == Corpus.Split.TRAIN) {
+                continue;
+            }
+            if (scorer.score(SpamTraining.input(item.text())).verdict() == Verdict.SPAM) {
+                // Filed as spam as it stands (the legitimate -> spam rate counts it): the disguise is not what files it.
+                filedUndisguised++;
                 continue;
             }
             for (int k = 1; k <= 5; k++) {
@@ -69,8 +77,8 @@ class CorpusEvaluationTest {
                 scored++;
             }
         }
-        System.out.printf(Locale.ROOT, "disguised legitimate dev/test texts: %d scored, %d filed as spam (%.4f)%n", scored, filed,
-                filed / (double) scored);
+        System.out.printf(Locale.ROOT, "disguised legitimate dev/test texts: %d scored, %d filed as spam (%.4f); %d texts left out, "
+                + "filed as spam undisguised%n", scored, filed, filed / (double) scored, filedUndisguised);
         assertThat(filed / (double) scored).isLessThanOrEqualTo(0.002);
     }
 

@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped model on {@code spam/labelled-4.jsonl}: 500 texts written by someone who never ran the scorer or
+ * The shipped model on {@code spam/labelled-5.jsonl}: 500 texts written by someone who never ran the scorer or
  * read its rules (corpus/README.md). Never trained or tuned on; the bounds below are the figures measured with the
  * model they were held out from, so that no later change makes the product worse on texts it has never seen.
  */
@@ -22,7 +22,7 @@ class HeldOutSetTest {
     void textsWrittenAfterTheModelAreScoredNoWorseThanWhenTheyArrived() throws IOException, URISyntaxException {
         SpamScorer scorer = SpamScorer.create(SpamSettings.defaults());
         List<SpamEvaluation.Labelled> texts = SpamEvaluation.readFile(
-                Path.of(HeldOutSetTest.class.getResource("/spam/labelled-4.jsonl").toURI()));
+                Path.of(HeldOutSetTest.class.getResource("/spam/labelled-5.jsonl").toURI()));
         int spam = 0;
         int spamFiled = 0;
         int spamHeld = 0;
@@ -45,10 +45,10 @@ class HeldOutSetTest {
                 spamFiled, spam, spamHeld, spam, legitFiled.size(), legit);
         assertThat(spam).isEqualTo(200);
         assertThat(legit).isEqualTo(300);
-        // Measured when the model of 2026-12 was trained: 2 of 300 legitimate texts filed as spam (the model before it,
-        // 30), 150 of 200 spam filed as spam and 195 filed or held.
-        assertThat(legitFiled).as("legitimate texts filed as spam").hasSizeLessThanOrEqualTo(2);
-        assertThat(spamFiled).as("spam filed as spam").isGreaterThanOrEqualTo(150);
-        assertThat(spamHeld).as("spam filed or held").isGreaterThanOrEqualTo(195);
+        // Measured with the model of 2026-12: no legitimate text filed as spam (the model before it: 27 of 300), 127 of
+        // 200 spam filed as spam and 188 filed or held.
+        assertThat(legitFiled).as("legitimate texts filed as spam").isEmpty();
+        assertThat(spamFiled).as("spam filed as spam").isGreaterThanOrEqualTo(127);
+        assertThat(spamHeld).as("spam filed or held").isGreaterThanOrEqualTo(188);
     }
 }

@@ -64,8 +64,8 @@ class SpamScorerTest {
         assertThat(DEFAULT.score(discussion).verdict()).isEqualTo(Verdict.SUSPECT);
         assertThat(SpamScorer.create(new SpamSettings(5, 2)).score(discussion).verdict()).isEqualTo(Verdict.SUSPECT);
         // Evidence that does not depend on wording (here the honeypot) files as spam at spam.threshold.spam.
-        ScoringInput bot = new ScoringInput("comments", Map.of("content", "Bài viết hay", "website2", "x"), "", "", "", "",
-                NOW, Optional.empty());
+        ScoringInput bot = new ScoringInput("comments", Map.of("content", "Bài viết hay quá, cảm ơn thầy cô nhà trường", "website2", "x"),
+                "", "", "", "", NOW, Optional.empty());
         assertThat(SpamScorer.create(thresholds(10, 4)).score(bot).verdict()).isEqualTo(Verdict.SPAM);
         assertThat(SpamScorer.create(thresholds(15, 4)).score(bot).verdict()).isEqualTo(Verdict.SUSPECT);
         assertThat(SpamScorer.create(thresholds(50, 20)).score(bot).verdict()).isEqualTo(Verdict.CLEAN);

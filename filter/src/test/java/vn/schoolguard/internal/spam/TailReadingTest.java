@@ -30,6 +30,19 @@ class TailReadingTest {
     }
 
     @Test
+    void anAdReadFromATextCutAtTheAnalysisLimitIsSpamAndSaysSo() {
+        String ad = "P/s: anh em cần vốn gấp thì vay qua app, giải ngân 15 phút, không cần thế chấp, hạn mức tới 30 triệu.";
+        String text = COMMENT + ad;
+        // The scored text is the author, a line break, the fields and a line break: cut right after the ad.
+        SpamSettings defaults = SpamSettings.defaults();
+        SpamSettings cut = new SpamSettings(defaults.spamThreshold(), defaults.suspectThreshold(), defaults.rulesFile(),
+                defaults.logOnly(), defaults.honeypotField(), defaults.minFillTime(), text.length() + 1, defaults.timeBudget());
+        SpamScore score = SpamScorer.create(cut).score(SpamTraining.input(text + " Xin cảm ơn cô."));
+        assertThat(score.verdict()).isEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).contains(TAIL, SpamScorer.INCOMPLETE_RULE);
+    }
+
+    @Test
     void aWarningAfterTheSameCommentIsNotSpam() {
         SpamScore score = score(COMMENT + "Nhà trường cũng cảnh báo: các lời mời \"vay qua app, giải ngân 15 phút\" để gỡ "
                 + "tiền nạp nhà cái là lừa đảo, phụ huynh không tham gia và báo công an.");
