@@ -46,9 +46,9 @@ class HeldOutSetTest {
         assertThat(spam).isEqualTo(200);
         assertThat(legit).isEqualTo(300);
         // Measured with the model of 2026-12: no legitimate text filed as spam (the model before it: 27 of 300), 127 of
-        // 200 spam filed as spam and 188 filed or held.
+        // 200 spam filed as spam and 189 filed or held.
         assertThat(legitFiled).as("legitimate texts filed as spam").isEmpty();
         assertThat(spamFiled).as("spam filed as spam").isGreaterThanOrEqualTo(127);
-        assertThat(spamHeld).as("spam filed or held").isGreaterThanOrEqualTo(188);
+        assertThat(spamHeld).as("spam filed or held").isGreaterThanOrEqualTo(189);
     }
 }
