@@ -15,11 +15,18 @@ final class WordViews {
     final String joined;
     /** Letters and digits only. */
     final String compact;
+    /** The same views as bytes (one a character; the strings' lengths are the used lengths), for the byte scans. */
+    final byte[] wordBytes;
+    final byte[] joinedBytes;
+    final byte[] compactBytes;
 
-    private WordViews(String words, String joined, String compact) {
+    private WordViews(String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes, byte[] compactBytes) {
         this.words = words;
         this.joined = joined;
         this.compact = compact;
+        this.wordBytes = wordBytes;
+        this.joinedBytes = joinedBytes;
+        this.compactBytes = compactBytes;
     }
 
     /** The three views of a folded text. */
@@ -51,7 +58,8 @@ final class WordViews {
             runs.token(n - start);
         }
         String wordView = latin1(words, w);
-        return new WordViews(wordView, runs.joined(wordView, words, w), latin1(compact, c));
+        String joined = runs.joined(wordView, words, w);
+        return new WordViews(wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact);
     }
 
     /**
@@ -92,6 +100,8 @@ final class WordViews {
         private boolean any;
         private boolean previousSingle;
         private boolean joins;
+        /** The bytes of the last joined form. */
+        byte[] joinedBytes;
 
         void token(int length) {
             any = true;
@@ -102,6 +112,7 @@ final class WordViews {
         /** The joined form of the view in {@code bytes[0, size)} ({@code view} when it is already a string). */
         String joined(String view, byte[] bytes, int size) {
             if (any && !joins) {
+                joinedBytes = bytes;
                 return view != null ? view : latin1(bytes, size);
             }
             // A view without tokens joins to two spaces, as the split of an empty text gives one empty token.
@@ -131,6 +142,7 @@ final class WordViews {
             if (inRun || !any) {
                 out[o++] = ' ';
             }
+            joinedBytes = out;
             return latin1(out, o);
         }
     }

@@ -329,6 +329,73 @@ class OnePassViewsTest {
     }
 
     @Test
+    void spelledOutRunsReadFromBytesAreThoseBuiltFromTheString() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            for (String view : new String[] {views.words, views.joined}) {
+                if (!PhraseIndex.spelledOut(view).equals(stepByStepSpelledOut(view))) {
+                    mismatches.add(name);
+                }
+            }
+            byte[] out = new byte[views.words.length()];
+            int length = PhraseIndex.spelledOut(views.views.wordBytes, views.words.length(), out);
+            if (!new String(out, 0, length, StandardCharsets.ISO_8859_1).equals(stepByStepSpelledOut(views.words))) {
+                mismatches.add(name + " in place");
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The runs of one-letter words as they were collected, in a string builder. */
+    private static String stepByStepSpelledOut(String words) {
+        StringBuilder out = new StringBuilder();
+        int run = 0;
+        int start = 1;
+        for (int i = 1; i < words.length(); i++) {
+            if (words.charAt(i) != ' ') {
+                continue;
+            }
+            if (i - start == 1) {
+                out.append(words.charAt(start));
+                run++;
+            } else if (i > start) {
+                if (run == 1) {
+                    out.setLength(out.length() - 1);
+                } else if (run > 1) {
+                    out.append('\n');
+                }
+                run = 0;
+            }
+            start = i + 1;
+        }
+        if (run == 1) {
+            out.setLength(out.length() - 1);
+        } else if (run > 1) {
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void viewBytesHoldTheViewsCharacters() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            if (!prefix(views.views.wordBytes, views.words.length()).equals(views.words)
+                    || !prefix(views.views.joinedBytes, views.joined.length()).equals(views.joined)
+                    || !prefix(views.views.compactBytes, views.compact.length()).equals(views.compact)) {
+                mismatches.add(name);
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static String prefix(byte[] bytes, int length) {
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void nGramsAddedInOneLoopAreThoseAddedOneByOneAndScaled() throws IOException {
         List<String> mismatches = new ArrayList<>();
         for (int[] lengths : new int[][] {{2, 5}, {1, 3}, {3, 4}}) {
