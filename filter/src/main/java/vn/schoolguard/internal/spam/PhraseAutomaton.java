@@ -136,8 +136,20 @@ final class PhraseAutomaton {
         return patterns;
     }
 
+    /** Room for one bit a pattern, for the scans that set them in place. */
+    long[] hits() {
+        return new long[(patterns + 63) >>> 6];
+    }
+
     /** Sets bit {@code i} of {@code found} for every pattern {@code i} occurring in the text. */
     void scan(CharSequence text, Budget budget, BitSet found) {
+        long[] hits = hits();
+        scan(text, budget, hits);
+        found.or(BitSet.valueOf(hits));
+    }
+
+    /** Sets bit {@code i} of {@code found} for every pattern {@code i} occurring in the text. */
+    void scan(CharSequence text, Budget budget, long[] found) {
         int[] next = this.next;
         int state = 0;
         int n = text.length();
@@ -154,13 +166,25 @@ final class PhraseAutomaton {
     }
 
     /** {@link #scan(CharSequence, Budget, BitSet)} of the first {@code length} bytes of a view (ASCII, one byte a character). */
-    void scan(byte[] text, int length, Budget budget, BitSet found) {
+    void scan(byte[] text, int length, Budget budget, long[] found) {
         scan(text, length, text, 0, budget, found);
     }
 
     /** Scans two texts, for tests: as {@link #scan(CharSequence, Budget, BitSet)} of each. */
     void scan(CharSequence first, CharSequence second, Budget budget, BitSet found) {
         scan(bytesOf(first), first.length(), bytesOf(second), second.length(), budget, found);
+    }
+
+    /** The byte scans into a bit set, for tests. */
+    void scan(byte[] first, int firstLength, byte[] second, int secondLength, Budget budget, BitSet found) {
+        long[] hits = hits();
+        scan(first, firstLength, second, secondLength, budget, hits);
+        found.or(BitSet.valueOf(hits));
+    }
+
+    /** The byte scan of one view into a bit set, for tests. */
+    void scan(byte[] text, int length, Budget budget, BitSet found) {
+        scan(text, length, text, 0, budget, found);
     }
 
     /**
@@ -171,7 +195,7 @@ final class PhraseAutomaton {
      * less one: from there its state is the one a scan from the start would have (a state is the longest trie
      * prefix ending here, never longer than the longest pattern), and whatever it reports occurs in the view.
      */
-    void scan(byte[] first, int firstLength, byte[] second, int secondLength, Budget budget, BitSet found) {
+    void scan(byte[] first, int firstLength, byte[] second, int secondLength, Budget budget, long[] found) {
         int total = firstLength + secondLength;
         if (total == 0) {
             return;
@@ -198,7 +222,7 @@ final class PhraseAutomaton {
         }
     }
 
-    private void scanLanes(byte[][] texts, int[] from, int[] to, Budget budget, BitSet found) {
+    private void scanLanes(byte[][] texts, int[] from, int[] to, Budget budget, long[] found) {
         int[] next = this.next;
         byte[] symbols = BYTE_SYMBOLS;
         byte[] t0 = texts[0];
@@ -245,11 +269,16 @@ final class PhraseAutomaton {
         }
     }
 
-    private void reportAny(int s0, int s1, int s2, int s3, BitSet found) {
-        for (int state : new int[] {s0, s1, s2, s3}) {
-            if ((state & 1) != 0) {
-                report(outputs[state / STRIDE], found);
-            }
+    private void reportAny(int s0, int s1, int s2, int s3, long[] found) {
+        reportIf(s0, found);
+        reportIf(s1, found);
+        reportIf(s2, found);
+        reportIf(s3, found);
+    }
+
+    private void reportIf(int state, long[] found) {
+        if ((state & 1) != 0) {
+            report(outputs[state / STRIDE], found);
         }
     }
 
@@ -263,9 +292,9 @@ final class PhraseAutomaton {
         return bytes;
     }
 
-    private static void report(int[] ids, BitSet found) {
+    private static void report(int[] ids, long[] found) {
         for (int id : ids) {
-            found.set(id);
+            found[id >>> 6] |= 1L << id;
         }
     }
 

@@ -132,7 +132,7 @@ final class PhraseIndex {
 
     /** The entries occurring in any view of the text (bit = entry number). */
     BitSet scan(Analysis text, Budget budget) {
-        BitSet patterns = new BitSet(entryOfPattern.length);
+        long[] patterns = automaton.hits();
         WordViews views = text.views;
         automaton.scan(views.wordBytes, text.words.length(), views.compactBytes, text.compact.length(), budget, patterns);
         // The joined view differs from the word view only where single letters were run together.
@@ -140,26 +140,34 @@ final class PhraseIndex {
         if (joined) {
             automaton.scan(views.joinedBytes, text.joined.length(), budget, patterns);
         }
-        for (String view : joined ? new String[] {text.words, text.joined} : new String[] {text.words}) {
-            String leet = LeetView.of(view);
-            if (leet != null) {
-                automaton.scan(leet, budget, patterns);
-            }
+        // The word view's mixed words were found as it was built; the joined view (rare) looks for its own.
+        String leet = LeetView.of(views.wordBytes, text.words.length(), views.mixed, views.mixedCount);
+        if (leet != null) {
+            automaton.scan(leet, budget, patterns);
+        }
+        String joinedLeet = joined ? LeetView.of(text.joined) : null;
+        if (joinedLeet != null) {
+            automaton.scan(joinedLeet, budget, patterns);
         }
         BitSet found = new BitSet(entries);
-        for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
-            found.set(entryOfPattern[p]);
-        }
+        set(found, patterns, entryOfPattern);
         byte[] spelled = new byte[text.words.length()];
         int length = spelledOut(views.wordBytes, text.words.length(), spelled);
         if (length > 0) {
-            BitSet hits = new BitSet(entryOfSpelled.length);
+            long[] hits = spelledAutomaton.hits();
             spelledAutomaton.scan(spelled, length, budget, hits);
-            for (int p = hits.nextSetBit(0); p >= 0; p = hits.nextSetBit(p + 1)) {
-                found.set(entryOfSpelled[p]);
-            }
+            set(found, hits, entryOfSpelled);
         }
         return found;
+    }
+
+    /** Sets the entry of every pattern whose bit is set. */
+    private static void set(BitSet found, long[] patterns, int[] entryOf) {
+        for (int w = 0; w < patterns.length; w++) {
+            for (long bits = patterns[w]; bits != 0; bits &= bits - 1) {
+                found.set(entryOf[(w << 6) + Long.numberOfTrailingZeros(bits)]);
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.schoolguard.internal.spam;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The word, joined and run-together views of a folded text, and the domain view, each built in one linear pass
@@ -19,8 +20,14 @@ final class WordViews {
     final byte[] wordBytes;
     final byte[] joinedBytes;
     final byte[] compactBytes;
+    /** Where the words that mix letters and digits start in the word view, in order ({@link #mixedCount} of them). */
+    final int[] mixed;
+    final int mixedCount;
 
-    private WordViews(String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes, byte[] compactBytes) {
+    private WordViews(String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes, byte[] compactBytes,
+                      int[] mixed, int mixedCount) {
+        this.mixed = mixed;
+        this.mixedCount = mixedCount;
         this.words = words;
         this.joined = joined;
         this.compact = compact;
@@ -28,6 +35,8 @@ final class WordViews {
         this.joinedBytes = joinedBytes;
         this.compactBytes = compactBytes;
     }
+
+    private static final int[] NO_WORDS = new int[0];
 
     /** The three views of a folded text. */
     static WordViews of(String folded) {
@@ -41,25 +50,39 @@ final class WordViews {
         // One flat loop over a copy of the characters: the tightest form of the scan for the JIT.
         char[] chars = folded.toCharArray();
         int start = -1;
+        // Per word: 1 when it has a digit, 2 when it has a letter; a word with both is one the digit view reads.
+        int kind = 0;
+        int[] mixed = NO_WORDS;
+        int mixedCount = 0;
         for (int i = 0; i < n; i++) {
             char ch = chars[i];
             if (alnum(ch)) {
                 start = start < 0 ? i : start;
+                kind |= ch <= '9' ? 1 : 2;
                 words[w++] = (byte) ch;
                 compact[c++] = (byte) ch;
             } else if (start >= 0) {
                 words[w++] = ' ';
                 runs.token(i - start);
+                if (kind == 3) {
+                    mixed = mixedCount == mixed.length ? Arrays.copyOf(mixed, mixedCount * 2 + 8) : mixed;
+                    mixed[mixedCount++] = w - 1 - (i - start);
+                }
+                kind = 0;
                 start = -1;
             }
         }
         if (start >= 0) {
             words[w++] = ' ';
             runs.token(n - start);
+            if (kind == 3) {
+                mixed = mixedCount == mixed.length ? Arrays.copyOf(mixed, mixedCount * 2 + 8) : mixed;
+                mixed[mixedCount++] = w - 1 - (n - start);
+            }
         }
         String wordView = latin1(words, w);
         String joined = runs.joined(wordView, words, w);
-        return new WordViews(wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact);
+        return new WordViews(wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact, mixed, mixedCount);
     }
 
     /**

@@ -378,6 +378,70 @@ class OnePassViewsTest {
     }
 
     @Test
+    void theDigitViewFromMixedWordsFoundWhileBuildingIsTheStepByStepOne() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            for (String folded : new String[] {TextNormalizer.fold(Analysis.visibleText(text, Budget.UNLIMITED)), text}) {
+                WordViews views = WordViews.of(folded);
+                String expected = stepByStepLeet(views.words);
+                String inPlace = LeetView.of(views.wordBytes, views.words.length(), views.mixed, views.mixedCount);
+                if (!java.util.Objects.equals(inPlace, expected) || !java.util.Objects.equals(LeetView.of(views.words), expected)
+                        || !java.util.Objects.equals(LeetView.of(views.joined), stepByStepLeet(views.joined))) {
+                    mismatches.add(name);
+                }
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The digit-for-letter view as it was built: mixed words by splitting, windows appended to a string builder. */
+    private static String stepByStepLeet(String words) {
+        List<Integer> mixed = new ArrayList<>();
+        int at = 1;
+        for (String token : words.substring(1).split(" ", -1)) {
+            if (token.chars().anyMatch(c -> c <= '9') && token.chars().anyMatch(c -> c > '9') && at + token.length() < words.length()) {
+                mixed.add(at);
+            }
+            at += token.length() + 1;
+        }
+        if (mixed.isEmpty()) {
+            return null;
+        }
+        char[] letter = {'o', 'i', 'z', 'e', 'a', 's', 'g', 't', 'b', 'g'};
+        StringBuilder out = new StringBuilder();
+        int keptUntil = -1;
+        int windowInOut = 0;
+        int windowInWords = 0;
+        for (int start : mixed) {
+            int end = words.indexOf(' ', start);
+            int from = start;
+            for (int k = 0; k < LeetView.REACH && from > 1; k++) {
+                from = words.lastIndexOf(' ', from - 2) + 1;
+            }
+            if (keptUntil < 0 || from > keptUntil) {
+                out.append(out.length() == 0 ? "" : "\n").append(' ');
+                windowInOut = out.length();
+                windowInWords = from;
+            } else {
+                from = keptUntil;
+            }
+            int on = end;
+            for (int k = 0; k < LeetView.REACH && on + 1 < words.length(); k++) {
+                on = words.indexOf(' ', on + 1);
+            }
+            keptUntil = Math.max(from, on + 1);
+            out.append(words, from, keptUntil);
+            for (int k = start; k < end; k++) {
+                char d = words.charAt(k);
+                if (d <= '9') {
+                    out.setCharAt(windowInOut + k - windowInWords, letter[d - '0']);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
     void viewBytesHoldTheViewsCharacters() throws IOException {
         List<String> mismatches = new ArrayList<>();
         texts().forEach((name, text) -> {
