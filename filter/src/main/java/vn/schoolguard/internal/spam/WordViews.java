@@ -23,9 +23,14 @@ final class WordViews {
     /** Where the words that mix letters and digits start in the word view, in order ({@link #mixedCount} of them). */
     final int[] mixed;
     final int mixedCount;
+    /** Where the words with a digit start in the word view, in order ({@link #digitCount} of them). */
+    final int[] digits;
+    final int digitCount;
 
     private WordViews(String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes, byte[] compactBytes,
-                      int[] mixed, int mixedCount) {
+                      int[] mixed, int mixedCount, int[] digits, int digitCount) {
+        this.digits = digits;
+        this.digitCount = digitCount;
         this.mixed = mixed;
         this.mixedCount = mixedCount;
         this.words = words;
@@ -50,39 +55,53 @@ final class WordViews {
         // One flat loop over a copy of the characters: the tightest form of the scan for the JIT.
         char[] chars = folded.toCharArray();
         int start = -1;
-        // Per word: 1 when it has a digit, 2 when it has a letter; a word with both is one the digit view reads.
-        int kind = 0;
-        int[] mixed = NO_WORDS;
-        int mixedCount = 0;
+        // Words with a digit are rare: a branch that is seldom taken finds them (for the digit view, digit runs, brands).
+        boolean digit = false;
+        int[] digits = NO_WORDS;
+        int digitCount = 0;
         for (int i = 0; i < n; i++) {
             char ch = chars[i];
             if (alnum(ch)) {
                 start = start < 0 ? i : start;
-                kind |= ch <= '9' ? 1 : 2;
+                if (ch <= '9') {
+                    digit = true;
+                }
                 words[w++] = (byte) ch;
                 compact[c++] = (byte) ch;
             } else if (start >= 0) {
                 words[w++] = ' ';
                 runs.token(i - start);
-                if (kind == 3) {
-                    mixed = mixedCount == mixed.length ? Arrays.copyOf(mixed, mixedCount * 2 + 8) : mixed;
-                    mixed[mixedCount++] = w - 1 - (i - start);
+                if (digit) {
+                    digits = digitCount == digits.length ? Arrays.copyOf(digits, digitCount * 2 + 8) : digits;
+                    digits[digitCount++] = w - 1 - (i - start);
+                    digit = false;
                 }
-                kind = 0;
                 start = -1;
             }
         }
         if (start >= 0) {
             words[w++] = ' ';
             runs.token(n - start);
-            if (kind == 3) {
-                mixed = mixedCount == mixed.length ? Arrays.copyOf(mixed, mixedCount * 2 + 8) : mixed;
-                mixed[mixedCount++] = w - 1 - (n - start);
+            if (digit) {
+                digits = digitCount == digits.length ? Arrays.copyOf(digits, digitCount + 1) : digits;
+                digits[digitCount++] = w - 1 - (n - start);
+            }
+        }
+        int[] mixed = new int[digitCount];
+        int mixedCount = 0;
+        for (int k = 0; k < digitCount; k++) {
+            boolean letter = false;
+            for (int j = digits[k]; words[j] != ' '; j++) {
+                letter |= words[j] > '9';
+            }
+            if (letter) {
+                mixed[mixedCount++] = digits[k];
             }
         }
         String wordView = latin1(words, w);
         String joined = runs.joined(wordView, words, w);
-        return new WordViews(wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact, mixed, mixedCount);
+        return new WordViews(wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact, mixed, mixedCount, digits,
+                digitCount);
     }
 
     /**

@@ -442,6 +442,27 @@ class OnePassViewsTest {
     }
 
     @Test
+    void brandsAndDigitRunsFromTheWordsWithDigitsAreThoseOfEveryWord() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            if (Targets.brand(views) != stepByStepBrand(views.joined)) {
+                mismatches.add(name + " brand");
+            }
+            int[] runs = Structure.digitRuns(views.words, views.views.digits, views.views.digitCount);
+            if (!java.util.Arrays.equals(runs, stepByStepDigitRuns(views.words))) {
+                mismatches.add(name + " digits");
+            }
+        });
+        for (String joined : new String[] {" betnova79 ", " queenbet6 ", " hu vang club ", " club ", " ngoc trai casino ", " casino ",
+                " abcdewin ", " abwin ", " ab88 ", " 79bet ", " so 0912345678 ", " 0912 345 678 ", " a1 ", " 1a "}) {
+            Analysis views = Analysis.of(joined);
+            assertThat(Targets.brand(views)).as(joined).isEqualTo(stepByStepBrand(views.joined));
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
     void viewBytesHoldTheViewsCharacters() throws IOException {
         List<String> mismatches = new ArrayList<>();
         texts().forEach((name, text) -> {
