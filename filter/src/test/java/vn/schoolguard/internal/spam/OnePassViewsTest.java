@@ -463,6 +463,49 @@ class OnePassViewsTest {
     }
 
     @Test
+    void domainHintsFromTheirCandidatePlacesAreThoseOfEveryRun() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            views.add(Analysis.domainView(TextNormalizer.fold(Analysis.visibleText(text, Budget.UNLIMITED)), Budget.UNLIMITED));
+            views.add(Analysis.domainView(text.toLowerCase(java.util.Locale.ROOT), Budget.UNLIMITED));
+        });
+        views.addAll(List.of("", " ", ".", "a.com", " a.com ", "x. com", "x cham com", "x dot com", "go88 com", "kubet vip", "abc.",
+                ".com", "1 com", "a1 com", "-.- com", "nhacai cham net", " 9 bet", "9bet net", "vip. vip", "a..com"));
+        for (String view : views) {
+            DomainHints fast = DomainHints.of(view);
+            DomainHints every = stepByStepHints(view);
+            for (int p = 0; p < 3; p++) {
+                if (fast.mayMatch(p) != every.mayMatch(p)) {
+                    mismatches.add(p + " " + view.substring(0, Math.min(80, view.length())));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The hints as they were found: every run of letters and digits looked at where it ends. */
+    private static DomainHints stepByStepHints(String plain) {
+        DomainHints hints = new DomainHints();
+        int previousStart = -1;
+        int previousEnd = -1;
+        int start = -1;
+        for (int i = 0; i <= plain.length(); i++) {
+            char c = i < plain.length() ? plain.charAt(i) : ' ';
+            boolean inRun = i < plain.length() && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9');
+            if (inRun) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                hints.look(plain, start, i, previousStart, previousEnd);
+                previousStart = start;
+                previousEnd = i;
+                start = -1;
+            }
+        }
+        return hints;
+    }
+
+    @Test
     void viewBytesHoldTheViewsCharacters() throws IOException {
         List<String> mismatches = new ArrayList<>();
         texts().forEach((name, text) -> {
