@@ -21,8 +21,9 @@ import vn.schoolguard.internal.hash.Sha256;
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
  * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken
  * out, the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain
- * separators, digit runs, brand names, markup literals, link hosts, the top-level-domain lookup and the table of combining marks.
- * The earlier forms live here.
+ * separators, digit runs, brand names, markup literals, link hosts, the top-level-domain lookup and the table of combining marks;
+ * the views' bytes, spelled-out runs read from them, the digit-for-letter view from the mixed words found while building,
+ * brands and digit runs from the words with digits, and domain hints from their candidate places. The earlier forms live here.
  */
 class OnePassViewsTest {
 
