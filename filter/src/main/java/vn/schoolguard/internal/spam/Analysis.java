@@ -48,14 +48,16 @@ final class Analysis {
     final Set<String> textDomains;
     /** Those of {@link #textDomains} that were disguised. */
     final Set<String> spelledDomains;
+    /** {@link #words}, {@link #joined} and {@link #compact} as bytes, for the scans that read them in place. */
+    final WordViews views;
 
-    private Analysis(String visible, String folded, String words, String joined, String compact, Set<String> textDomains,
-                     Set<String> spelledDomains) {
+    private Analysis(String visible, String folded, WordViews views, Set<String> textDomains, Set<String> spelledDomains) {
         this.visible = visible;
         this.folded = folded;
-        this.words = words;
-        this.joined = joined;
-        this.compact = compact;
+        this.views = views;
+        this.words = views.words;
+        this.joined = views.joined;
+        this.compact = views.compact;
         this.textDomains = textDomains;
         this.spelledDomains = spelledDomains;
     }
@@ -84,7 +86,7 @@ final class Analysis {
                 spelled.add(domain);
             }
         }
-        return new Analysis(visible, folded, views.words, views.joined, views.compact, domains, spelled);
+        return new Analysis(visible, folded, views, domains, spelled);
     }
 
     /** Tags out, entities decoded, pathological mark runs cut: what a reader of the page would see. */

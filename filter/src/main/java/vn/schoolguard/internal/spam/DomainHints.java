@@ -36,37 +36,79 @@ final class DomainHints {
 
     private final boolean[] may = new boolean[3];
 
-    private DomainHints() {
+    DomainHints() {
     }
 
-    /** The hints for {@code plain}: lower-case letters, digits, dots, dashes and single spaces. */
+    /**
+     * The hints for {@code plain}: lower-case letters, digits, dots, dashes and single spaces. Only a run of letters
+     * and digits right after a dot, a dot and a space, " cham " or " dot ", or after a space ending a label with a
+     * digit or a betting suffix can meet a condition; those places are found by the JDK's searches for a dot, the
+     * words, the suffixes and each digit, and each run there is looked at as a scan of every run would look at it.
+     */
     static DomainHints of(String plain) {
         DomainHints hints = new DomainHints();
-        int previousStart = -1;
-        int previousEnd = -1;
         int n = plain.length();
-        int start = -1;
-        // One flat loop; a run is looked at where it ends (or at the end of the text).
-        for (int i = 0; i <= n; i++) {
-            boolean inRun = i < n && alnum(plain.charAt(i));
-            if (inRun) {
-                start = start < 0 ? i : start;
-            } else if (start >= 0) {
-                hints.look(plain, start, i, previousStart, previousEnd);
-                previousStart = start;
-                previousEnd = i;
-                start = -1;
+        for (int dot = plain.indexOf('.'); dot >= 0; dot = plain.indexOf('.', dot + 1)) {
+            hints.at(plain, dot + 1);
+            if (dot + 1 < n && plain.charAt(dot + 1) == ' ') {
+                hints.at(plain, dot + 2);
+            }
+        }
+        for (String before : AFTER) {
+            for (int at = plain.indexOf(before); at >= 0; at = plain.indexOf(before, at + 1)) {
+                hints.at(plain, at + before.length());
+            }
+        }
+        for (char digit = '0'; digit <= '9'; digit++) {
+            for (int at = plain.indexOf(digit); at >= 0; at = plain.indexOf(digit, at + 1)) {
+                int end = at;
+                while (end < n && alnum(plain.charAt(end))) {
+                    end++;
+                }
+                if (end < n && plain.charAt(end) == ' ') {
+                    hints.at(plain, end + 1);
+                }
+                at = end;
             }
         }
         return hints;
+    }
+
+    /** What a run may follow to meet a condition (a dot aside), with the space after it. */
+    private static final String[] AFTER = {" cham ", " dot ", "bet ", "win ", "club ", "vip "};
+
+    /** Looks at the run starting at {@code start}, if one does, with the run before it. */
+    private void at(String plain, int start) {
+        int n = plain.length();
+        if (start >= n || !alnum(plain.charAt(start)) || start > 0 && alnum(plain.charAt(start - 1))) {
+            return;
+        }
+        int end = start;
+        while (end < n && alnum(plain.charAt(end))) {
+            end++;
+        }
+        int previousEnd = start;
+        while (previousEnd > 0 && !alnum(plain.charAt(previousEnd - 1))) {
+            previousEnd--;
+        }
+        int previousStart = previousEnd;
+        while (previousStart > 0 && alnum(plain.charAt(previousStart - 1))) {
+            previousStart--;
+        }
+        // No run before this one: as the scan of every run passes it.
+        boolean first = previousEnd == 0;
+        look(plain, start, end, first ? -1 : previousStart, first ? -1 : previousEnd);
     }
 
     boolean mayMatch(int pattern) {
         return may[pattern];
     }
 
-    /** Looks at the run of letters and digits {@code [start, end)}, the run before it being {@code [ps, pe)}. */
-    private void look(String plain, int start, int end, int ps, int pe) {
+    /**
+     * Looks at the run of letters and digits {@code [start, end)}, the run before it being {@code [ps, pe)} (-1 for
+     * none); package-private for the scan of every run that tests hold {@link #of} to.
+     */
+    void look(String plain, int start, int end, int ps, int pe) {
         if (end - start < Analysis.SHORTEST_TLD || end - start > Analysis.LONGEST_TLD || !PREFIXES[prefix(plain, start)]) {
             return;
         }

@@ -1,5 +1,7 @@
 package vn.schoolguard.internal.spam;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The words around each word that mixes letters and digits, with those words' digits read as the letters they
  * imitate ("nh4 c41" is "nha cai", "v1p" is "vip", "7ruc ti3p" is "truc tiep"): the phrase automaton scans it as
@@ -24,34 +26,52 @@ final class LeetView {
      */
     static String of(String words) {
         int[] mixed = mixedWords(words);
-        if (mixed.length == 0) {
+        return of(words.getBytes(StandardCharsets.ISO_8859_1), words.length(), mixed, mixed.length);
+    }
+
+    /**
+     * The same view of a word view given as bytes ({@code length} of them), with the starts of its words that mix
+     * letters and digits in order ({@code count} of them, as {@link WordViews} finds them while building the view).
+     */
+    static String of(byte[] words, int length, int[] mixed, int count) {
+        if (count == 0) {
             return null;
         }
-        StringBuilder out = new StringBuilder();
+        // Windows are stretches of the view that do not overlap, each with a line break and a space before it.
+        byte[] out = new byte[length + 2 * count];
+        int size = 0;
         int keptUntil = -1;
         int windowInOut = 0;
         int windowInWords = 0;
-        for (int start : mixed) {
-            int end = words.indexOf(' ', start);
+        for (int m = 0; m < count; m++) {
+            int start = mixed[m];
+            int end = start;
+            while (end < length && words[end] != ' ') {
+                end++;
+            }
             int from = wordsBack(words, start);
             if (keptUntil < 0 || from > keptUntil) {
-                out.append(out.length() == 0 ? "" : "\n").append(' ');
-                windowInOut = out.length();
+                if (size > 0) {
+                    out[size++] = '\n';
+                }
+                out[size++] = ' ';
+                windowInOut = size;
                 windowInWords = from;
             } else {
                 from = keptUntil;
             }
-            keptUntil = Math.max(from, wordsOn(words, end));
-            out.append(words, from, keptUntil);
+            keptUntil = Math.max(from, wordsOn(words, length, end));
+            System.arraycopy(words, from, out, size, keptUntil - from);
+            size += keptUntil - from;
             // A window is a stretch of the word view: this word sits at the same distance from its start.
             for (int k = start; k < end; k++) {
-                char d = words.charAt(k);
+                byte d = words[k];
                 if (d <= '9') {
-                    out.setCharAt(windowInOut + k - windowInWords, LETTER[d - '0']);
+                    out[windowInOut + k - windowInWords] = (byte) LETTER[d - '0'];
                 }
             }
         }
-        return out.toString();
+        return new String(out, 0, size, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -96,19 +116,27 @@ final class LeetView {
     }
 
     /** Where the word {@value #REACH} words before the one at {@code start} begins (or the first word). */
-    private static int wordsBack(String words, int start) {
+    private static int wordsBack(byte[] words, int start) {
         int at = start;
         for (int k = 0; k < REACH && at > 1; k++) {
-            at = words.lastIndexOf(' ', at - 2) + 1;
+            int space = at - 2;
+            while (space >= 0 && words[space] != ' ') {
+                space--;
+            }
+            at = space + 1;
         }
         return at;
     }
 
     /** Just past the space after the word {@value #REACH} words after the one ending at {@code space}. */
-    private static int wordsOn(String words, int space) {
+    private static int wordsOn(byte[] words, int length, int space) {
         int at = space;
-        for (int k = 0; k < REACH && at + 1 < words.length(); k++) {
-            at = words.indexOf(' ', at + 1);
+        for (int k = 0; k < REACH && at + 1 < length; k++) {
+            int next = at + 1;
+            while (next < length && words[next] != ' ') {
+                next++;
+            }
+            at = next < length ? next : -1;
         }
         return at + 1;
     }

@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -37,8 +38,46 @@ final class MinHash {
         if (compact.length() < MIN_LENGTH) {
             return null;
         }
-        int[] mins = new int[SIZE];
-        java.util.Arrays.fill(mins, Integer.MAX_VALUE);
+        for (int i = 0; i < compact.length(); i++) {
+            if (compact.charAt(i) > 0xFF) {
+                return signatureOfChars(compact);
+            }
+        }
+        return signature(compact.getBytes(StandardCharsets.ISO_8859_1), compact.length());
+    }
+
+    /**
+     * The signature of the first {@code length} bytes of a run-together view (a character a byte), or null when
+     * it is too short. A shingle's five bytes are its own key: each distinct shingle is found by its key, without
+     * hashing every one, and only those are hashed. Two shingles with the same hash are then both kept, which
+     * changes no minimum.
+     */
+    static int[] signature(byte[] compact, int length) {
+        if (length < MIN_LENGTH) {
+            return null;
+        }
+        int shingles = length - SHINGLE + 1;
+        ShingleKeys seen = new ShingleKeys(shingles);
+        int[] distinct = new int[shingles];
+        int count = 0;
+        long key = 0;
+        for (int i = 0; i < SHINGLE - 1; i++) {
+            key = key << 8 | (compact[i] & 0xff);
+        }
+        for (int i = 0; i < shingles; i++) {
+            key = (key << 8 | (compact[i + SHINGLE - 1] & 0xff)) & KEY_MASK;
+            if (seen.add(key | KEY_MARK)) {
+                // FeatureVector.hash(compact, i, i + SHINGLE, SEED), written out for the five characters.
+                int h = ((((0x3c6ef372 ^ (compact[i] & 0xff)) * 0x01000193 ^ (compact[i + 1] & 0xff)) * 0x01000193
+                        ^ (compact[i + 2] & 0xff)) * 0x01000193 ^ (compact[i + 3] & 0xff)) * 0x01000193;
+                distinct[count++] = FeatureVector.finish((h ^ (compact[i + 4] & 0xff)) * 0x01000193);
+            }
+        }
+        return minima(distinct, count);
+    }
+
+    /** The signature of a text with characters beyond one byte (never a folded view), hashing every shingle. */
+    private static int[] signatureOfChars(String compact) {
         // The minima are over the set of shingles: a repeated one (a flood of one paragraph) is hashed once.
         ShingleSet seen = new ShingleSet(compact.length());
         char[] c = compact.toCharArray();
@@ -52,13 +91,23 @@ final class MinHash {
                 distinct[count++] = h;
             }
         }
-        // Seed by seed over all distinct shingles: two long, plain loops per seed rather than 32 short steps per shingle.
+        return minima(distinct, count);
+    }
+
+    /** Seed by seed over all distinct shingles: two long, plain loops per seed rather than 32 short steps per shingle. */
+    private static int[] minima(int[] distinct, int count) {
+        int[] mins = new int[SIZE];
         int[] scratch = new int[count];
         for (int k = 0; k < SIZE; k++) {
             mins[k] = minimum(distinct, count, SEEDS[k], scratch);
         }
         return mins;
     }
+
+    /** Five bytes of a shingle. */
+    private static final long KEY_MASK = (1L << 40) - 1;
+    /** A bit above them, so that no key is 0 (an empty slot). */
+    private static final long KEY_MARK = 1L << 40;
 
     /** The least of the shingles' hashes under one seed: {@link FeatureVector#finish} written out. */
     private static int minimum(int[] hashes, int count, int seed, int[] scratch) {
@@ -124,6 +173,55 @@ final class MinHash {
             return null;
         }
         return signature;
+    }
+
+    /** Shingle keys seen so far: open addressing over a power-of-two table at most half full, grown as needed. */
+    private static final class ShingleKeys {
+        /** Keys, 0 for an empty slot. Small at first: a flooded paragraph has few distinct shingles. */
+        private long[] slots;
+        private int size;
+
+        ShingleKeys(int shingles) {
+            slots = new long[Math.min(4096, Integer.highestOneBit(Math.max(16, shingles) * 2 - 1) << 1)];
+        }
+
+        /** Adds {@code key} (never 0); false when it was there already. */
+        boolean add(long key) {
+            long[] table = slots;
+            int mask = table.length - 1;
+            int at = slot(key, mask);
+            for (long slot = table[at]; slot != 0; slot = table[at]) {
+                if (slot == key) {
+                    return false;
+                }
+                at = (at + 1) & mask;
+            }
+            table[at] = key;
+            if (++size * 2 > table.length) {
+                grow();
+            }
+            return true;
+        }
+
+        private void grow() {
+            long[] old = slots;
+            long[] table = new long[old.length * 2];
+            int mask = table.length - 1;
+            for (long key : old) {
+                if (key != 0) {
+                    int at = slot(key, mask);
+                    while (table[at] != 0) {
+                        at = (at + 1) & mask;
+                    }
+                    table[at] = key;
+                }
+            }
+            slots = table;
+        }
+
+        private static int slot(long key, int mask) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        }
     }
 
     /** Shingle hashes seen so far: open addressing over a power-of-two table at most half full. */

@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
@@ -131,66 +132,86 @@ final class PhraseIndex {
 
     /** The entries occurring in any view of the text (bit = entry number). */
     BitSet scan(Analysis text, Budget budget) {
-        BitSet patterns = new BitSet(entryOfPattern.length);
-        automaton.scan(text.words, text.compact, budget, patterns);
+        long[] patterns = automaton.hits();
+        WordViews views = text.views;
+        automaton.scan(views.wordBytes, text.words.length(), views.compactBytes, text.compact.length(), budget, patterns);
         // The joined view differs from the word view only where single letters were run together.
         boolean joined = !text.joined.equals(text.words);
         if (joined) {
-            automaton.scan(text.joined, budget, patterns);
+            automaton.scan(views.joinedBytes, text.joined.length(), budget, patterns);
         }
-        for (String view : joined ? new String[] {text.words, text.joined} : new String[] {text.words}) {
-            String leet = LeetView.of(view);
-            if (leet != null) {
-                automaton.scan(leet, budget, patterns);
-            }
+        // The word view's mixed words were found as it was built; the joined view (rare) looks for its own.
+        String leet = LeetView.of(views.wordBytes, text.words.length(), views.mixed, views.mixedCount);
+        if (leet != null) {
+            automaton.scan(leet, budget, patterns);
+        }
+        String joinedLeet = joined ? LeetView.of(text.joined) : null;
+        if (joinedLeet != null) {
+            automaton.scan(joinedLeet, budget, patterns);
         }
         BitSet found = new BitSet(entries);
-        for (int p = patterns.nextSetBit(0); p >= 0; p = patterns.nextSetBit(p + 1)) {
-            found.set(entryOfPattern[p]);
-        }
-        String spelled = spelledOut(text.words);
-        if (!spelled.isEmpty()) {
-            BitSet hits = new BitSet(entryOfSpelled.length);
-            spelledAutomaton.scan(spelled, budget, hits);
-            for (int p = hits.nextSetBit(0); p >= 0; p = hits.nextSetBit(p + 1)) {
-                found.set(entryOfSpelled[p]);
-            }
+        set(found, patterns, entryOfPattern);
+        byte[] spelled = new byte[text.words.length()];
+        int length = spelledOut(views.wordBytes, text.words.length(), spelled);
+        if (length > 0) {
+            long[] hits = spelledAutomaton.hits();
+            spelledAutomaton.scan(spelled, length, budget, hits);
+            set(found, hits, entryOfSpelled);
         }
         return found;
     }
 
+    /** Sets the entry of every pattern whose bit is set. */
+    private static void set(BitSet found, long[] patterns, int[] entryOf) {
+        for (int w = 0; w < patterns.length; w++) {
+            for (long bits = patterns[w]; bits != 0; bits &= bits - 1) {
+                found.set(entryOf[(w << 6) + Long.numberOfTrailingZeros(bits)]);
+            }
+        }
+    }
+
     /**
      * The runs of one-letter words of a word view ("g i a i n g a n" of "g.i.ả.i n.g.â.n"), each joined, one per
-     * line: a spelled-out phrase has lost its word breaks, so its run-together form is matched there, however short.
+     * line, into {@code out}, returning their length: a spelled-out phrase has lost its word breaks, so its
+     * run-together form is matched there, however short. The view is read as bytes, {@code length} of them; the
+     * runs are never longer than the view.
      */
-    static String spelledOut(String words) {
-        StringBuilder out = new StringBuilder();
+    static int spelledOut(byte[] words, int length, byte[] out) {
+        int size = 0;
         int run = 0;
         int start = 1;
-        for (int i = 1; i < words.length(); i++) {
-            if (words.charAt(i) != ' ') {
+        for (int i = 1; i < length; i++) {
+            if (words[i] != ' ') {
                 continue;
             }
             if (i - start == 1) {
-                out.append(words.charAt(start));
+                out[size++] = words[start];
                 run++;
             } else if (i > start) {
-                endRun(out, run);
+                size = endRun(out, size, run);
                 run = 0;
             }
             start = i + 1;
         }
-        endRun(out, run);
-        return out.toString();
+        return endRun(out, size, run);
     }
 
-    /** Ends a run of one-letter words: a lone letter is no run; a run ends its line. */
-    private static void endRun(StringBuilder out, int run) {
+    /** {@link #spelledOut(byte[], int, byte[])} of a word view given as a string. */
+    static String spelledOut(String words) {
+        byte[] bytes = words.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = new byte[bytes.length];
+        return new String(out, 0, spelledOut(bytes, bytes.length, out), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Ends a run of one-letter words: a lone letter is no run; a run ends its line. Returns the new length. */
+    private static int endRun(byte[] out, int size, int run) {
         if (run == 1) {
-            out.setLength(out.length() - 1);
-        } else if (run > 1) {
-            out.append('\n');
+            return size - 1;
         }
+        if (run > 1) {
+            out[size++] = '\n';
+        }
+        return size;
     }
 
     /**

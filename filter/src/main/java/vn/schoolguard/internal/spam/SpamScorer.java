@@ -119,7 +119,7 @@ public final class SpamScorer {
      */
     public static String fingerprint(String text) {
         // Tags out, folded and cut to letters and digits in one pass; the bytes are ASCII, as UTF-8 would be.
-        byte[] compact = TextNormalizer.compactStableFold(text, true);
+        byte[] compact = StableCompact.of(text, true);
         return "fp1:" + Sha256.toHex(Arrays.copyOf(Sha256.digest(compact), 16));
     }
 

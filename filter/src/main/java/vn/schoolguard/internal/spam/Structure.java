@@ -79,7 +79,7 @@ final class Structure {
         if (more != null && !ev.allowed(more) && !mail.contains(more)) {
             targets.add(Target.DOMAIN);
         }
-        int[] digits = digitRuns(ev.text.words);
+        int[] digits = digitRuns(ev.text.words, ev.text.views.digits, ev.text.views.digitCount);
         if (digits[0] > 0) {
             targets.add(Target.PHONE);
         }
@@ -92,7 +92,7 @@ final class Structure {
             targets.add(digits[1] >= MIN_ACCOUNT_DIGITS ? Target.BANK : Target.PAYMENT);
         }
         if (ev.matches.containsKey("gambling.brand") || ev.matches.containsKey("gambling.brand-name")
-                || Targets.brand(ev.text.joined)) {
+                || Targets.brand(ev.text)) {
             targets.add(Target.BRAND);
         }
         if ((ev.index.cueCount(Cue.OFFER, ev.phrases) > 0 || Targets.odds(ev.text.folded)) && !warns(ev)) {
@@ -173,12 +173,27 @@ final class Structure {
      * spaces (dots and dashes are spaces there) count as one run: {@code [phones, longest]}.
      */
     static int[] digitRuns(String words) {
+        int[] starts = new int[words.length()];
+        int count = 0;
+        for (int i = 0; i < words.length(); i++) {
+            starts[count] = i;
+            count += Character.isDigit(words.charAt(i)) ? 1 : 0;
+        }
+        return digitRuns(words, starts, count);
+    }
+
+    /**
+     * {@link #digitRuns(String)} given, in order, the starts of the view's words with a digit (or the digits'
+     * places): from a space outside a run to the next of them nothing changes, so the scan jumps there.
+     */
+    static int[] digitRuns(String words, int[] digitWords, int count) {
         int phones = 0;
         int longest = 0;
         int run = 0;
         char first = 0;
         char second = 0;
-        for (int i = 0; i <= words.length(); i++) {
+        int next = 0;
+        for (int i = count > 0 ? digitWords[0] : words.length(); i <= words.length(); i++) {
             char c = i < words.length() ? words.charAt(i) : '#';
             if (c >= '0' && c <= '9') {
                 first = run == 0 ? c : first;
@@ -186,8 +201,18 @@ final class Structure {
                 run++;
                 continue;
             }
+            if (run == 0 && c != ' ') {
+                continue;
+            }
             if (run == 0) {
-                // Nothing to end or continue: skip the character tests below.
+                // Between words, nothing to end or continue: on to the next word with a digit.
+                while (next < count && digitWords[next] <= i) {
+                    next++;
+                }
+                if (next == count) {
+                    break;
+                }
+                i = digitWords[next] - 1;
                 continue;
             }
             boolean continues = c == ' ' && i + 1 < words.length() && Character.isDigit(words.charAt(i + 1)) && run > 0;

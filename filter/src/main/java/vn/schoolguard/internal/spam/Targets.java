@@ -187,6 +187,40 @@ final class Targets {
         return false;
     }
 
+    /** Affixes and names an all-letter word needs to be {@link #brandLike}, with the space ending the word. */
+    private static final String[] LETTER_BRANDS = {"bet ", "win ", "club ", "vip ", "casino "};
+
+    /**
+     * {@link #brand(String)} of a text's joined view, looking only at the words that can be named like a brand: a
+     * word of letters alone must be "club" or "casino" or end in a betting affix, and a word of digits alone never is;
+     * the others mix letters and digits, and the word view knows where those start (the joined view is the word view
+     * unless letters were run together, and then every word is looked at).
+     */
+    static boolean brand(Analysis text) {
+        String joined = text.joined;
+        if (joined != text.words) {
+            return brand(joined);
+        }
+        for (String affix : LETTER_BRANDS) {
+            for (int at = joined.indexOf(affix, 1); at >= 0; at = joined.indexOf(affix, at + 1)) {
+                if (brandWord(joined, joined.lastIndexOf(' ', at - 1) + 1, at + affix.length() - 1)) {
+                    return true;
+                }
+            }
+        }
+        WordViews views = text.views;
+        for (int k = 0; k < views.mixedCount; k++) {
+            if (brandWord(joined, views.mixed[k], joined.indexOf(' ', views.mixed[k]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean brandWord(String joined, int start, int end) {
+        return end - start >= 4 && end - start <= 20 && brandLike(joined, start, end);
+    }
+
     /** Whether {@code s[from, to)} is named like a brand; read in place, as it runs for every word of the text. */
     private static boolean brandLike(String s, int from, int to) {
         int length = to - from;

@@ -79,68 +79,8 @@ final class TextNormalizer {
         return new String(out, 0, size);
     }
 
-    /**
-     * Only the letters and digits of the stable folded form, as ASCII bytes: {@code compact(stableFold(text))}
-     * in one pass, for the fingerprint's hash; with {@code withoutTags}, of the text with its {@link Tags} taken out
-     * (a tag's space would be dropped, so the tag is skipped).
-     */
-    static byte[] compactStableFold(String text, boolean withoutTags) {
-        int n = text.length();
-        byte[] out = new byte[n + 16];
-        int size = 0;
-        Tags tags = withoutTags ? new Tags(text) : null;
-        int i = 0;
-        while (i < n) {
-            // A stretch up to the next '<': no tag test inside, and room for one byte a character made up front.
-            int next = withoutTags ? text.indexOf('<', i) : -1;
-            int stretchEnd = next < 0 ? n : next;
-            while (i < stretchEnd) {
-                if (out.length - size < stretchEnd - i) {
-                    // Characters that fold to several letters ("㎏") can use up the room made for the rest.
-                    out = Arrays.copyOf(out, size + (stretchEnd - i) + 16);
-                }
-                char c = text.charAt(i);
-                char one = Character.isSurrogate(c) ? 0 : STABLE_FOLDED_SINGLE[c];
-                if (one != 0) {
-                    // Written always, kept only for a letter or digit: no branch on the character's kind.
-                    out[size] = (byte) one;
-                    size += one < LETTER_OR_DIGIT.length ? LETTER_OR_DIGIT[one] : 0;
-                    i++;
-                    continue;
-                }
-                int cp = text.codePointAt(i);
-                i += Character.charCount(cp);
-                String folded = folded(cp, false);
-                for (int k = 0; k < folded.length(); k++) {
-                    char f = folded.charAt(k);
-                    if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
-                        if (size == out.length) {
-                            out = Arrays.copyOf(out, out.length * 2 + 16);
-                        }
-                        out[size++] = (byte) f;
-                    }
-                }
-            }
-            if (i < n) {
-                // At a '<': a tag is skipped (its space would be dropped); any other '<' is dropped.
-                int end = tags.close(i);
-                i = end >= 0 ? end + 1 : i + 1;
-            }
-        }
-        return Arrays.copyOf(out, size);
-    }
-
-    /** 1 for the ASCII letters and digits a compact view keeps, else 0. */
-    static final byte[] LETTER_OR_DIGIT = new byte[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            LETTER_OR_DIGIT[c] = (byte) ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? 1 : 0);
-        }
-    }
-
     /** The folded form of one code point, kept for those of the Basic Multilingual Plane. */
-    private static String folded(int cp, boolean lookalikes) {
+    static String folded(int cp, boolean lookalikes) {
         if (cp > 0xFFFF) {
             return foldOne(cp, lookalikes);
         }
@@ -151,6 +91,9 @@ final class TextNormalizer {
             known[cp] = folded;
             if (folded.length() == 1 && folded.charAt(0) != 0 && !Character.isSurrogate((char) cp)) {
                 (lookalikes ? FOLDED_SINGLE : STABLE_FOLDED_SINGLE)[cp] = folded.charAt(0);
+            }
+            if (!lookalikes && !Character.isSurrogate((char) cp)) {
+                StableCompact.learn(cp, folded);
             }
         }
         return folded;

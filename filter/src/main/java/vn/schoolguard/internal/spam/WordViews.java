@@ -1,6 +1,7 @@
 package vn.schoolguard.internal.spam;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The word, joined and run-together views of a folded text, and the domain view, each built in one linear pass
@@ -15,12 +16,32 @@ final class WordViews {
     final String joined;
     /** Letters and digits only. */
     final String compact;
+    /** The same views as bytes (one a character; the strings' lengths are the used lengths), for the byte scans. */
+    final byte[] wordBytes;
+    final byte[] joinedBytes;
+    final byte[] compactBytes;
+    /** Where the words that mix letters and digits start in the word view, in order ({@link #mixedCount} of them). */
+    final int[] mixed;
+    final int mixedCount;
+    /** Where the words with a digit start in the word view, in order ({@link #digitCount} of them). */
+    final int[] digits;
+    final int digitCount;
 
-    private WordViews(String words, String joined, String compact) {
+    private WordViews(String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes, byte[] compactBytes,
+                      int[] mixed, int mixedCount, int[] digits, int digitCount) {
+        this.digits = digits;
+        this.digitCount = digitCount;
+        this.mixed = mixed;
+        this.mixedCount = mixedCount;
         this.words = words;
         this.joined = joined;
         this.compact = compact;
+        this.wordBytes = wordBytes;
+        this.joinedBytes = joinedBytes;
+        this.compactBytes = compactBytes;
     }
+
+    private static final int[] NO_WORDS = new int[0];
 
     /** The three views of a folded text. */
     static WordViews of(String folded) {
@@ -34,24 +55,53 @@ final class WordViews {
         // One flat loop over a copy of the characters: the tightest form of the scan for the JIT.
         char[] chars = folded.toCharArray();
         int start = -1;
+        // Words with a digit are rare: a branch that is seldom taken finds them (for the digit view, digit runs, brands).
+        boolean digit = false;
+        int[] digits = NO_WORDS;
+        int digitCount = 0;
         for (int i = 0; i < n; i++) {
             char ch = chars[i];
             if (alnum(ch)) {
                 start = start < 0 ? i : start;
+                if (ch <= '9') {
+                    digit = true;
+                }
                 words[w++] = (byte) ch;
                 compact[c++] = (byte) ch;
             } else if (start >= 0) {
                 words[w++] = ' ';
                 runs.token(i - start);
+                if (digit) {
+                    digits = digitCount == digits.length ? Arrays.copyOf(digits, digitCount * 2 + 8) : digits;
+                    digits[digitCount++] = w - 1 - (i - start);
+                    digit = false;
+                }
                 start = -1;
             }
         }
         if (start >= 0) {
             words[w++] = ' ';
             runs.token(n - start);
+            if (digit) {
+                digits = digitCount == digits.length ? Arrays.copyOf(digits, digitCount + 1) : digits;
+                digits[digitCount++] = w - 1 - (n - start);
+            }
+        }
+        int[] mixed = new int[digitCount];
+        int mixedCount = 0;
+        for (int k = 0; k < digitCount; k++) {
+            boolean letter = false;
+            for (int j = digits[k]; words[j] != ' '; j++) {
+                letter |= words[j] > '9';
+            }
+            if (letter) {
+                mixed[mixedCount++] = digits[k];
+            }
         }
         String wordView = latin1(words, w);
-        return new WordViews(wordView, runs.joined(wordView, words, w), latin1(compact, c));
+        String joined = runs.joined(wordView, words, w);
+        return new WordViews(wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact, mixed, mixedCount, digits,
+                digitCount);
     }
 
     /**
@@ -92,6 +142,8 @@ final class WordViews {
         private boolean any;
         private boolean previousSingle;
         private boolean joins;
+        /** The bytes of the last joined form. */
+        byte[] joinedBytes;
 
         void token(int length) {
             any = true;
@@ -102,6 +154,7 @@ final class WordViews {
         /** The joined form of the view in {@code bytes[0, size)} ({@code view} when it is already a string). */
         String joined(String view, byte[] bytes, int size) {
             if (any && !joins) {
+                joinedBytes = bytes;
                 return view != null ? view : latin1(bytes, size);
             }
             // A view without tokens joins to two spaces, as the split of an empty text gives one empty token.
@@ -131,6 +184,7 @@ final class WordViews {
             if (inRun || !any) {
                 out[o++] = ' ';
             }
+            joinedBytes = out;
             return latin1(out, o);
         }
     }

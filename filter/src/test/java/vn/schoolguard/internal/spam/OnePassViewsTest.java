@@ -21,8 +21,9 @@ import vn.schoolguard.internal.hash.Sha256;
  * The one-pass forms of scoring give exactly what the earlier step-by-step forms gave, on every corpus text, every
  * hostile text and hand-made edge cases: the word, joined, run-together and toned views, the domain view, tags taken
  * out, the fingerprint, campaign signatures, phrase scans, n-gram features and the model's sum over them, domain
- * separators, digit runs, brand names, markup literals, link hosts, the top-level-domain lookup and the table of combining marks.
- * The earlier forms live here.
+ * separators, digit runs, brand names, markup literals, link hosts, the top-level-domain lookup and the table of combining marks;
+ * the views' bytes, spelled-out runs read from them, the digit-for-letter view from the mixed words found while building,
+ * brands and digit runs from the words with digits, and domain hints from their candidate places. The earlier forms live here.
  */
 class OnePassViewsTest {
 
@@ -118,8 +119,8 @@ class OnePassViewsTest {
         texts().forEach((name, text) -> {
             String compact = TextNormalizer.compact(TextNormalizer.stableFold(text));
             String withoutTags = TextNormalizer.compact(TextNormalizer.stableFold(TAG.matcher(text).replaceAll(" ")));
-            if (!new String(TextNormalizer.compactStableFold(text, false), StandardCharsets.ISO_8859_1).equals(compact)
-                    || !new String(TextNormalizer.compactStableFold(text, true), StandardCharsets.ISO_8859_1).equals(withoutTags)
+            if (!new String(StableCompact.of(text, false), StandardCharsets.ISO_8859_1).equals(compact)
+                    || !new String(StableCompact.of(text, true), StandardCharsets.ISO_8859_1).equals(withoutTags)
                     || !SpamScorer.fingerprint(text).equals(stepByStepFingerprint(text))) {
                 mismatches.add(name);
             }
@@ -326,6 +327,201 @@ class OnePassViewsTest {
             }
         });
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void spelledOutRunsReadFromBytesAreThoseBuiltFromTheString() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            for (String view : new String[] {views.words, views.joined}) {
+                if (!PhraseIndex.spelledOut(view).equals(stepByStepSpelledOut(view))) {
+                    mismatches.add(name);
+                }
+            }
+            byte[] out = new byte[views.words.length()];
+            int length = PhraseIndex.spelledOut(views.views.wordBytes, views.words.length(), out);
+            if (!new String(out, 0, length, StandardCharsets.ISO_8859_1).equals(stepByStepSpelledOut(views.words))) {
+                mismatches.add(name + " in place");
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The runs of one-letter words as they were collected, in a string builder. */
+    private static String stepByStepSpelledOut(String words) {
+        StringBuilder out = new StringBuilder();
+        int run = 0;
+        int start = 1;
+        for (int i = 1; i < words.length(); i++) {
+            if (words.charAt(i) != ' ') {
+                continue;
+            }
+            if (i - start == 1) {
+                out.append(words.charAt(start));
+                run++;
+            } else if (i > start) {
+                if (run == 1) {
+                    out.setLength(out.length() - 1);
+                } else if (run > 1) {
+                    out.append('\n');
+                }
+                run = 0;
+            }
+            start = i + 1;
+        }
+        if (run == 1) {
+            out.setLength(out.length() - 1);
+        } else if (run > 1) {
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void theDigitViewFromMixedWordsFoundWhileBuildingIsTheStepByStepOne() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            for (String folded : new String[] {TextNormalizer.fold(Analysis.visibleText(text, Budget.UNLIMITED)), text}) {
+                WordViews views = WordViews.of(folded);
+                String expected = stepByStepLeet(views.words);
+                String inPlace = LeetView.of(views.wordBytes, views.words.length(), views.mixed, views.mixedCount);
+                if (!java.util.Objects.equals(inPlace, expected) || !java.util.Objects.equals(LeetView.of(views.words), expected)
+                        || !java.util.Objects.equals(LeetView.of(views.joined), stepByStepLeet(views.joined))) {
+                    mismatches.add(name);
+                }
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The digit-for-letter view as it was built: mixed words by splitting, windows appended to a string builder. */
+    private static String stepByStepLeet(String words) {
+        List<Integer> mixed = new ArrayList<>();
+        int at = 1;
+        for (String token : words.substring(1).split(" ", -1)) {
+            if (token.chars().anyMatch(c -> c <= '9') && token.chars().anyMatch(c -> c > '9') && at + token.length() < words.length()) {
+                mixed.add(at);
+            }
+            at += token.length() + 1;
+        }
+        if (mixed.isEmpty()) {
+            return null;
+        }
+        char[] letter = {'o', 'i', 'z', 'e', 'a', 's', 'g', 't', 'b', 'g'};
+        StringBuilder out = new StringBuilder();
+        int keptUntil = -1;
+        int windowInOut = 0;
+        int windowInWords = 0;
+        for (int start : mixed) {
+            int end = words.indexOf(' ', start);
+            int from = start;
+            for (int k = 0; k < LeetView.REACH && from > 1; k++) {
+                from = words.lastIndexOf(' ', from - 2) + 1;
+            }
+            if (keptUntil < 0 || from > keptUntil) {
+                out.append(out.length() == 0 ? "" : "\n").append(' ');
+                windowInOut = out.length();
+                windowInWords = from;
+            } else {
+                from = keptUntil;
+            }
+            int on = end;
+            for (int k = 0; k < LeetView.REACH && on + 1 < words.length(); k++) {
+                on = words.indexOf(' ', on + 1);
+            }
+            keptUntil = Math.max(from, on + 1);
+            out.append(words, from, keptUntil);
+            for (int k = start; k < end; k++) {
+                char d = words.charAt(k);
+                if (d <= '9') {
+                    out.setCharAt(windowInOut + k - windowInWords, letter[d - '0']);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void brandsAndDigitRunsFromTheWordsWithDigitsAreThoseOfEveryWord() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            if (Targets.brand(views) != stepByStepBrand(views.joined)) {
+                mismatches.add(name + " brand");
+            }
+            int[] runs = Structure.digitRuns(views.words, views.views.digits, views.views.digitCount);
+            if (!java.util.Arrays.equals(runs, stepByStepDigitRuns(views.words))) {
+                mismatches.add(name + " digits");
+            }
+        });
+        for (String joined : new String[] {" betnova79 ", " queenbet6 ", " hu vang club ", " club ", " ngoc trai casino ", " casino ",
+                " abcdewin ", " abwin ", " ab88 ", " 79bet ", " so 0912345678 ", " 0912 345 678 ", " a1 ", " 1a "}) {
+            Analysis views = Analysis.of(joined);
+            assertThat(Targets.brand(views)).as(joined).isEqualTo(stepByStepBrand(views.joined));
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void domainHintsFromTheirCandidatePlacesAreThoseOfEveryRun() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            views.add(Analysis.domainView(TextNormalizer.fold(Analysis.visibleText(text, Budget.UNLIMITED)), Budget.UNLIMITED));
+            views.add(Analysis.domainView(text.toLowerCase(java.util.Locale.ROOT), Budget.UNLIMITED));
+        });
+        views.addAll(List.of("", " ", ".", "a.com", " a.com ", "x. com", "x cham com", "x dot com", "go88 com", "kubet vip", "abc.",
+                ".com", "1 com", "a1 com", "-.- com", "nhacai cham net", " 9 bet", "9bet net", "vip. vip", "a..com"));
+        for (String view : views) {
+            DomainHints fast = DomainHints.of(view);
+            DomainHints every = stepByStepHints(view);
+            for (int p = 0; p < 3; p++) {
+                if (fast.mayMatch(p) != every.mayMatch(p)) {
+                    mismatches.add(p + " " + view.substring(0, Math.min(80, view.length())));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The hints as they were found: every run of letters and digits looked at where it ends. */
+    private static DomainHints stepByStepHints(String plain) {
+        DomainHints hints = new DomainHints();
+        int previousStart = -1;
+        int previousEnd = -1;
+        int start = -1;
+        for (int i = 0; i <= plain.length(); i++) {
+            char c = i < plain.length() ? plain.charAt(i) : ' ';
+            boolean inRun = i < plain.length() && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9');
+            if (inRun) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                hints.look(plain, start, i, previousStart, previousEnd);
+                previousStart = start;
+                previousEnd = i;
+                start = -1;
+            }
+        }
+        return hints;
+    }
+
+    @Test
+    void viewBytesHoldTheViewsCharacters() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        texts().forEach((name, text) -> {
+            Analysis views = Analysis.of(text);
+            if (!prefix(views.views.wordBytes, views.words.length()).equals(views.words)
+                    || !prefix(views.views.joinedBytes, views.joined.length()).equals(views.joined)
+                    || !prefix(views.views.compactBytes, views.compact.length()).equals(views.compact)) {
+                mismatches.add(name);
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static String prefix(byte[] bytes, int length) {
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     @Test

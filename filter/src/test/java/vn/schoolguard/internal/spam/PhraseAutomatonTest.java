@@ -54,6 +54,33 @@ class PhraseAutomatonTest {
     }
 
     @Test
+    void laneScansOfBytesFindWhatStringContainsFindsAcrossEveryCut() {
+        Random random = new Random(7);
+        String alphabet = "ab c\u00e9";
+        for (int round = 0; round < 3000; round++) {
+            List<String> patterns = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(12); i++) {
+                patterns.add(randomText(random, alphabet, 1 + random.nextInt(round % 3 == 0 ? 40 : 6)));
+            }
+            String first = randomText(random, alphabet, random.nextInt(round % 2 == 0 ? 300 : 20));
+            String second = randomText(random, alphabet, round % 5 == 0 ? 0 : random.nextInt(200));
+            PhraseAutomaton automaton = PhraseAutomaton.of(patterns);
+            BitSet both = new BitSet();
+            automaton.scan(PhraseAutomaton.bytesOf(first), first.length(), PhraseAutomaton.bytesOf(second), second.length(),
+                    Budget.UNLIMITED, both);
+            BitSet one = new BitSet();
+            automaton.scan(PhraseAutomaton.bytesOf(first), first.length(), Budget.UNLIMITED, one);
+            for (int i = 0; i < patterns.size(); i++) {
+                String pattern = patterns.get(i);
+                boolean matchable = pattern.chars().allMatch(c -> PhraseAutomaton.symbol((char) c) >= 0);
+                assertThat(both.get(i)).as("%s in %s | %s", pattern, first, second)
+                        .isEqualTo(matchable && (first.contains(pattern) || second.contains(pattern)));
+                assertThat(one.get(i)).as("%s in %s", pattern, first).isEqualTo(matchable && first.contains(pattern));
+            }
+        }
+    }
+
+    @Test
     void scanIsLinearOnAMillionCharactersOfNearMatches() {
         List<String> patterns = new ArrayList<>();
         for (int i = 1; i < 200; i++) {
