@@ -9,27 +9,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The shipped model on {@code spam/labelled-5.jsonl}: 500 texts written by someone who never ran the scorer or
- * read its rules (corpus/README.md). Never trained or tuned on; the bounds below are the figures measured with the
- * model they were held out from, so that no later change makes the product worse on texts it has never seen.
+ * The shipped model on the held-out sets {@code spam/labelled-5.jsonl} and {@code spam/labelled-6.jsonl}: 500 texts
+ * each, written by people who never ran the scorer or read its rules (corpus/README.md). Never trained on; the
+ * bounds are the figures measured with the model they were held out from, so that no later change makes the product
+ * worse on texts it has never seen.
  */
 class HeldOutSetTest {
 
-    @Test
-    void textsWrittenAfterTheModelAreScoredNoWorseThanWhenTheyArrived() throws IOException, URISyntaxException {
-        SpamScorer scorer = SpamScorer.create(SpamSettings.defaults());
-        List<SpamEvaluation.Labelled> texts = SpamEvaluation.readFile(
-                Path.of(HeldOutSetTest.class.getResource("/spam/labelled-5.jsonl").toURI()));
+    private static final SpamScorer SCORER = SpamScorer.create(SpamSettings.defaults());
+
+    // Measured with the model of 2026-12 (the model of 0f6a837 in brackets): set 5 filed no legitimate text as spam
+    // (27 of 300), 127 spam as spam and 189 filed or held (150, 183); set 6, written after this model was final,
+    // filed 1 (28), 146 and 193 (164, 190).
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/spam/labelled-5.jsonl, 0, 127, 189", "/spam/labelled-6.jsonl, 1, 146, 193"})
+    void textsWrittenAfterTheModelAreScoredNoWorseThanWhenTheyArrived(String resource, int legitMax, int spamMin, int heldMin)
+            throws IOException, URISyntaxException {
+        List<SpamEvaluation.Labelled> texts = SpamEvaluation.readFile(Path.of(HeldOutSetTest.class.getResource(resource).toURI()));
         int spam = 0;
         int spamFiled = 0;
         int spamHeld = 0;
         int legit = 0;
         List<String> legitFiled = new ArrayList<>();
         for (SpamEvaluation.Labelled labelled : texts) {
-            Verdict verdict = scorer.score(SpamTraining.input(labelled.item.text())).verdict();
+            Verdict verdict = SCORER.score(SpamTraining.input(labelled.item.text())).verdict();
             if (labelled.item.spam()) {
                 spam++;
                 spamFiled += verdict == Verdict.SPAM ? 1 : 0;
@@ -41,14 +48,12 @@ class HeldOutSetTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "held-out set: spam->spam %d/%d, spam->spam|suspect %d/%d, legit->spam %d/%d%n",
+        System.out.printf(Locale.ROOT, "%s: spam->spam %d/%d, spam->spam|suspect %d/%d, legit->spam %d/%d%n", resource,
                 spamFiled, spam, spamHeld, spam, legitFiled.size(), legit);
         assertThat(spam).isEqualTo(200);
         assertThat(legit).isEqualTo(300);
-        // Measured with the model of 2026-12: no legitimate text filed as spam (the model before it: 27 of 300), 127 of
-        // 200 spam filed as spam and 189 filed or held.
-        assertThat(legitFiled).as("legitimate texts filed as spam").isEmpty();
-        assertThat(spamFiled).as("spam filed as spam").isGreaterThanOrEqualTo(127);
-        assertThat(spamHeld).as("spam filed or held").isGreaterThanOrEqualTo(189);
+        assertThat(legitFiled).as("legitimate texts filed as spam").hasSizeLessThanOrEqualTo(legitMax);
+        assertThat(spamFiled).as("spam filed as spam").isGreaterThanOrEqualTo(spamMin);
+        assertThat(spamHeld).as("spam filed or held").isGreaterThanOrEqualTo(heldMin);
     }
 }
