@@ -248,7 +248,7 @@ public final class SpamScorer {
             }
             List<Reason> reasons = read.evaluation().reasons;
             double score = total(reasons);
-            if (read.structure().plainGambling && policy.decide(read, score, site, reasons) == Verdict.SPAM) {
+            if (read.structure().plainGambling() && policy.decide(read, score, site, reasons) == Verdict.SPAM) {
                 reasons.add(new Reason(MODEL_RULE_PREFIX + "tail", SpamTexts.tailRead(start, raw.length()), 0));
                 return new SpamScore(Verdict.SPAM, score, reasons);
             }

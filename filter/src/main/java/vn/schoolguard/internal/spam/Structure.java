@@ -44,8 +44,6 @@ final class Structure {
     final boolean namesGambling;
     /** Whether the text warns, cites the law, asks a question or reports what others wrote ({@link Cue#frames()}). */
     final boolean framed;
-    /** Whether the text names gambling in plain speech: a gambling rule hit and no framing wording. */
-    final boolean plainGambling;
 
     private Structure(Set<Target> targets, int links, int longestDigitRun, boolean namesGambling, boolean framed) {
         this.targets = targets;
@@ -53,7 +51,6 @@ final class Structure {
         this.longestDigitRun = longestDigitRun;
         this.namesGambling = namesGambling;
         this.framed = framed;
-        this.plainGambling = namesGambling && !framed;
     }
 
     static Structure of(Evaluation ev) {
@@ -146,7 +143,12 @@ final class Structure {
      * text that names gambling in plain speech ("Tài xỉu livestream, ăn 1.98": an offer, made to the reader).
      */
     boolean promotes() {
-        return hasStrongTarget() || hasTarget() && plainGambling;
+        return hasStrongTarget() || hasTarget() && plainGambling();
+    }
+
+    /** Whether the text names gambling in plain speech: a gambling rule hit and no framing wording. */
+    boolean plainGambling() {
+        return namesGambling && !framed;
     }
 
     /**

@@ -29,7 +29,7 @@ class StructureTest {
         Structure structure = SCORER.analyse(SpamTraining.input(text)).structure();
         assertThat(structure.namesGambling).as("names gambling").isEqualTo(names);
         assertThat(structure.framed).as("framed").isEqualTo(framed);
-        assertThat(structure.plainGambling).isEqualTo(names && !framed);
+        assertThat(structure.plainGambling()).isEqualTo(names && !framed);
         // A weak target counts as strong only in plain speech about gambling, and files nothing without gambling words.
         if (structure.hasTarget() && !structure.hasStrongTarget()) {
             assertThat(structure.promotes()).isEqualTo(names && !framed);
