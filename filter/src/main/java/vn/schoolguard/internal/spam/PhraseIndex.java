@@ -30,8 +30,8 @@ final class PhraseIndex {
     /** First entry number of each indexed rule. */
     private final Map<Rule, Integer> offsets = new IdentityHashMap<>();
     private final int entries;
-    /** Per pattern rule with {@code needs}: its first and one-past-last entry numbers. */
-    private final Map<Rule, int[]> needOffsets = new IdentityHashMap<>();
+    /** Per pattern rule with {@code needs}: its entry numbers, its needs and its reach. */
+    private final Map<Rule, Needs> needs = new IdentityHashMap<>();
     /** Entry number of the first phrase of each cue, then one past the last. */
     private final int[] cueOffsets = new int[Cue.values().length + 1];
 
@@ -94,21 +94,31 @@ final class PhraseIndex {
     private int indexNeeds(List<Rule> rules, Patterns all, int first) {
         int entry = first;
         for (Rule rule : rules) {
-            String needs = rule.params().get("needs");
+            String declared = rule.params().get("needs");
             // A site file adding expressions to a shipped rule would make its needs incomplete: then all run.
-            if (rule.kind() != RuleKind.PATTERN || needs == null || !rule.entries().stream().allMatch(Rule.Entry::shipped)) {
+            if (rule.kind() != RuleKind.PATTERN || declared == null || !rule.entries().stream().allMatch(Rule.Entry::shipped)) {
                 continue;
             }
-            needOffsets.put(rule, new int[] {entry, 0});
-            for (String need : needs.split(",")) {
+            int start = entry;
+            List<String> words = new ArrayList<>();
+            for (String need : declared.split(",")) {
                 String folded = TextNormalizer.fold(need.strip());
                 if (!folded.isEmpty()) {
+                    words.add(folded);
                     all.add(folded, entry++);
                 }
             }
-            needOffsets.get(rule)[1] = entry;
+            String reach = rule.params().get("reach");
+            needs.put(rule, new Needs(start, entry, List.copyOf(words), reach == null ? -1 : Integer.parseInt(reach)));
         }
         return entry;
+    }
+
+    /**
+     * A pattern rule's needs: entry numbers {@code [first, end)}, the needs as folded, and how many characters
+     * before one of them a match can start ({@code -1}: not declared).
+     */
+    private record Needs(int first, int end, List<String> words, int reach) {
     }
 
     private int indexCues(Patterns all, int first) {
@@ -219,12 +229,32 @@ final class PhraseIndex {
      * occurs in any view (a match on the joined view contains one, and every view's hits are counted).
      */
     boolean mayMatch(Rule rule, BitSet found) {
-        int[] range = needOffsets.get(rule);
-        if (range == null) {
+        Needs declared = needs.get(rule);
+        if (declared == null) {
             return true;
         }
-        int next = found.nextSetBit(range[0]);
-        return next >= 0 && next < range[1];
+        int next = found.nextSetBit(declared.first);
+        return next >= 0 && next < declared.end;
+    }
+
+    /**
+     * Where a pattern rule's expressions can start to match in {@code joined}, ascending: from {@code reach}
+     * characters before each occurrence of one of its needs up to that occurrence. Null when the rule declares no
+     * reach, and then its expressions are tried everywhere. Only needs found by the scan are looked for.
+     */
+    int[] matchStarts(Rule rule, BitSet found, String joined) {
+        Needs declared = needs.get(rule);
+        if (declared == null || declared.reach < 0) {
+            return null;
+        }
+        BitSet starts = new BitSet(joined.length());
+        for (int e = found.nextSetBit(declared.first); e >= 0 && e < declared.end; e = found.nextSetBit(e + 1)) {
+            String need = declared.words.get(e - declared.first);
+            for (int at = joined.indexOf(need); at >= 0; at = joined.indexOf(need, at + 1)) {
+                starts.set(Math.max(0, at - declared.reach), at + 1);
+            }
+        }
+        return starts.stream().toArray();
     }
 
     /** How many phrases of a cue occur (each counted once). */

@@ -36,7 +36,9 @@ import java.util.regex.PatternSyntaxException;
  * {@code label}, {@code mode} ({@code on}, {@code log-only}, {@code off}), {@code threshold}, {@code window},
  * {@code limit}, {@code compact}: the shortest phrase (in letters) also matched inside run-together text, and
  * {@code needs} (pattern rules): comma-separated strings of which every match contains one; when none occurs in
- * the text (found in the same automaton scan as the phrases), the rule's expressions are not run at all.
+ * the text (found in the same automaton scan as the phrases), the rule's expressions are not run at all, and
+ * {@code reach} (pattern rules with needs): every match starts at most this many characters before one of its
+ * needs, so the expressions are tried only there.
  * A site file section with an existing id adds entries and overrides the keys it names
  * ({@code mode = log-only} or {@code mode = off} switch a shipped rule).
  */
@@ -45,6 +47,8 @@ final class RulePack {
     static final String BUILT_IN = "/vn/schoolguard/internal/spam/rules-vi.pack";
     /** Run-together forms shorter than this would match inside ordinary words. */
     static final int MIN_COMPACT = 9;
+    /** The largest reach of a pattern rule: its needs are near the start of what it matches. */
+    static final int MAX_REACH = 64;
 
     private final String version;
     private final List<Rule> rules;
@@ -199,6 +203,7 @@ final class RulePack {
                         params.put(key.getKey(), key.getValue()[0]);
                     }
                     case "needs" -> params.put("needs", key.getValue()[0]);
+                    case "reach" -> params.put("reach", Integer.toString(reach(key.getValue())));
                     case "window" -> {
                         if (vn.schoolguard.internal.spam.SpamSettings.duration(key.getValue()[0]) == null) {
                             throw new RulePackException(SpamTexts.badRuleKey(key.getValue()[1], "window", key.getValue()[0], "a duration such as 30m, 24h or 7d"));
@@ -206,7 +211,7 @@ final class RulePack {
                         params.put("window", key.getValue()[0]);
                     }
                     default -> throw new RulePackException(SpamTexts.badRuleKey(key.getValue()[1], key.getKey(), key.getValue()[0],
-                            "one of kind, weight, cap, label, mode, threshold, limit, window, compact, needs"));
+                            "one of kind, weight, cap, label, mode, threshold, limit, window, compact, needs, reach"));
                 }
             }
             int minCompact = (int) number("compact", MIN_COMPACT);
@@ -235,6 +240,14 @@ final class RulePack {
             } catch (PatternSyntaxException e) {
                 throw new RulePackException(SpamTexts.badRuleLine(where, source, "a valid regular expression (" + e.getDescription() + ")"));
             }
+        }
+
+        /** A pattern rule's reach: how many characters before one of its needs a match can start. */
+        private static int reach(String[] value) {
+            if (value[0].matches("\\d{1,2}") && Integer.parseInt(value[0]) <= MAX_REACH) {
+                return Integer.parseInt(value[0]);
+            }
+            throw new RulePackException(SpamTexts.badRuleKey(value[1], "reach", value[0], "a whole number from 0 to " + MAX_REACH));
         }
 
         private double number(String key, double defaultValue) {
