@@ -1,5 +1,9 @@
 package vn.schoolguard.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +13,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,7 +30,9 @@ import vn.schoolguard.internal.spam.SpamSettings;
 
 /**
  * Sanitizing and scoring one 10 KB comment, against the bare OWASP {@code sanitize} call of the same
- * text (the baseline). Run: {@code java -jar benchmarks/target/benchmarks.jar SanitizeScore -f 1 -wi 3 -i 5}.
+ * text (the baseline). Two comments: one paragraph repeated (a flood: few distinct words, shingles and domains), and
+ * 71 different legitimate corpus texts, some of them warnings that name gambling (what a long real comment costs).
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar SanitizeScore -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +44,10 @@ public class SanitizeScoreBenchmark {
             + "<a href=\"https://thptngoquyen.edu.vn/tin-tuc\">trang tin của trường</a>. Mong trường tiếp tục tổ chức "
             + "những hoạt động bổ ích như vậy cho các cháu.</p>\n";
 
+    /** {@code repeated}: one paragraph over and over; {@code varied}: different texts, from {@code varied-comment.html}. */
+    @Param({"repeated", "varied"})
+    public String text;
+
     private String comment;
     private PolicyFactory bare;
     private SpamScorer scorer;
@@ -44,14 +55,29 @@ public class SanitizeScoreBenchmark {
 
     @Setup
     public void setUp() {
+        comment = text.equals("varied") ? resource("varied-comment.html") : repeated();
+        bare = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS);
+        scorer = SpamScorer.create(SpamSettings.defaults());
+        now = Instant.parse("2026-03-01T08:00:00Z");
+    }
+
+    private static String repeated() {
         StringBuilder text = new StringBuilder();
         while (text.length() < 10 * 1024) {
             text.append(PARAGRAPH);
         }
-        comment = text.substring(0, 10 * 1024);
-        bare = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS);
-        scorer = SpamScorer.create(SpamSettings.defaults());
-        now = Instant.parse("2026-03-01T08:00:00Z");
+        return text.substring(0, 10 * 1024);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SanitizeScoreBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("benchmark text " + name + " is missing from the benchmarks JAR");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The baseline: OWASP's own policy, nothing else. */
