@@ -39,7 +39,10 @@ public final class SpamTraining {
      * product's bar of 0.2 % legitimate texts filed as spam, as texts never seen score higher than the pool's.
      */
     static final double ALLOWED_FALSE_SPAM = 0.001;
-    /** The share of dev spam the suspect threshold must hold at least. */
+    /**
+     * The share of the calibration pool's spam (less what the rules hold) the suspect threshold must hold at least:
+     * scored fold by fold, most of it is campaigns the scoring model never saw.
+     */
     static final double SUSPECT_RECALL = 0.997;
     static final double MIN_SPAM_THRESHOLD = 0.5;
     /** An offer, chat or payment wording alone files a text as spam only when the model is this sure at least. */
@@ -96,7 +99,7 @@ public final class SpamTraining {
                 }
             }
         }
-        return calibrate(model, pool, dev, log).toBytes();
+        return calibrate(model, pool, log).toBytes();
     }
 
     /** Every example of the train split, or all but those of one fold. */
@@ -136,11 +139,12 @@ public final class SpamTraining {
     private record Training(Scored scored, List<ModelTrainer.Example> examples, int fold) {
     }
 
-    /** A text of the calibration pool: its label, its structure and the probability a model that never saw it gives. */
-    private record Point(Corpus.Item item, Structure structure, double p) {
+    /** A text of the calibration pool: its label, its structure, its rule score and the probability a model that never saw it gives. */
+    private record Point(Corpus.Item item, Structure structure, double rules, double p) {
 
         static Point of(Scored s, SpamModel model) {
-            return new Point(s.item(), s.analysed().structure(), model.probability(s.analysed().features(), SiteAdjustment.NONE));
+            return new Point(s.item(), s.analysed().structure(), ruleScore(s.analysed()),
+                    model.probability(s.analysed().features(), SiteAdjustment.NONE));
         }
     }
 
@@ -149,9 +153,9 @@ public final class SpamTraining {
      * would take it, but for {@value #ALLOWED_FALSE_SPAM} of all the pool's legitimate texts; within
      * [{@value #MIN_SPAM_THRESHOLD}, {@value #MAX_SPAM_THRESHOLD}]. The weak-target threshold just above every
      * legitimate text of the pool it applies to, at least {@value #MIN_WEAK_TARGET_THRESHOLD}. Suspect threshold: low
-     * enough to hold {@value #SUSPECT_RECALL} of dev spam.
+     * enough to hold {@value #SUSPECT_RECALL} of the pool's spam that the rules do not hold.
      */
-    private static SpamModel calibrate(SpamModel model, List<Point> pool, List<Scored> dev, PrintWriter log) {
+    private static SpamModel calibrate(SpamModel model, List<Point> pool, PrintWriter log) {
         List<Double> strong = new ArrayList<>();
         List<Double> weak = new ArrayList<>();
         int legit = 0;
@@ -168,10 +172,10 @@ public final class SpamTraining {
         }
         int allowed = (int) Math.floor(legit * ALLOWED_FALSE_SPAM);
         List<Double> spam = new ArrayList<>();
-        for (Scored s : dev) {
-            if (s.item().spam() && ruleScore(s.analysed()) < RULE_SUSPECT) {
+        for (Point point : pool) {
+            if (point.item().spam() && point.rules() < RULE_SUSPECT) {
                 // Spam the rules already flag needs no model threshold to be held.
-                spam.add(model.probability(s.analysed().features(), SiteAdjustment.NONE));
+                spam.add(point.p());
             }
         }
         // A text that says nothing must stay clean: the threshold stays well above an empty text's probability.

@@ -17,8 +17,8 @@ final class Tails {
     }
 
     /**
-     * The start offsets of the text's tails, shortest first: each begins after a sentence end (". ", "! ", "? ",
-     * ": " or a line break), starts with a word or a tag after its leading space and runs to the end, at least
+     * The start offsets of the text's tails, shortest first: each begins after a sentence end (". ", "! ", "? " or a
+     * line break), starts with a word or a tag after its leading space and runs to the end, at least
      * {@value #MIN_TAIL} characters; at most {@value #MAX_TAILS}, and never the whole text.
      */
     static int[] starts(String text) {
@@ -48,11 +48,15 @@ final class Tails {
         return c == '<' || Character.isLetterOrDigit(c);
     }
 
+    /**
+     * Not a colon: what follows one is what the sentence before it introduces, often the quoted ad of a warning
+     * ("Phòng GD nhắc các trường: loại tin 'tuyển CTV…' thường dẫn tới web cờ bạc"), not a new post.
+     */
     private static boolean endsSentence(String text, int i) {
         char c = text.charAt(i);
         if (c == '\n') {
             return true;
         }
-        return (c == '.' || c == '!' || c == '?' || c == ':') && Character.isWhitespace(text.charAt(i + 1));
+        return (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1));
     }
 }

@@ -8,16 +8,19 @@ import java.util.Set;
  * Turns the model's probability, the promotion targets and the rule evidence into a verdict.
  * {@code spam} only when the model is confident and the text sends its reader somewhere (a link, a domain,
  * a phone number, a chat handle, bank details), or when evidence that does not depend on wording (honeypot,
- * hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Offer, chat or payment wording
- * is a target only in a text that names gambling: in plain speech it takes the spam threshold, framed by a
+ * link floods, hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Offer, chat or
+ * payment wording is a target only in a text that names gambling: in plain speech it takes the spam threshold, framed by a
  * warning or a question the more confident {@link SpamModel#weakTargetThreshold()}; without gambling words it is
  * how schools write too, and the text is at most {@code suspect}. Warnings and discussions without a target are
  * at most {@code suspect}.
  */
 final class VerdictPolicy {
 
-    /** Kinds whose weight is evidence about the poster or the markup, not about the wording. */
-    private static final Set<RuleKind> EVIDENCE = Set.of(RuleKind.HIDDEN_LINK, RuleKind.REPEAT, RuleKind.HONEYPOT,
+    /**
+     * Kinds whose weight is evidence about the poster or the markup, not about the wording. Links count: a flood
+     * of them is spam whatever words surround it (the shipped link rules reach 9, so links alone never file a text).
+     */
+    private static final Set<RuleKind> EVIDENCE = Set.of(RuleKind.LINKS, RuleKind.HIDDEN_LINK, RuleKind.REPEAT, RuleKind.HONEYPOT,
             RuleKind.FILL_TIME, RuleKind.MARKED_IP, RuleKind.MARKED_EMAIL, RuleKind.MARKED_HOST,
             RuleKind.MARKED_FINGERPRINT, RuleKind.CAMPAIGN, RuleKind.TOO_LARGE, RuleKind.BAD_ENCODING);
     private static final int TOP_FEATURES = 3;

@@ -51,6 +51,15 @@ class TailReadingTest {
     }
 
     @Test
+    void aNoticeThatQuotesAnOfferAfterAColonIsNotReadFromTheQuote() {
+        // What follows the colon is the notice's own quote, not a post after it; read alone it was an offer.
+        SpamScore score = score("Phong GD Ngoc Hien nhac cac truong: loai tin \"tuyen CTV lam tai nha, ngay kiem 500k, chi "
+                + "can dat don\" thuong dan toi web co bac.");
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).doesNotContain(TAIL);
+    }
+
+    @Test
     void aQuestionAfterTheSameCommentIsNotSpam() {
         SpamScore score = score(COMMENT + "Câu hỏi thảo luận cho buổi sinh hoạt lớp: vì sao quảng cáo tài xỉu \"nạp 100k tặng "
                 + "100k\" lôi kéo được học sinh?");

@@ -33,9 +33,9 @@ class TailsTest {
     }
 
     @Test
-    void lineBreaksAndColonsEndSentencesButADecimalPointDoesNot() {
+    void lineBreaksEndSentencesButADecimalPointAndAColonDoNot() {
         String text = "Tài xỉu ăn 1.98 uy tín nhất hôm nay các bạn ơi\nP/s: " + AD;
-        assertThat(Arrays.stream(Tails.starts(text)).mapToObj(text::substring)).containsExactly(AD, "P/s: " + AD);
+        assertThat(Arrays.stream(Tails.starts(text)).mapToObj(text::substring)).containsExactly("P/s: " + AD);
     }
 
     @Test
