@@ -58,6 +58,10 @@ public final class SpamEvaluation {
         public final Counts spam = new Counts();
         public final Counts legit = new Counts();
         public final Counts hardLegit = new Counts();
+        /** Spam the verdict policy may file: a promotion target, or offer, chat or payment wording with gambling words. */
+        public final Counts fileableSpam = new Counts();
+        /** Spam it never files on wording alone (at most suspect): no promotion target. */
+        public final Counts otherSpam = new Counts();
         final Map<String, Counts> categories = new TreeMap<>();
         /** Per rule id: [fired on spam, fired on legit]. */
         final Map<String, int[]> rules = new TreeMap<>();
@@ -73,6 +77,9 @@ public final class SpamEvaluation {
             out.printf(Locale.ROOT, "rates: spam->spam %.4f, spam->spam|suspect %.4f, legit->spam %.4f, hard legit->spam %.4f,"
                     + " legit->suspect %.4f%n", spam.spamRate(), spam.flaggedRate(), legit.spamRate(), hardLegit.spamRate(),
                     legit.flaggedRate() - legit.spamRate());
+            out.printf(Locale.ROOT, "spam with a promotion target: %d, ->spam %.4f, ->spam|suspect %.4f; without one (never spam on"
+                    + " wording alone): %d, ->spam|suspect %.4f%n", fileableSpam.total(), fileableSpam.spamRate(),
+                    fileableSpam.flaggedRate(), otherSpam.total(), otherSpam.flaggedRate());
             out.println("per category (label/category: n, spam, suspect, clean):");
             categories.forEach((name, c) -> out.printf(Locale.ROOT, "  %-28s %5d %5d %5d %5d  spam %.3f  flagged %.3f%n", name,
                     c.total(), c.verdicts[0], c.verdicts[1], c.verdicts[2], c.spamRate(), c.flaggedRate()));
@@ -134,6 +141,10 @@ public final class SpamEvaluation {
             SpamScore score = scorer.score(SpamTraining.input(item.text()));
             Verdict verdict = score.verdict();
             (item.spam() ? result.spam : result.legit).add(verdict);
+            if (item.spam()) {
+                boolean fileable = scorer.analyse(SpamTraining.input(item.text())).structure().fileable();
+                (fileable ? result.fileableSpam : result.otherSpam).add(verdict);
+            }
             if (!item.spam() && item.hard()) {
                 result.hardLegit.add(verdict);
             }
