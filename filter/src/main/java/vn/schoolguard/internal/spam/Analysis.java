@@ -149,9 +149,43 @@ final class Analysis {
 
     /** The text as the domain patterns see it: letters, digits, dots and dashes, single spaces, spelled letters joined. */
     static String domainView(String folded, Budget budget) {
-        boolean bracket = folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0 || folded.indexOf('{') >= 0;
-        String text = bracket ? BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ") : folded;
+        String text = mayHaveBracketDot(folded) ? BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ") : folded;
         return WordViews.domainView(text);
+    }
+
+    /**
+     * Whether {@link #BRACKET_DOT} matches somewhere: its match at each bracket worked out by hand (both white space
+     * runs are possessive, so there is nothing to backtrack into). When it matches nowhere, replacing its matches
+     * gives the text itself and the pattern need not scan it; brackets around ordinary words are common.
+     */
+    static boolean mayHaveBracketDot(String folded) {
+        int n = folded.length();
+        for (int i = 0; i < n; i++) {
+            char c = folded.charAt(i);
+            if (c != '(' && c != '[' && c != '{') {
+                continue;
+            }
+            int at = spaces(folded, i + 1);
+            int after = folded.startsWith(".", at) ? at + 1 : folded.startsWith("dot", at) ? at + 3
+                    : folded.startsWith("cham", at) ? at + 4 : -1;
+            if (after < 0) {
+                continue;
+            }
+            at = spaces(folded, after);
+            if (at < n && (folded.charAt(at) == ')' || folded.charAt(at) == ']' || folded.charAt(at) == '}')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of {@code \s{0,8}+} from {@code from}: at most eight of the regex's white space characters. */
+    private static int spaces(String text, int from) {
+        int at = from;
+        while (at < text.length() && at - from < 8 && " \t\n\u000B\f\r".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+        return at;
     }
 
     /**

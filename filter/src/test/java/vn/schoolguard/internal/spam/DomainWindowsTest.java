@@ -143,6 +143,28 @@ class DomainWindowsTest {
     }
 
     @Test
+    void bracketedDotsAreLookedForWhereThePatternFindsThem() throws IOException {
+        Pattern bracketDot = Analysis.patterns().get("BRACKET_DOT");
+        List<String> texts = new ArrayList<>(BoundedScoringTest.hostileTexts().values());
+        texts.addAll(List.of("", "(", "(.)", "( . )", "(        .        )", "(         .)", "(.         )", "[dot]", "{cham}",
+                "(dot", "(do)", "(cha)", "(chamx)", "(.]", "[.}", "{.)", "(\t.\n)", "(\u000b.\f)", "(\r\ndot\r\n)", "(\u00a0.)",
+                "x (thu 2) y", "(c) (d) (.x)", "((.))", "[[dot]]"));
+        Random random = new Random(3);
+        String alphabet = "([{)]}. \t\ndotcham\u000bx";
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            assertThat(Analysis.mayHaveBracketDot(text)).as(text.length() > 40 ? text.substring(0, 40) : text)
+                    .isEqualTo(bracketDot.matcher(text).find());
+        }
+    }
+
+    @Test
     void windowsAreInOrderApartAndInsideTheView() {
         String plain = view("a.com b.com " + "x".repeat(100) + " c . vip d.net");
         DomainHints hints = DomainHints.of(plain);
