@@ -260,8 +260,8 @@ final class MinHash {
         }
     }
 
-    /** Slots of {@link RecentKeys} at most: 64 KB. */
-    private static final int MAX_SLOTS = 8192;
+    /** Slots of {@link RecentKeys} at most: 32 KB, a table that stays in the first-level cache. */
+    private static final int MAX_SLOTS = 4096;
 
     /** Shingle hashes seen so far: open addressing over a power-of-two table at most half full. */
     private static final class ShingleSet {
