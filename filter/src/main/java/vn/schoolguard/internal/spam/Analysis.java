@@ -30,6 +30,15 @@ final class Analysis {
     private static final Pattern SPACED = Pattern.compile(
             "(?<![a-z0-9-])([a-z]{0,12}\\d[a-z0-9]{0,12}|[a-z0-9]{1,12}(?:bet|win|club|vip))\\s(" + SAFE_TLD + ")(?![a-z0-9.])");
 
+    /**
+     * How far a match of a domain pattern reaches before the start of its top-level domain: a label of at most 42
+     * characters ({@code [a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?}; the spaced pattern's is at most 25) and a separator of
+     * at most 6 (" cham "; the spaced pattern's is one character). The lookbehinds read further, outside the match.
+     */
+    static final int MATCH_BEFORE = 42 + 6;
+    /** How far a match reaches from the start of its top-level domain: "com . vn", the longest, is 8 characters. */
+    static final int MATCH_AFTER = 8;
+
     static final Set<String> TLDS = Set.of(TLD.split("\\|"));
     static final Set<String> SAFE_TLDS = Set.of(SAFE_TLD.split("\\|"));
     static final int SHORTEST_TLD = TLDS.stream().mapToInt(String::length).min().orElseThrow();
@@ -140,26 +149,96 @@ final class Analysis {
 
     /** The text as the domain patterns see it: letters, digits, dots and dashes, single spaces, spelled letters joined. */
     static String domainView(String folded, Budget budget) {
-        boolean bracket = folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0 || folded.indexOf('{') >= 0;
-        String text = bracket ? BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ") : folded;
+        String text = mayHaveBracketDot(folded) ? BRACKET_DOT.matcher(budget.guard(folded)).replaceAll(" . ") : folded;
         return WordViews.domainView(text);
     }
 
-    /** The domains the patterns find in the domain view; with {@code hinted}, a pattern that cannot match is skipped. */
-    static Set<String> domains(String plain, Budget budget, boolean hinted) {
-        Set<String> found = new LinkedHashSet<>();
-        DomainHints hints = DomainHints.of(plain);
-        Pattern[] patterns = {DOTTED_TIGHT, DOTTED_LOOSE, SPACED};
-        for (int p = 0; p < patterns.length; p++) {
-            if (hinted && !hints.mayMatch(p)) {
+    /**
+     * Whether {@link #BRACKET_DOT} matches somewhere: its match at each bracket worked out by hand (both white space
+     * runs are possessive, so there is nothing to backtrack into). When it matches nowhere, replacing its matches
+     * gives the text itself and the pattern need not scan it; brackets around ordinary words are common.
+     */
+    static boolean mayHaveBracketDot(String folded) {
+        int n = folded.length();
+        for (int i = 0; i < n; i++) {
+            char c = folded.charAt(i);
+            if (c != '(' && c != '[' && c != '{') {
                 continue;
             }
+            int at = spaces(folded, i + 1);
+            int after = folded.startsWith(".", at) ? at + 1 : folded.startsWith("dot", at) ? at + 3
+                    : folded.startsWith("cham", at) ? at + 4 : -1;
+            if (after < 0) {
+                continue;
+            }
+            at = spaces(folded, after);
+            if (at < n && (folded.charAt(at) == ')' || folded.charAt(at) == ']' || folded.charAt(at) == '}')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of {@code \s{0,8}+} from {@code from}: at most eight of the regex's white space characters. */
+    private static int spaces(String text, int from) {
+        int at = from;
+        while (at < text.length() && at - from < 8 && " \t\n\u000B\f\r".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+        return at;
+    }
+
+    /**
+     * The domains the patterns find in the domain view, in the order of a find loop over the whole view per pattern
+     * (at most {@link SpamScorer#MAX_HOSTS}); with {@code hinted}, each pattern is run only in the windows around
+     * the places {@link DomainHints} found for it (none: the pattern is skipped), without, over the whole view.
+     */
+    static Set<String> domains(String plain, Budget budget, boolean hinted) {
+        Set<String> found = new LinkedHashSet<>();
+        DomainHints hints = hinted ? DomainHints.of(plain) : null;
+        Pattern[] patterns = {DOTTED_TIGHT, DOTTED_LOOSE, SPACED};
+        for (int p = 0; p < patterns.length; p++) {
             Matcher m = patterns[p].matcher(budget.guard(plain));
-            while (m.find() && found.size() < SpamScorer.MAX_HOSTS) {
-                found.add(m.group(1) + "." + DOT_RUN.matcher(m.group(2)).replaceAll("."));
+            if (!hinted) {
+                while (m.find() && found.size() < SpamScorer.MAX_HOSTS) {
+                    found.add(domain(m));
+                }
+            } else if (hints.mayMatch(p)) {
+                findInWindows(m, hints.windows(p, plain.length(), MATCH_BEFORE, MATCH_AFTER), found);
             }
         }
         return found;
+    }
+
+    /**
+     * The find loop over the whole view, run in {@code windows} only; the same matches in the same order, so the
+     * same domains and the same cut at {@link SpamScorer#MAX_HOSTS}. Why: with transparent bounds the lookarounds
+     * read the text outside a window as a whole-text search does, and a window end only stops what would consume a
+     * character past it (anchoring bounds off: it matches no {@code $}), so a match found in a window is the one
+     * the whole-text search finds at that start, unless that one reaches past the window end; it cannot, since
+     * every match lies wholly in one window ({@link DomainHints#windows}) and the windows do not overlap. For the
+     * same reason nothing matches at a start outside every window. Searching each window from the end of the
+     * last match (or its own start, which is later, the windows being in order) thus meets exactly the matches of
+     * the whole-text loop: the first match at or after a position is in the first window that has one there.
+     */
+    static void findInWindows(Matcher m, int[] windows, Set<String> found) {
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int w = 0; w < windows.length && found.size() < SpamScorer.MAX_HOSTS; w += 2) {
+            int start = Math.max(from, windows[w]);
+            if (start >= windows[w + 1]) {
+                continue;
+            }
+            m.region(start, windows[w + 1]);
+            while (found.size() < SpamScorer.MAX_HOSTS && m.find()) {
+                found.add(domain(m));
+                from = m.end();
+            }
+        }
+    }
+
+    private static String domain(Matcher m) {
+        return m.group(1) + "." + DOT_RUN.matcher(m.group(2)).replaceAll(".");
     }
 
     private static boolean isPlain(String folded, String domain) {

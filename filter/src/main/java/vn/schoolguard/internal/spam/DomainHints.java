@@ -35,6 +35,9 @@ final class DomainHints {
     }
 
     private final boolean[] may = new boolean[3];
+    /** Per pattern, where the runs that met its condition start ({@link #counts} of them), in the order found. */
+    private final int[][] places = {new int[8], new int[8], new int[8]};
+    private final int[] counts = new int[3];
 
     DomainHints() {
     }
@@ -121,11 +124,47 @@ final class DomainHints {
         char before = start > 0 ? plain.charAt(start - 1) : ' ';
         char twoBefore = start > 1 ? plain.charAt(start - 2) : ' ';
         boolean labelRightBefore = pe >= 0 && pe == start - 1;
-        may[TIGHT] |= tld && before == '.' && labelRightBefore;
         boolean afterDot = before == '.' || before == ' ' && twoBefore == '.';
         boolean afterWord = plain.startsWith(" cham ", start - 6) || plain.startsWith(" dot ", start - 5);
-        may[LOOSE] |= safe && (afterDot || afterWord);
-        may[SPACED] |= safe && before == ' ' && pe == start - 1 && spacedLabel(plain, ps, pe);
+        note(TIGHT, start, tld && before == '.' && labelRightBefore);
+        note(LOOSE, start, safe && (afterDot || afterWord));
+        note(SPACED, start, safe && before == ' ' && pe == start - 1 && spacedLabel(plain, ps, pe));
+    }
+
+    private void note(int pattern, int start, boolean met) {
+        if (!met) {
+            return;
+        }
+        may[pattern] = true;
+        if (counts[pattern] == places[pattern].length) {
+            places[pattern] = java.util.Arrays.copyOf(places[pattern], counts[pattern] * 2);
+        }
+        places[pattern][counts[pattern]++] = start;
+    }
+
+    /**
+     * Where a match of {@code pattern} can be in a view of {@code length} characters: {@code [start, end)} pairs in
+     * text order, not overlapping, each the union of {@code [place - before, place + after)} (cut to the view) of
+     * the places whose run met the pattern's condition and whose spans overlap. Every match of the pattern has its
+     * top-level domain at such a place (the condition is necessary, see {@link #of}) and, when it starts at most
+     * {@code before} characters before it and ends at most {@code after} after it, lies wholly in one window.
+     */
+    int[] windows(int pattern, int length, int before, int after) {
+        int[] at = java.util.Arrays.copyOf(places[pattern], counts[pattern]);
+        java.util.Arrays.sort(at);
+        int[] windows = new int[2 * at.length];
+        int w = 0;
+        for (int place : at) {
+            int start = Math.max(0, place - before);
+            int end = Math.min(length, place + after);
+            if (w > 0 && start <= windows[w - 1]) {
+                windows[w - 1] = Math.max(windows[w - 1], end);
+            } else {
+                windows[w++] = start;
+                windows[w++] = end;
+            }
+        }
+        return java.util.Arrays.copyOf(windows, w);
     }
 
     /** The label of the spaced pattern: with a digit, or ending in a betting word. */

@@ -1,6 +1,7 @@
 package vn.schoolguard.internal.spam;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -48,16 +49,16 @@ final class MinHash {
 
     /**
      * The signature of the first {@code length} bytes of a run-together view (a character a byte), or null when
-     * it is too short. A shingle's five bytes are its own key: each distinct shingle is found by its key, without
-     * hashing every one, and only those are hashed. Two shingles with the same hash are then both kept, which
-     * changes no minimum.
+     * it is too short. A shingle's five bytes are its own key: a shingle whose key was seen is dropped without
+     * being hashed (see {@link RecentKeys}), and only the others are hashed. A shingle kept twice, or two shingles
+     * with the same hash, change no minimum: the signature depends only on the set of the shingles' hashes.
      */
     static int[] signature(byte[] compact, int length) {
         if (length < MIN_LENGTH) {
             return null;
         }
         int shingles = length - SHINGLE + 1;
-        ShingleKeys seen = new ShingleKeys(shingles);
+        RecentKeys seen = new RecentKeys(shingles);
         int[] distinct = new int[shingles];
         int count = 0;
         long key = 0;
@@ -94,12 +95,18 @@ final class MinHash {
         return minima(distinct, count);
     }
 
-    /** Seed by seed over all distinct shingles: two long, plain loops per seed rather than 32 short steps per shingle. */
-    private static int[] minima(int[] distinct, int count) {
+    /**
+     * The least mixed hash under each seed. Few hashes (a short text, a flooded paragraph): seed by seed, two long,
+     * plain loops. Many: in blocks of {@value #BLOCK} (see {@link #blockMinima}).
+     */
+    private static int[] minima(int[] hashes, int count) {
+        if (count >= BLOCK) {
+            return blockMinima(hashes, count);
+        }
         int[] mins = new int[SIZE];
         int[] scratch = new int[count];
         for (int k = 0; k < SIZE; k++) {
-            mins[k] = minimum(distinct, count, SEEDS[k], scratch);
+            mins[k] = minimum(hashes, count, SEEDS[k], scratch);
         }
         return mins;
     }
@@ -112,19 +119,69 @@ final class MinHash {
     /** The least of the shingles' hashes under one seed: {@link FeatureVector#finish} written out. */
     private static int minimum(int[] hashes, int count, int seed, int[] scratch) {
         for (int i = 0; i < count; i++) {
-            int x = hashes[i] * seed;
-            x ^= x >>> 16;
-            x *= 0x85ebca6b;
-            x ^= x >>> 13;
-            x *= 0xc2b2ae35;
-            x ^= x >>> 16;
-            scratch[i] = x & Integer.MAX_VALUE;
+            scratch[i] = mix(hashes[i], seed);
         }
         int min = Integer.MAX_VALUE;
         for (int i = 0; i < count; i++) {
             min = Math.min(min, scratch[i]);
         }
         return min;
+    }
+
+    /** The hashes of a block loop: a constant, so that the JIT vectorises the loop whatever lengths it has seen. */
+    static final int BLOCK = 256;
+
+    /**
+     * The minima of many hashes: copied into blocks of {@value #BLOCK} (the last one filled up with copies of the
+     * first hash, which changes no minimum), then seed by seed each block folded into one array of running minima
+     * and that array's least taken. Every array of the block loop is read at the same index and the minimum is
+     * taken without a branch, the shape the JIT turns into vector instructions; the plain seed-by-seed minimum is
+     * a chain of dependent steps the JIT leaves scalar. The values are those of {@link #minimum}.
+     */
+    private static int[] blockMinima(int[] hashes, int count) {
+        int[][] blocks = new int[(count + BLOCK - 1) / BLOCK][];
+        for (int b = 0; b < blocks.length; b++) {
+            int from = b * BLOCK;
+            blocks[b] = Arrays.copyOfRange(hashes, from, from + BLOCK);
+            Arrays.fill(blocks[b], Math.min(BLOCK, count - from), BLOCK, hashes[0]);
+        }
+        int[] mins = new int[SIZE];
+        int[] running = new int[BLOCK];
+        for (int k = 0; k < SIZE; k++) {
+            int seed = SEEDS[k];
+            Arrays.fill(running, Integer.MAX_VALUE);
+            for (int[] block : blocks) {
+                fold(block, seed, running);
+            }
+            int min = Integer.MAX_VALUE;
+            for (int i = 0; i < BLOCK; i++) {
+                min = Math.min(min, running[i]);
+            }
+            mins[k] = min;
+        }
+        return mins;
+    }
+
+    /** {@code running[i] = min(running[i], mix(block[i], seed))} for the whole block. */
+    private static void fold(int[] block, int seed, int[] running) {
+        for (int i = 0; i < BLOCK; i++) {
+            int x = mix(block[i], seed);
+            int r = running[i];
+            // min(x, r) without a branch: both are at least 0, so x - r cannot overflow.
+            int d = x - r;
+            running[i] = r + (d & (d >> 31));
+        }
+    }
+
+    /** A shingle hash under one seed, as compared: {@link FeatureVector#finish} of the product, sign bit cleared. */
+    private static int mix(int hash, int seed) {
+        int x = hash * seed;
+        x ^= x >>> 16;
+        x *= 0x85ebca6b;
+        x ^= x >>> 13;
+        x *= 0xc2b2ae35;
+        x ^= x >>> 16;
+        return x & Integer.MAX_VALUE;
     }
 
     /** The share of minima two signatures agree on: an estimate of their shingles' Jaccard similarity. */
@@ -175,54 +232,36 @@ final class MinHash {
         return signature;
     }
 
-    /** Shingle keys seen so far: open addressing over a power-of-two table at most half full, grown as needed. */
-    private static final class ShingleKeys {
-        /** Keys, 0 for an empty slot. Small at first: a flooded paragraph has few distinct shingles. */
-        private long[] slots;
-        private int size;
+    /**
+     * The shingle keys seen last, one per slot of a direct-mapped table: a key is reported as seen only when its
+     * slot holds it, so a dropped shingle is always a repeat; a repeat whose slot another key took since is kept
+     * again, which changes no minimum. No growing and no probing: a text of varied sentences has almost only new
+     * shingles, a flooded paragraph few distinct ones that fit the table.
+     */
+    private static final class RecentKeys {
+        /** Keys, 0 for an empty slot. */
+        private final long[] slots;
+        private final int shift;
 
-        ShingleKeys(int shingles) {
-            slots = new long[Math.min(4096, Integer.highestOneBit(Math.max(16, shingles) * 2 - 1) << 1)];
+        RecentKeys(int shingles) {
+            int size = Math.min(MAX_SLOTS, Integer.highestOneBit(Math.max(16, shingles) * 2 - 1) << 1);
+            slots = new long[size];
+            shift = 64 - Integer.numberOfTrailingZeros(size);
         }
 
-        /** Adds {@code key} (never 0); false when it was there already. */
+        /** Notes {@code key} (never 0); false when its slot held it already. */
         boolean add(long key) {
-            long[] table = slots;
-            int mask = table.length - 1;
-            int at = slot(key, mask);
-            for (long slot = table[at]; slot != 0; slot = table[at]) {
-                if (slot == key) {
-                    return false;
-                }
-                at = (at + 1) & mask;
+            int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+            if (slots[at] == key) {
+                return false;
             }
-            table[at] = key;
-            if (++size * 2 > table.length) {
-                grow();
-            }
+            slots[at] = key;
             return true;
         }
-
-        private void grow() {
-            long[] old = slots;
-            long[] table = new long[old.length * 2];
-            int mask = table.length - 1;
-            for (long key : old) {
-                if (key != 0) {
-                    int at = slot(key, mask);
-                    while (table[at] != 0) {
-                        at = (at + 1) & mask;
-                    }
-                    table[at] = key;
-                }
-            }
-            slots = table;
-        }
-
-        private static int slot(long key, int mask) {
-            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
-        }
     }
+
+    /** Slots of {@link RecentKeys} at most: 32 KB, a table that stays in the first-level cache. */
+    private static final int MAX_SLOTS = 4096;
 
     /** Shingle hashes seen so far: open addressing over a power-of-two table at most half full. */
     private static final class ShingleSet {

@@ -242,13 +242,19 @@ public final class SpamScorer {
     private SpamScore readTails(ScoringInput input, String raw, SiteAdjustment site, Budget budget) {
         for (int start : Tails.starts(raw)) {
             String tail = raw.substring(start);
-            Analysed read = analyse(input, tail, tail.length(), budget);
-            if (read.structure().framed) {
+            Evaluation ev = evaluate(input, tail, tail.length(), budget);
+            Structure structure = Structure.of(ev);
+            if (structure.framed) {
                 return null;
             }
-            List<Reason> reasons = read.evaluation().reasons;
+            if (!structure.plainGambling()) {
+                // Not spam alone: the model's features of this tail are not needed.
+                continue;
+            }
+            List<Reason> reasons = ev.reasons;
             double score = total(reasons);
-            if (read.structure().plainGambling() && policy.decide(read, score, site, reasons) == Verdict.SPAM) {
+            Analysed read = new Analysed(ev, structure, Features.of(ev, structure, kinds, score));
+            if (policy.decide(read, score, site, reasons) == Verdict.SPAM) {
                 reasons.add(new Reason(MODEL_RULE_PREFIX + "tail", SpamTexts.tailRead(start, raw.length()), 0));
                 return new SpamScore(Verdict.SPAM, score, reasons);
             }

@@ -158,31 +158,19 @@ final class WordViews {
                 return view != null ? view : latin1(bytes, size);
             }
             // A view without tokens joins to two spaces, as the split of an empty text gives one empty token.
+            if (!any) {
+                joinedBytes = new byte[] {' ', ' '};
+                return "  ";
+            }
+            // Joining a run of one-character tokens drops exactly the spaces that have a one-character token on
+            // both sides (the view's tokens are separated by single spaces): one pass, one byte at a time.
             byte[] out = new byte[size + 1];
             int o = 0;
-            out[o++] = ' ';
-            boolean inRun = false;
-            for (int start = 1; start < size; ) {
-                int end = start;
-                while (bytes[end] != ' ') {
-                    end++;
-                }
-                if (end - start == 1) {
-                    out[o++] = bytes[start];
-                    inRun = true;
-                } else {
-                    if (inRun) {
-                        out[o++] = ' ';
-                        inRun = false;
-                    }
-                    System.arraycopy(bytes, start, out, o, end - start);
-                    o += end - start;
-                    out[o++] = ' ';
-                }
-                start = end + 1;
-            }
-            if (inRun || !any) {
-                out[o++] = ' ';
+            for (int i = 0; i < size; i++) {
+                byte b = bytes[i];
+                out[o] = b;
+                boolean drop = b == ' ' && i >= 2 && i + 2 < size && bytes[i - 2] == ' ' && bytes[i + 2] == ' ';
+                o += drop ? 0 : 1;
             }
             joinedBytes = out;
             return latin1(out, o);

@@ -778,7 +778,7 @@ class OnePassViewsTest {
     }
 
     /** The signature as it was computed: each new shingle's hash finished under each seed, the smallest kept. */
-    private static int[] stepByStepSignature(String compact) {
+    static int[] stepByStepSignature(String compact) {
         if (compact.length() < MinHash.MIN_LENGTH) {
             return null;
         }
