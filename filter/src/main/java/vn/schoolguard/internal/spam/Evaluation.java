@@ -44,7 +44,8 @@ final class Evaluation {
     /** Matched entries per rule id (phrases, patterns, domains), for the model's features. */
     final Map<String, Set<String>> matches = new LinkedHashMap<>();
 
-    Evaluation(Scoring scoring, ScoringInput input, String raw, int length, Budget budget) {
+    /** {@code fingerprint} is {@link SpamScorer#fingerprint(ScoringInput)} of {@code input}, worked out once per score. */
+    Evaluation(Scoring scoring, ScoringInput input, String fingerprint, String raw, int length, Budget budget) {
         this.settings = scoring.settings();
         this.memory = scoring.memory();
         this.index = scoring.index();
@@ -60,8 +61,7 @@ final class Evaluation {
         this.text = Analysis.of(raw, budget);
         budget.check();
         this.hosts = Hosts.of(html, text, input);
-        this.fingerprint = SpamScorer.fingerprint(input);
-        budget.check();
+        this.fingerprint = fingerprint;
         this.longEnough = text.compact.length() >= MIN_REPEAT_LENGTH;
         this.allowedHosts = allowed(scoring.rules(), hosts, budget);
         this.phrases = index.scan(text, budget);

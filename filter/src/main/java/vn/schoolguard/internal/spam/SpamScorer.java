@@ -204,7 +204,7 @@ public final class SpamScorer {
         }
         Analysed result;
         try {
-            result = analyse(input, raw, length, budget);
+            result = analyse(input, fingerprint(input), raw, length, budget);
         } catch (Budget.Exhausted e) {
             List<Reason> reasons = List.of(new Reason(INCOMPLETE_RULE, SpamTexts.notFullyAnalysedInTime(settings.timeBudget()), 0));
             return new SpamScore(Verdict.SUSPECT, total(reasons), reasons);
@@ -214,7 +214,7 @@ public final class SpamScorer {
         Verdict verdict = policy.decide(result, score, site, reasons);
         if (verdict != Verdict.SPAM && result.structure().namesGambling) {
             try {
-                SpamScore tail = readTails(input, raw, site, budget);
+                SpamScore tail = readTails(input, result.evaluation().fingerprint, raw, site, budget);
                 if (tail != null) {
                     verdict = tail.verdict();
                     score = tail.score();
@@ -239,10 +239,10 @@ public final class SpamScorer {
      * shortest first), stopping at the first tail framed by warning, legal, question or report wording (every longer
      * one holds it too). Spam when a tail that names gambling in plain speech is spam alone; null when none is.
      */
-    private SpamScore readTails(ScoringInput input, String raw, SiteAdjustment site, Budget budget) {
+    private SpamScore readTails(ScoringInput input, String fingerprint, String raw, SiteAdjustment site, Budget budget) {
         for (int start : Tails.starts(raw)) {
             String tail = raw.substring(start);
-            Evaluation ev = evaluate(input, tail, tail.length(), budget);
+            Evaluation ev = evaluate(input, fingerprint, tail, tail.length(), budget);
             Structure structure = Structure.of(ev);
             if (structure.framed) {
                 return null;
@@ -266,11 +266,11 @@ public final class SpamScorer {
     Analysed analyse(ScoringInput input) {
         String raw = joinedRaw(input);
         int analysed = Math.min(raw.length(), Math.min(sizeLimit, settings.maxAnalysedChars()));
-        return analyse(input, raw.substring(0, analysed), raw.length(), Budget.UNLIMITED);
+        return analyse(input, fingerprint(input), raw.substring(0, analysed), raw.length(), Budget.UNLIMITED);
     }
 
-    private Analysed analyse(ScoringInput input, String raw, int length, Budget budget) {
-        Evaluation ev = evaluate(input, raw, length, budget);
+    private Analysed analyse(ScoringInput input, String fingerprint, String raw, int length, Budget budget) {
+        Evaluation ev = evaluate(input, fingerprint, raw, length, budget);
         Structure structure = Structure.of(ev);
         return new Analysed(ev, structure, Features.of(ev, structure, kinds, total(ev.reasons)));
     }
@@ -293,8 +293,9 @@ public final class SpamScorer {
     }
 
     /** Runs every rule over the (already cut) text in pack order, late ones last; throws when the budget runs out. */
-    private Evaluation evaluate(ScoringInput input, String raw, int length, Budget budget) {
-        Evaluation ev = new Evaluation(scoring, input, raw, length, budget);
+    /** The rules on {@code raw} (the submission's text or a tail of it); {@code fingerprint} is the whole submission's. */
+    private Evaluation evaluate(ScoringInput input, String fingerprint, String raw, int length, Budget budget) {
+        Evaluation ev = new Evaluation(scoring, input, fingerprint, raw, length, budget);
         for (boolean late : new boolean[] {false, true}) {
             for (Rule rule : pack.rules()) {
                 RuleCheck check = CHECKS.get(rule.kind());
