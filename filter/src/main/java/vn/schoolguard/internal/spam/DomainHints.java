@@ -1,5 +1,7 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.Arrays;
+
 /**
  * Necessary conditions of the three domain patterns of {@link Analysis}, found in one pass over the domain view: a
  * top-level domain right after a dot (tight), after a dot, "cham" or "dot" with at most a space between (loose), or
@@ -137,7 +139,7 @@ final class DomainHints {
         }
         may[pattern] = true;
         if (counts[pattern] == places[pattern].length) {
-            places[pattern] = java.util.Arrays.copyOf(places[pattern], counts[pattern] * 2);
+            places[pattern] = Arrays.copyOf(places[pattern], counts[pattern] * 2);
         }
         places[pattern][counts[pattern]++] = start;
     }
@@ -150,8 +152,8 @@ final class DomainHints {
      * {@code before} characters before it and ends at most {@code after} after it, lies wholly in one window.
      */
     int[] windows(int pattern, int length, int before, int after) {
-        int[] at = java.util.Arrays.copyOf(places[pattern], counts[pattern]);
-        java.util.Arrays.sort(at);
+        int[] at = Arrays.copyOf(places[pattern], counts[pattern]);
+        Arrays.sort(at);
         int[] windows = new int[2 * at.length];
         int w = 0;
         for (int place : at) {
@@ -164,7 +166,7 @@ final class DomainHints {
                 windows[w++] = end;
             }
         }
-        return java.util.Arrays.copyOf(windows, w);
+        return Arrays.copyOf(windows, w);
     }
 
     /** The label of the spaced pattern: with a digit, or ending in a betting word. */

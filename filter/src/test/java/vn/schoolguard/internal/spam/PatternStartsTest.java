@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class PatternStartsTest {
     @Test
     void aRuleWithoutReachIsTriedEverywhere() {
         Rule plain = new Rule("site.x", RuleKind.PATTERN, 1, 1, "x", "on",
-                List.of(new Rule.Entry("bet", "", "", java.util.regex.Pattern.compile("bet"), true)), Map.of("needs", "bet"));
+                List.of(new Rule.Entry("bet", "", "", Pattern.compile("bet"), true)), Map.of("needs", "bet"));
         PhraseIndex own = new PhraseIndex(List.of(plain));
         Analysis views = Analysis.of("alphabet");
         assertThat(own.matchStarts(plain, own.scan(views, Budget.UNLIMITED), views.joined)).isNull();
