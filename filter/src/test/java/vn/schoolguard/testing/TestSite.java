@@ -115,9 +115,15 @@ public final class TestSite implements AutoCloseable {
         if (!mapped("/pages/*")) {
             context.addServlet(new ServletHolder("pages", new PageServlet()), "/pages/*");
         }
-        server.setHandler(context);
+        // Stopping waits for requests still running (an export the client cut off), as a server shut down
+        // gracefully does, so that nothing touches the data directory once close() has returned.
+        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(context));
+        server.setStopTimeout(STOP_TIMEOUT_MS);
         server.start();
     }
+
+    /** How long close() waits for requests still running. */
+    private static final long STOP_TIMEOUT_MS = 5_000;
 
     private boolean mapped(String pathSpec) {
         org.eclipse.jetty.ee10.servlet.ServletMapping[] mappings = context.getServletHandler().getServletMappings();
