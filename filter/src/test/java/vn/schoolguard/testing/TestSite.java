@@ -26,6 +26,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import vn.schoolguard.SchoolGuardFilter;
 
@@ -65,6 +66,8 @@ public final class TestSite implements AutoCloseable {
     public final Map<String, String> postPages = new java.util.concurrent.ConcurrentHashMap<>();
     private final Server server;
     private final ServletContextHandler context;
+    /** Counts the requests being handled ({@link #awaitNoRequests}). */
+    private final GracefulHandler requests;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -115,15 +118,11 @@ public final class TestSite implements AutoCloseable {
         if (!mapped("/pages/*")) {
             context.addServlet(new ServletHolder("pages", new PageServlet()), "/pages/*");
         }
-        // Stopping waits for requests still running (an export the client cut off), as a server shut down
-        // gracefully does, so that nothing touches the data directory once close() has returned.
-        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(context));
-        server.setStopTimeout(STOP_TIMEOUT_MS);
+        requests = new GracefulHandler(context);
+        server.setHandler(requests);
         server.start();
     }
 
-    /** How long close() waits for requests still running. */
-    private static final long STOP_TIMEOUT_MS = 5_000;
 
     private boolean mapped(String pathSpec) {
         org.eclipse.jetty.ee10.servlet.ServletMapping[] mappings = context.getServletHandler().getServletMappings();
@@ -207,6 +206,17 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until no request is being handled: a test that cut a response off waits for
+     * the server to finish with it before closing, so that nothing touches the data directory afterwards.
+     */
+    public void awaitNoRequests(java.time.Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (requests.getCurrentRequestCount() > 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
     }
 
     private final class ProbeServlet extends HttpServlet {
