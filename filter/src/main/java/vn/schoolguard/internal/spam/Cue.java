@@ -29,7 +29,8 @@ enum Cue {
             "viettelpay", "usdt", "ví momo"),
     CHAT("telegram", "tele", "zalo", "whatsapp", "viber", "messenger", "inbox", "ib", "t me", "nhắn tin", "kết bạn",
             "add zalo", "kb zalo", "nhóm kín", "group kín", "kênh telegram", "discord", "vào nhóm", "vô nhóm", "join", "group",
-            "nhóm vip", "box"),
+            "nhóm vip", "box", "nhắn admin", "inbox admin", "liên hệ admin", "kéo vào nhóm", "kéo vô nhóm", "mình kéo",
+            "em kéo", "cmt", "để lại sđt", "lấy link"),
     ACTION("đăng ký ngay", "truy cập", "vào ngay", "nhận ngay", "inbox", "liên hệ ngay", "click", "bấm vào", "tải app",
             "tham gia ngay", "vào nhóm", "nhóm vip", "chốt số", "dự đoán", "soi cầu", "bạch thủ", "xổ số", "xsmb", "cầu đẹp",
             "kết quả xổ số", "dàn đề", "miễn phí", "link", "nạp",
@@ -52,7 +53,8 @@ enum Cue {
             "cần vốn", "gỡ vốn", "tuyển nhân viên", "tuyển đại lý", "hoa hồng", "lương cao", "việc nhẹ", "part-time",
             "trả lương", "chiết khấu", "đổi thưởng", "đổi ra thẻ", "tiền mặt", "tỷ lệ nổ", "1 ăn", "có kèo",
             "kèo cho anh em", "cược trong trận", "thử ngay", "tặng 20k", "tặng 50k", "tặng 100k", "được tặng",
-            "hoàn lại", "làm nhiệm vụ", "nạp nhiệm vụ"),
+            "hoàn lại", "làm nhiệm vụ", "nạp nhiệm vụ", "người mới", "thành viên vip", "thành viên mới", "cược thua hoàn",
+            "đăng ký là có", "thử đi", "thử xem", "theo mình", "chỉ cho"),
     /**
      * Warning words turned into reassurance ("không lừa đảo", "không lo công an"): ads use them, warnings do not.
      * Each offsets one warning word when deciding whether a text warns.

@@ -27,8 +27,8 @@ final class ModelTrainer {
 
     static final long SEED = 20260601L;
     static final int EPOCHS = 20;
-    static final double RATE = 0.4;
-    static final double L2 = 1e-5;
+    static final double RATE = 0.2;
+    static final double L2 = 3e-6;
 
     private ModelTrainer() {
     }

@@ -11,14 +11,15 @@ final class Structure {
 
     /**
      * Kinds of promotion target: somewhere the reader is sent to play, pay or chat. {@link #OFFER}, {@link #CHAT}
-     * (chat wording without a handle: "inbox mình", "vào nhóm") and {@link #PAYMENT} (payment wording without an
-     * account number) are weak: parents and students write them too, so they need a more confident model.
+     * (chat wording without a handle: "inbox mình", "vào nhóm"), {@link #PAYMENT} (payment wording without an
+     * account number) and {@link #MASKED_PHONE} (a number with digits hidden, "0388xxx519", reached only by asking
+     * the poster) are weak: parents and students write them too, so they need a more confident model.
      */
     enum Target {
-        LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER, CHAT, PAYMENT;
+        LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER, CHAT, PAYMENT, MASKED_PHONE;
 
         boolean weak() {
-            return this == OFFER || this == CHAT || this == PAYMENT;
+            return this == OFFER || this == CHAT || this == PAYMENT || this == MASKED_PHONE;
         }
     }
 
@@ -80,7 +81,10 @@ final class Structure {
         if (digits[0] > 0) {
             targets.add(Target.PHONE);
         }
-        if (Targets.handle(ev.text.visible) || ev.text.folded.contains("t.me/") || ev.matches.containsKey("gambling.contact")) {
+        if (digits[0] == 0 && ContactTargets.maskedPhone(ev.text.folded)) {
+            targets.add(Target.MASKED_PHONE);
+        }
+        if (Targets.handle(ev.text.visible) || ContactTargets.telegramLink(ev.text.folded) || ev.matches.containsKey("gambling.contact")) {
             targets.add(Target.HANDLE);
         } else if (ev.index.cueCount(Cue.CHAT, ev.phrases) > 0) {
             targets.add(Target.CHAT);
@@ -153,11 +157,13 @@ final class Structure {
 
     /**
      * Whether the model may file this text as spam at all: it has a strong target, or weak ones in a text that names
-     * gambling. Offer, chat or payment wording alone ("Bạn nào cần đề cương thì inbox mình") is how schools write too:
-     * such a text is at most suspect, for a moderator to read.
+     * gambling or does not warn, cite the law, ask or report. Offer, chat or payment wording alone ("Bạn nào cần đề
+     * cương thì inbox mình") is how schools write too, so without a strong target or plain gambling words the model
+     * must reach {@link SpamModel#weakTargetThreshold()}, which no legitimate text of the calibration pool reaches; a
+     * framed text with weak targets and no gambling words is at most suspect, for a moderator to read.
      */
     boolean fileable() {
-        return hasStrongTarget() || hasTarget() && namesGambling;
+        return hasStrongTarget() || hasTarget() && (namesGambling || !framed);
     }
 
     /** Whether a target other than the weak kinds was found. */

@@ -9,10 +9,11 @@ import java.util.Set;
  * {@code spam} only when the model is confident and the text sends its reader somewhere (a link, a domain,
  * a phone number, a chat handle, bank details), or when evidence that does not depend on wording (honeypot,
  * link floods, hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Offer, chat or
- * payment wording is a target only in a text that names gambling: in plain speech it takes the spam threshold, framed by a
- * warning or a question the more confident {@link SpamModel#weakTargetThreshold()}; without gambling words it is
- * how schools write too, and the text is at most {@code suspect}. Warnings and discussions without a target are
- * at most {@code suspect}.
+ * payment wording and masked numbers are weak targets: in a text that names gambling in plain speech they take the
+ * spam threshold; framed by a warning or a question, or without gambling words, the more confident
+ * {@link SpamModel#weakTargetThreshold()}, which no legitimate text of the calibration pool reaches; framed and
+ * without gambling words the text is at most {@code suspect}, as schools write that way too. Warnings and
+ * discussions without a target are at most {@code suspect}.
  */
 final class VerdictPolicy {
 

@@ -86,7 +86,7 @@ class PublicationTest {
 
     @Test
     void regressionPendingItemNeverBecomesSeenEvenWhenItsTextIsOnAPage() throws Exception {
-        String text = "Mời các bạn vào trang cá cược uy tín nhất";
+        String text = "Mời các bạn vào xem album ảnh kỷ niệm của lớp 12A";
         Held pending = hold(text);
         Held shown = hold("Một bình luận khác hẳn được hiển thị");
         running.site().postPages.put("copy", "<html><body><p>" + text + "</p></body></html>");

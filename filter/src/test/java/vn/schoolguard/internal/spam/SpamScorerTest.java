@@ -175,7 +175,7 @@ class SpamScorerTest {
                 "mode = log-only",
                 ""), StandardCharsets.UTF_8);
         SpamScorer scorer = SpamScorer.create(SpamSettings.defaults().withRulesFile(file));
-        assertThat(scorer.rulesVersion()).isEqualTo("2026.12.4+site-1");
+        assertThat(scorer.rulesVersion()).isEqualTo("2026.12.5+site-1");
         // Without a promotion target the site rule flags the text (at most suspect, product requirement); with one it files it.
         assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI nhé")).verdict()).isEqualTo(Verdict.SUSPECT);
         assertThat(scorer.score(text("Tối nay ra QUÁN XYZ ĐÁNH BÀI nhé")).reasons()).extracting(Reason::rule).contains("site.local-brand");
