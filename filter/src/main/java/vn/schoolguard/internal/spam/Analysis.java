@@ -88,7 +88,7 @@ final class Analysis {
         budget.check();
         WordViews views = WordViews.of(folded);
         budget.check();
-        Set<String> domains = textDomains(folded, budget);
+        Set<String> domains = textDomains(folded, views, budget);
         Set<String> spelled = new LinkedHashSet<>();
         for (String domain : domains) {
             if (!isPlain(folded, domain)) {
@@ -143,8 +143,10 @@ final class Analysis {
 
 
     /** Domains named in the text, plainly or in disguise: with spaces, "chấm", "dot", bracketed dots or letter by letter. */
-    private static Set<String> textDomains(String folded, Budget budget) {
-        return domains(domainView(folded, budget), budget, true);
+    private static Set<String> textDomains(String folded, WordViews views, Budget budget) {
+        // Without a bracketed dot the domain view is of the folded text: read from the characters the word views copied.
+        String plain = mayHaveBracketDot(folded) ? domainView(folded, budget) : WordViews.domainView(views.chars);
+        return domains(plain, budget, true);
     }
 
     /** The text as the domain patterns see it: letters, digits, dots and dashes, single spaces, spelled letters joined. */

@@ -1,6 +1,7 @@
 package vn.schoolguard.internal.spam;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +45,18 @@ final class Evaluation {
     /** Matched entries per rule id (phrases, patterns, domains), for the model's features. */
     final Map<String, Set<String>> matches = new LinkedHashMap<>();
 
-    /** {@code fingerprint} is {@link SpamScorer#fingerprint(ScoringInput)} of {@code input}, worked out once per score. */
-    Evaluation(Scoring scoring, ScoringInput input, String fingerprint, String raw, int length, Budget budget) {
+    /** The evaluation of the shorter tail read just before this one (null: none), whose signature this one extends. */
+    private final Evaluation shorter;
+    /** The campaign signature, once {@link #signature} worked it out. */
+    private int[] signature;
+    private boolean signed;
+
+    /**
+     * {@code fingerprint} is {@link SpamScorer#fingerprint(ScoringInput)} of {@code input}, worked out once per score;
+     * {@code shorter} the evaluation of the tail of {@code raw} read before it, or null.
+     */
+    Evaluation(Scoring scoring, ScoringInput input, String fingerprint, String raw, int length, Budget budget, Evaluation shorter) {
+        this.shorter = shorter;
         this.settings = scoring.settings();
         this.memory = scoring.memory();
         this.index = scoring.index();
@@ -70,6 +81,24 @@ final class Evaluation {
     /** What a scorer shares with each of its evaluations. */
     record Scoring(SpamSettings settings, SpamMemory memory, List<Rule> rules, PhraseIndex index, int sizeLimit,
                    Map<String, RuleKind> kinds) {
+    }
+
+    /**
+     * The {@link MinHash} signature of the run-together view (null: too short), worked out once. When the view ends
+     * with the shorter tail's, whose signature is known, only the shingles before it are hashed.
+     */
+    int[] signature() {
+        if (!signed) {
+            signed = true;
+            byte[] compact = text.views.compactBytes;
+            int length = text.compact.length();
+            int[] suffix = shorter == null ? null : shorter.signature;
+            int suffixLength = shorter == null ? 0 : shorter.text.compact.length();
+            signature = suffix != null && suffixLength <= length
+                    && Arrays.equals(compact, length - suffixLength, length, shorter.text.views.compactBytes, 0, suffixLength)
+                    ? MinHash.signature(compact, length, suffix, suffixLength) : MinHash.signature(compact, length);
+        }
+        return signature;
     }
 
     /** The kind of a rule of the pack by id, null for other reasons. */

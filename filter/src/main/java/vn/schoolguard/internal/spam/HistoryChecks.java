@@ -75,7 +75,7 @@ final class HistoryChecks {
     static final class Campaign implements RuleCheck {
         @Override
         public void apply(Rule rule, Evaluation ev) {
-            int[] signature = MinHash.signature(ev.text.views.compactBytes, ev.text.compact.length());
+            int[] signature = ev.signature();
             if (signature == null) {
                 return;
             }

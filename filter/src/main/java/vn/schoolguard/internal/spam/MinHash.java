@@ -54,10 +54,25 @@ final class MinHash {
      * with the same hash, change no minimum: the signature depends only on the set of the shingles' hashes.
      */
     static int[] signature(byte[] compact, int length) {
-        if (length < MIN_LENGTH) {
-            return null;
+        return length < MIN_LENGTH ? null : minima(compact, length - SHINGLE + 1);
+    }
+
+    /**
+     * The signature of the first {@code length} bytes of a run-together view whose last {@code suffixLength} of
+     * them are a text of signature {@code suffix} (not null): its shingles are those starting before the suffix and
+     * the suffix's own, so only the first are hashed and their minima met with the suffix's (the minima of a union
+     * are the least of each part's). A tail read after a shorter one hashes only what it adds.
+     */
+    static int[] signature(byte[] compact, int length, int[] suffix, int suffixLength) {
+        int[] mins = minima(compact, length - suffixLength);
+        for (int k = 0; k < SIZE; k++) {
+            mins[k] = Math.min(mins[k], suffix[k]);
         }
-        int shingles = length - SHINGLE + 1;
+        return mins;
+    }
+
+    /** The minima of the shingles starting at {@code [0, shingles)} (all MAX_VALUE for none). */
+    private static int[] minima(byte[] compact, int shingles) {
         RecentKeys seen = new RecentKeys(shingles);
         int[] distinct = new int[shingles];
         int count = 0;

@@ -131,6 +131,11 @@ final class PhraseAutomaton {
         return state * STRIDE + (outputs[state].length != 0 ? 1 : 0);
     }
 
+    /** The length of the longest pattern that can match (at least 1). */
+    int longest() {
+        return longest;
+    }
+
     /** How many patterns the automaton was built from (matched or not). */
     int patterns() {
         return patterns;
@@ -150,19 +155,8 @@ final class PhraseAutomaton {
 
     /** Sets bit {@code i} of {@code found} for every pattern {@code i} occurring in the text. */
     void scan(CharSequence text, Budget budget, long[] found) {
-        int[] next = this.next;
-        int state = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
-                budget.check();
-            }
-            char c = text.charAt(i);
-            state = next[state + (c < SYMBOLS.length ? SYMBOLS[c] : RESET)];
-            if ((state & 1) != 0) {
-                report(outputs[state / STRIDE], found);
-            }
-        }
+        // As bytes, every character outside ASCII one that no symbol has: it resets the match as it would.
+        run(bytesOf(text), 0, text.length(), 0, budget, found);
     }
 
     /** {@link #scan(CharSequence, Budget, BitSet)} of the first {@code length} bytes of a view (ASCII, one byte a character). */
@@ -255,16 +249,28 @@ final class PhraseAutomaton {
         }
         int[] states = {s0, s1, s2, s3};
         for (int lane = 0; lane < LANES; lane++) {
-            int state = states[lane];
-            byte[] text = texts[lane];
-            for (int i = from[lane] + common; i < to[lane]; i++) {
-                if (((i - from[lane]) & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
-                    budget.check();
-                }
-                state = next[state + symbols[text[i] & 0xff]];
-                if ((state & 1) != 0) {
-                    report(outputs[state / STRIDE], found);
-                }
+            run(texts[lane], from[lane] + common, to[lane], states[lane], budget, found);
+        }
+    }
+
+    /**
+     * Sets the bits of the patterns occurring in {@code text[from, to)} (a view's bytes): a scan of that stretch
+     * alone, from the start state.
+     */
+    void scan(byte[] text, int from, int to, Budget budget, long[] found) {
+        run(text, from, to, 0, budget, found);
+    }
+
+    /** Reads {@code text[from, to)} from {@code state}, reporting what ends there. */
+    private void run(byte[] text, int from, int to, int state, Budget budget, long[] found) {
+        int[] next = this.next;
+        for (int i = from; i < to; i++) {
+            if (((i - from) & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
+                budget.check();
+            }
+            state = next[state + BYTE_SYMBOLS[text[i] & 0xff]];
+            if ((state & 1) != 0) {
+                report(outputs[state / STRIDE], found);
             }
         }
     }

@@ -140,6 +140,11 @@ final class PhraseIndex {
         return entry;
     }
 
+    /** The automaton of the word and run-together forms (tests scan with it). */
+    PhraseAutomaton automaton() {
+        return automaton;
+    }
+
     /** The entries occurring in any view of the text (bit = entry number). */
     BitSet scan(Analysis text, Budget budget) {
         long[] patterns = automaton.hits();
@@ -148,7 +153,16 @@ final class PhraseIndex {
         // The joined view differs from the word view only where single letters were run together.
         boolean joined = !text.joined.equals(text.words);
         if (joined) {
-            automaton.scan(views.joinedBytes, text.joined.length(), budget, patterns);
+            // Only where it holds what the word view does not: around the spaces dropped in joining.
+            int[] windows = JoinedWindows.of(views.wordBytes, text.words.length(), views.joinedBytes, text.joined.length(),
+                    automaton.longest());
+            if (windows == null) {
+                automaton.scan(views.joinedBytes, text.joined.length(), budget, patterns);
+            } else {
+                for (int w = 0; w < windows.length; w += 2) {
+                    automaton.scan(views.joinedBytes, windows[w], windows[w + 1], budget, patterns);
+                }
+            }
         }
         // The word view's mixed words were found as it was built; the joined view (rare) looks for its own.
         String leet = LeetView.of(views.wordBytes, text.words.length(), views.mixed, views.mixedCount);

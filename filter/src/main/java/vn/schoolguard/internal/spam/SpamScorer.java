@@ -240,9 +240,11 @@ public final class SpamScorer {
      * one holds it too). Spam when a tail that names gambling in plain speech is spam alone; null when none is.
      */
     private SpamScore readTails(ScoringInput input, String fingerprint, String raw, SiteAdjustment site, Budget budget) {
+        Evaluation shorter = null;
         for (int start : Tails.starts(raw)) {
             String tail = raw.substring(start);
-            Evaluation ev = evaluate(input, fingerprint, tail, tail.length(), budget);
+            Evaluation ev = evaluate(input, fingerprint, tail, tail.length(), budget, shorter);
+            shorter = ev;
             Structure structure = Structure.of(ev);
             if (structure.framed) {
                 return null;
@@ -270,7 +272,7 @@ public final class SpamScorer {
     }
 
     private Analysed analyse(ScoringInput input, String fingerprint, String raw, int length, Budget budget) {
-        Evaluation ev = evaluate(input, fingerprint, raw, length, budget);
+        Evaluation ev = evaluate(input, fingerprint, raw, length, budget, null);
         Structure structure = Structure.of(ev);
         return new Analysed(ev, structure, Features.of(ev, structure, kinds, total(ev.reasons)));
     }
@@ -292,10 +294,12 @@ public final class SpamScorer {
         return Math.max(0, Math.round(score * 100) / 100.0);
     }
 
-    /** Runs every rule over the (already cut) text in pack order, late ones last; throws when the budget runs out. */
-    /** The rules on {@code raw} (the submission's text or a tail of it); {@code fingerprint} is the whole submission's. */
-    private Evaluation evaluate(ScoringInput input, String fingerprint, String raw, int length, Budget budget) {
-        Evaluation ev = new Evaluation(scoring, input, fingerprint, raw, length, budget);
+    /**
+     * The rules on {@code raw} (the submission's text or a tail of it), in pack order, late ones last; throws when
+     * the budget runs out. {@code fingerprint} is the whole submission's; {@code shorter} the tail read before, or null.
+     */
+    private Evaluation evaluate(ScoringInput input, String fingerprint, String raw, int length, Budget budget, Evaluation shorter) {
+        Evaluation ev = new Evaluation(scoring, input, fingerprint, raw, length, budget, shorter);
         for (boolean late : new boolean[] {false, true}) {
             for (Rule rule : pack.rules()) {
                 RuleCheck check = CHECKS.get(rule.kind());

@@ -23,12 +23,15 @@ final class WordViews {
     /** Where the words that mix letters and digits start in the word view, in order ({@link #mixedCount} of them). */
     final int[] mixed;
     final int mixedCount;
+    /** The characters of the folded text the views were made of (the domain view reads them too). */
+    final char[] chars;
     /** Where the words with a digit start in the word view, in order ({@link #digitCount} of them). */
     final int[] digits;
     final int digitCount;
 
-    private WordViews(String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes, byte[] compactBytes,
-                      int[] mixed, int mixedCount, int[] digits, int digitCount) {
+    private WordViews(char[] chars, String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes,
+                      byte[] compactBytes, int[] mixed, int mixedCount, int[] digits, int digitCount) {
+        this.chars = chars;
         this.digits = digits;
         this.digitCount = digitCount;
         this.mixed = mixed;
@@ -100,8 +103,8 @@ final class WordViews {
         }
         String wordView = latin1(words, w);
         String joined = runs.joined(wordView, words, w);
-        return new WordViews(wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact, mixed, mixedCount, digits,
-                digitCount);
+        return new WordViews(chars, wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact, mixed, mixedCount,
+                digits, digitCount);
     }
 
     /**
@@ -110,14 +113,19 @@ final class WordViews {
      * that keeps those characters and puts one space for any run of others.
      */
     static String domainView(CharSequence text) {
-        int n = text.length();
+        return domainView(text.toString().toCharArray());
+    }
+
+    /** {@link #domainView(CharSequence)} of a text's characters (read from an array: no bounds check a character). */
+    static String domainView(char[] text) {
+        int n = text.length;
         byte[] dotted = new byte[n + 2];
         int d = 0;
         dotted[d++] = ' ';
         Runs runs = new Runs();
         int start = -1;
         for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
+            char ch = text[i];
             if (hostChar(ch)) {
                 start = start < 0 ? i : start;
                 dotted[d++] = (byte) ch;
