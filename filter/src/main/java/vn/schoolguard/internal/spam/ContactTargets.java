@@ -63,18 +63,24 @@ final class ContactTargets {
         return false;
     }
 
-    /** Whether {@code s[from, to)}, a run of groups, is a whole masked mobile number. */
+    /** Whether {@code s[from, to)}, a run of groups, is a whole masked mobile number: nothing beside it extends it. */
     private static boolean number(String s, int from, int to) {
-        boolean bounded = (from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)) && !phoneChar(s, from - 2, from - 1))
-                && (to == s.length() || !Character.isLetterOrDigit(s.charAt(to)) && !phoneChar(s, to + 1, to));
         char first = s.charAt(from);
-        return bounded && (first == '0' || first == '8') && masked(s, from, to);
+        return (first == '0' || first == '8') && !extendsRun(s, from - 1, from - 2) && !extendsRun(s, to, to + 1)
+                && masked(s, from, to);
     }
 
-    /** Whether the character at {@code at} is a phone character joined by the separator at {@code sep}. */
-    private static boolean phoneChar(String s, int at, int sep) {
-        return at >= 0 && at < s.length() && sep >= 0 && sep < s.length() && separator(s.charAt(sep)) && s.charAt(sep) != ' '
-                && phoneChar(s.charAt(at));
+    /**
+     * Whether the character at {@code next}, just outside a run, extends it: a letter or digit, or a dot or dash with
+     * a digit or x at {@code beyond} (a space may part two numbers, "0388xxx519 0977xxx123").
+     */
+    private static boolean extendsRun(String s, int next, int beyond) {
+        if (next < 0 || next >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(next);
+        return Character.isLetterOrDigit(c)
+                || (c == '.' || c == '-') && beyond >= 0 && beyond < s.length() && phoneChar(s.charAt(beyond));
     }
 
     /** Whether {@code s[from, to)} holds enough shown and hidden digits. */
