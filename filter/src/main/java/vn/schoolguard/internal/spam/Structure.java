@@ -13,13 +13,16 @@ final class Structure {
      * Kinds of promotion target: somewhere the reader is sent to play, pay or chat. {@link #OFFER}, {@link #CHAT}
      * (chat wording without a handle: "inbox mình", "vào nhóm"), {@link #PAYMENT} (payment wording without an
      * account number) and {@link #MASKED_PHONE} (a number with digits hidden, "0388xxx519", reached only by asking
-     * the poster) are weak: parents and students write them too, so they need a more confident model.
+     * the poster) and {@link #VENUE} (a name to search for, "Sen Vàng 99", looked for only in a text with no other
+     * target and no framing wording) are weak: parents and students write them too, so they need a more confident
+     * model.
      */
     enum Target {
-        LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER, CHAT, PAYMENT, MASKED_PHONE;
+        LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER, CHAT, PAYMENT, MASKED_PHONE,
+        VENUE;
 
         boolean weak() {
-            return this == OFFER || this == CHAT || this == PAYMENT || this == MASKED_PHONE;
+            return this == OFFER || this == CHAT || this == PAYMENT || this == MASKED_PHONE || this == VENUE;
         }
     }
 
@@ -56,27 +59,7 @@ final class Structure {
 
     static Structure of(Evaluation ev) {
         Set<Target> targets = EnumSet.noneOf(Target.class);
-        for (String host : ev.html.hosts()) {
-            if (!ev.allowedHosts.contains(Hosts.fold(host))) {
-                targets.add(Target.LINK);
-            }
-        }
-        // An e-mail address (the poster's own, or a teacher's) sends no one anywhere.
-        Set<String> mail = Targets.mailDomains(ev.text.folded);
-        for (String domain : ev.text.textDomains) {
-            if (!ev.allowedHosts.contains(domain) && !ev.text.spelledDomains.contains(domain) && !mail.contains(domain)) {
-                targets.add(Target.DOMAIN);
-            }
-        }
-        for (String domain : ev.text.spelledDomains) {
-            if (!ev.allowedHosts.contains(domain)) {
-                targets.add(Target.SPELLED_DOMAIN);
-            }
-        }
-        String more = Targets.domain(ev.text.folded);
-        if (more != null && !ev.allowed(more) && !mail.contains(more)) {
-            targets.add(Target.DOMAIN);
-        }
+        siteTargets(ev, targets);
         int[] digits = digitRuns(ev.text.words, ev.text.views.digits, ev.text.views.digitCount);
         if (digits[0] > 0) {
             targets.add(Target.PHONE);
@@ -84,7 +67,8 @@ final class Structure {
         if (digits[0] == 0 && ContactTargets.maskedPhone(ev.text.folded)) {
             targets.add(Target.MASKED_PHONE);
         }
-        if (Targets.handle(ev.text.visible) || ContactTargets.telegramLink(ev.text.folded) || ev.matches.containsKey("gambling.contact")) {
+        if (Targets.handle(ev.text.visible) || ContactTargets.telegramLink(ev.text.folded)
+                || ContactTargets.zaloLink(ev.text.folded) || ev.matches.containsKey("gambling.contact")) {
             targets.add(Target.HANDLE);
         } else if (ev.index.cueCount(Cue.CHAT, ev.phrases) > 0) {
             targets.add(Target.CHAT);
@@ -107,7 +91,39 @@ final class Structure {
                 targets.add(Target.MARKED_HOST);
             }
         }
-        return new Structure(targets, ev.linksNotAllowed(), digits[1], namesGambling(ev), framed(ev));
+        boolean framed = framed(ev);
+        if (targets.isEmpty() && !framed && VenueNames.named(ev.text.visible)) {
+            targets.add(Target.VENUE);
+        }
+        return new Structure(targets, ev.linksNotAllowed(), digits[1], namesGambling(ev), framed);
+    }
+
+    /** Links, domains and disguised domains that are not the site's own or an allowed host. */
+    private static void siteTargets(Evaluation ev, Set<Target> targets) {
+        for (String host : ev.html.hosts()) {
+            if (!ev.allowedHosts.contains(Hosts.fold(host))) {
+                targets.add(Target.LINK);
+            }
+        }
+        // An e-mail address (the poster's own, or a teacher's) sends no one anywhere.
+        Set<String> mail = Targets.mailDomains(ev.text.folded);
+        for (String domain : ev.text.textDomains) {
+            if (!ev.allowedHosts.contains(domain) && !ev.text.spelledDomains.contains(domain) && !mail.contains(domain)) {
+                targets.add(Target.DOMAIN);
+            }
+        }
+        for (String domain : ev.text.spelledDomains) {
+            if (!ev.allowedHosts.contains(domain)) {
+                targets.add(Target.SPELLED_DOMAIN);
+            }
+        }
+        if (ContactTargets.invisibleDot(ev.text.visible) || ContactTargets.leetTld(ev.text.folded)) {
+            targets.add(Target.SPELLED_DOMAIN);
+        }
+        String more = Targets.domain(ev.text.folded);
+        if (more != null && !ev.allowed(more) && !mail.contains(more)) {
+            targets.add(Target.DOMAIN);
+        }
     }
 
     private static boolean namesGambling(Evaluation ev) {

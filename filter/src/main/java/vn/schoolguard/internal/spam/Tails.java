@@ -42,10 +42,25 @@ final class Tails {
         return Arrays.copyOf(starts, count);
     }
 
-    /** Whether a tail starts with a word or a tag (not with more punctuation, as in ". . . ."). */
+    /**
+     * Whether a tail starts with a word or a tag (not with more punctuation, as in ". . . ."), and not with a list
+     * item's mark ("c) …", "2. …"): an option of an exercise or a point of a notice is not a new post.
+     */
     private static boolean startsWords(String text, int start) {
         int c = text.codePointAt(start);
-        return c == '<' || Character.isLetterOrDigit(c);
+        return c == '<' || Character.isLetterOrDigit(c) && !listItem(text, start);
+    }
+
+    /** Whether {@code text} has a list mark at {@code start}: a letter or one or two digits, ")" or ".", a space. */
+    private static boolean listItem(String text, int start) {
+        int end = start + 1;
+        if (Character.isDigit(text.charAt(start)) && end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        } else if (Character.isLetter(text.charAt(start)) && end < text.length() && Character.isLetter(text.charAt(end))) {
+            return false;
+        }
+        return end + 1 < text.length() && (text.charAt(end) == ')' || text.charAt(end) == '.')
+                && Character.isWhitespace(text.charAt(end + 1));
     }
 
     /**
@@ -57,6 +72,28 @@ final class Tails {
         if (c == '\n') {
             return true;
         }
-        return (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1));
+        boolean mark = c == '.' && !endsListMark(text, i) || c == '!' || c == '?';
+        return mark && Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    /**
+     * Whether the dot at {@code dot} ends a list item's mark ("1.", "12.", "b.") that begins a line, the text, or
+     * follows a sentence end or a colon ("Lưu ý: 1. Không…"): what follows is the item, not a new post.
+     */
+    private static boolean endsListMark(String text, int dot) {
+        int mark = dot;
+        while (mark > 0 && dot - mark < 2 && Character.isDigit(text.charAt(mark - 1))) {
+            mark--;
+        }
+        if (mark == dot && mark > 0 && Character.isLetter(text.charAt(mark - 1))) {
+            mark--;
+        }
+        if (mark == dot || mark > 0 && Character.isLetterOrDigit(text.charAt(mark - 1))) {
+            return false;
+        }
+        if (mark == 0 || text.charAt(mark - 1) == '\n') {
+            return true;
+        }
+        return Character.isWhitespace(text.charAt(mark - 1)) && mark >= 2 && ".:;!?".indexOf(text.charAt(mark - 2)) >= 0;
     }
 }

@@ -47,5 +47,38 @@ class ContactTargetsTest {
         assertThat(ContactTargets.telegramLink(slashes)).isFalse();
         assertThat(ContactTargets.telegramLink(spaced)).isTrue();
         assertThat(ContactTargets.telegramLink(" me/".repeat(50_000))).isFalse();
+        assertThat(ContactTargets.invisibleDot("\u200b".repeat(200_000))).isFalse();
+        assertThat(ContactTargets.invisibleDot("abcdef\u200b".repeat(30_000))).isFalse();
+        assertThat(ContactTargets.invisibleDot("a".repeat(200_000) + "\u200bcom")).isFalse();
+        assertThat(ContactTargets.invisibleDot("abc\u200bcom ".repeat(20_000))).isTrue();
+        assertThat(ContactTargets.leetTld(".".repeat(200_000))).isFalse();
+        assertThat(ContactTargets.leetTld("ab.c0".repeat(40_000))).isFalse();
+        assertThat(ContactTargets.leetTld("ab.".repeat(60_000) + "c0m")).isTrue();
+        assertThat(ContactTargets.zaloLink("zalo.me/ ".repeat(30_000))).isFalse();
+        assertThat(ContactTargets.zaloLink("xzalo.me/abc ".repeat(20_000) + "zalo.me/g/x")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thienphu86\u200bcom", "vao kimsu88\u200b\u200bclub nhe", "ABC\u2060NET", "win\u00adbet"})
+    void anInvisibleCharacterForTheDotStillNamesADomain(String visible) {
+        assertThat(ContactTargets.invisibleDot(visible)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nhà\u200bcái", "cơm\u200bcom", "ab\u200bcom", "abc\u200bcomx", "abc\u200bvn", "abc com", "x-abc\u200bcom"})
+    void invisibleCharactersInsideWordsNameNoDomain(String visible) {
+        assertThat(ContactTargets.invisibleDot(visible)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"th13nphu86.c0m", "vao luckyvip.n3t nha", "kimsu.v1p/", "ab.1nf0"})
+    void digitsForTheLettersOfATopLevelDomainStillNameADomain(String folded) {
+        assertThat(ContactTargets.leetTld(folded)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.c0m", "2.0m", "abc.com", "abc.c0mx", "v1.0", "lop 12a1.c0", "diem 8.5", "a.c0m", "abc.0000"})
+    void numbersAroundDotsNameNoDomain(String folded) {
+        assertThat(ContactTargets.leetTld(folded)).isFalse();
     }
 }

@@ -21,6 +21,23 @@ class TailsTest {
     }
 
     @Test
+    void anItemOfAListIsNotATail() {
+        String exercise = "Đúng hay sai? Giải thích. a) Đánh bạc dưới 5 triệu đồng thì không bị xử lý. "
+                + "b) Cho mượn nhà để đánh bạc là gá bạc. c) Chơi game đổi thưởng ra tiền thật là được phép.";
+        // The question's instruction may begin a tail; its options a), b) and c) never do.
+        assertThat(Arrays.stream(Tails.starts(exercise)).mapToObj(exercise::substring))
+                .containsExactly(exercise.substring(exercise.indexOf("Giải thích")));
+        String notice = "Nhà trường lưu ý:\n1. Không cho con mượn tài khoản ngân hàng của bố mẹ.\n12) Không nạp tiền vào các trò chơi đổi thưởng.";
+        assertThat(Tails.starts(notice)).isEmpty();
+        // Words of one or two letters begin sentences too ("Ai cần…", "Em là…", "A. Lan…" is a name, not a mark).
+        String ad = GREETING + "Ai cần vay gấp 5 triệu qua app thì nhắn mình nhé, duyệt nhanh.";
+        assertThat(Tails.starts(ad)).hasSize(1);
+        // A number that ends a sentence is not a mark: "lớp 9." ends the greeting, and the ad after it is a tail.
+        String after = "Con em học lớp 9. Ai cần vay gấp 5 triệu qua app thì nhắn mình nhé, duyệt nhanh.";
+        assertThat(Arrays.stream(Tails.starts(after)).mapToObj(after::substring)).containsExactly(after.substring(after.indexOf("Ai")));
+    }
+
+    @Test
     void tailsComeShortestFirstAndEachIsLongEnoughToRead() {
         String text = GREETING + "Em là phụ huynh lớp 6A2, rất vui khi thấy con tiến bộ từng ngày! " + AD + " Ok.";
         int[] starts = Tails.starts(text);
