@@ -147,38 +147,44 @@ final class ContactTargets {
      * Whether the visible text names a domain with an invisible character for its dot ("thienphu86\u200Bcom"): the
      * folded views drop such characters, and the domain with them. The label is at least {@value #MIN_LABEL} ASCII
      * letters or digits, the top-level domain one of {@link Analysis#SAFE_TLDS} (never a Vietnamese word), in ASCII,
-     * both whole words.
+     * both whole words. Looked for from each of the {@link #INVISIBLE} characters, found by {@code indexOf}.
      */
     static boolean invisibleDot(String visible) {
-        int n = visible.length();
-        for (int i = 0; i < n; i++) {
-            char c = visible.charAt(i);
-            // Vietnamese letters (Latin-1, Latin Extended, U+1EA0–U+1EFF) are never invisible: no lookup for them.
-            if (c < 0xAD || c > 0xAD && c < 0x034F || c >= 0x1EA0 && c <= 0x1EFF || !invisible(c)) {
-                continue;
+        for (char invisible : INVISIBLE) {
+            for (int at = visible.indexOf(invisible); at >= 0; at = visible.indexOf(invisible, at + 1)) {
+                if (dotAt(visible, at)) {
+                    return true;
+                }
             }
-            int labelEnd = i;
-            int labelStart = labelEnd;
-            while (labelStart > 0 && asciiLetterOrDigit(visible.charAt(labelStart - 1))
-                    && labelEnd - labelStart < MAX_LABEL) {
-                labelStart--;
-            }
-            int tldStart = i + 1;
-            while (tldStart < n && invisible(visible.charAt(tldStart)) && tldStart - i < MAX_TLD) {
-                tldStart++;
-            }
-            int tldEnd = tldStart;
-            while (tldEnd < n && asciiLetter(visible.charAt(tldEnd)) && tldEnd - tldStart <= MAX_TLD) {
-                tldEnd++;
-            }
-            if (labelEnd - labelStart >= MIN_LABEL && wordStart(visible, labelStart) && wordEnd(visible, tldEnd)
-                    && tldEnd - tldStart <= MAX_TLD
-                    && Analysis.SAFE_TLDS.contains(visible.substring(tldStart, tldEnd).toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-            i = tldStart - 1;
         }
         return false;
+    }
+
+    /**
+     * The invisible characters put inside words to pass a filter: zero-width space, non-joiner and joiner, word joiner,
+     * byte order mark and soft hyphen (every one the corpus's spam uses).
+     */
+    private static final char[] INVISIBLE = {'\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'};
+
+    /** Whether the invisible character at {@code at} stands between a label and a top-level domain. */
+    private static boolean dotAt(String visible, int at) {
+        int labelStart = at;
+        while (labelStart > 0 && asciiLetterOrDigit(visible.charAt(labelStart - 1)) && at - labelStart < MAX_LABEL) {
+            labelStart--;
+        }
+        if (at - labelStart < MIN_LABEL || !wordStart(visible, labelStart)) {
+            return false;
+        }
+        int tldStart = at + 1;
+        while (tldStart < visible.length() && invisible(visible.charAt(tldStart)) && tldStart - at < MAX_TLD) {
+            tldStart++;
+        }
+        int tldEnd = tldStart;
+        while (tldEnd < visible.length() && asciiLetter(visible.charAt(tldEnd)) && tldEnd - tldStart <= MAX_TLD) {
+            tldEnd++;
+        }
+        return tldEnd - tldStart <= MAX_TLD && wordEnd(visible, tldEnd)
+                && Analysis.SAFE_TLDS.contains(visible.substring(tldStart, tldEnd).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -224,11 +230,13 @@ final class ContactTargets {
     /** The letter each digit 0–9 stands for in leet spelling ('-': none, and no top-level domain has one). */
     private static final String LEET = "oi-eas-tb-";
 
-    /** Format characters and the blanks that render as nothing: what {@link TextNormalizer#fold} drops. */
     private static boolean invisible(char c) {
-        int type = Character.getType(c);
-        return type == Character.FORMAT
-                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800 || c == 0x034F;
+        for (char invisible : INVISIBLE) {
+            if (c == invisible) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wordStart(String s, int at) {

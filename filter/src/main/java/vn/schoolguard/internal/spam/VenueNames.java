@@ -72,8 +72,7 @@ final class VenueNames {
             while (i < n && Character.isLetterOrDigit(visible.charAt(i))) {
                 i++;
             }
-            String gap = previousEnd < 0 ? "" : visible.substring(previousEnd, start);
-            boolean joined = gap.equals(" ") || gap.equals("-") || gap.equals(" - ");
+            boolean joined = previousEnd >= 0 && joins(visible, previousEnd, start);
             Word word = Word.of(visible, start, i);
             if (word.glued() || word.camel() || afterVenueWord(visible, start, word, sentenceStart)) {
                 return true;
@@ -87,7 +86,7 @@ final class VenueNames {
                 boolean continues = runWords > 0 && joined && runWords < MAX_NAME_WORDS;
                 runAtSentenceStart = continues ? runAtSentenceStart : sentenceStart;
                 runWords = continues ? runWords + 1 : 1;
-                lastRunWord = word.lower;
+                lastRunWord = word.lower();
             } else {
                 runWords = 0;
             }
@@ -95,6 +94,12 @@ final class VenueNames {
             previousEnd = i;
         }
         return false;
+    }
+
+    /** Whether {@code s[from, to)}, between two words, joins them into one name: " ", "-" or " - ". */
+    private static boolean joins(String s, int from, int to) {
+        return to - from == 1 ? s.charAt(from) == ' ' || s.charAt(from) == '-'
+                : to - from == 3 && s.startsWith(" - ", from);
     }
 
     /** Whether a number ends where a name's number would: not a date, time, score, price or decimal ("99/5", "10:30"). */
@@ -137,29 +142,34 @@ final class VenueNames {
         return false;
     }
 
-    /** One word of the visible text: letters and digits between other characters. */
-    private record Word(String text, String lower, int letters, int digits, boolean upperFirst, boolean camelStep,
+    /**
+     * One word of the visible text: letters and digits between other characters, read in place; its text is copied
+     * only when a name list is asked about it.
+     */
+    private record Word(String s, int from, int to, int letters, int digits, boolean upperFirst, boolean camelStep,
             int caseSwitches) {
 
         static Word of(String s, int from, int to) {
-            String text = s.substring(from, to);
             int letters = 0;
             int digits = 0;
             boolean camelStep = false;
             int caseSwitches = 0;
-            for (int k = 0; k < text.length(); k++) {
-                char c = text.charAt(k);
+            for (int k = from; k < to; k++) {
+                char c = s.charAt(k);
                 if (Character.isDigit(c)) {
                     digits++;
                 } else {
                     letters++;
-                    camelStep |= k > 0 && Character.isUpperCase(c) && Character.isLowerCase(text.charAt(k - 1));
-                    caseSwitches += k > 0 && Character.isLetter(text.charAt(k - 1))
-                            && Character.isUpperCase(c) != Character.isUpperCase(text.charAt(k - 1)) ? 1 : 0;
+                    camelStep |= k > from && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(k - 1));
+                    caseSwitches += k > from && Character.isLetter(s.charAt(k - 1))
+                            && Character.isUpperCase(c) != Character.isUpperCase(s.charAt(k - 1)) ? 1 : 0;
                 }
             }
-            return new Word(text, text.toLowerCase(Locale.ROOT), letters, digits,
-                    Character.isUpperCase(text.charAt(0)), camelStep, caseSwitches);
+            return new Word(s, from, to, letters, digits, Character.isUpperCase(s.charAt(from)), camelStep, caseSwitches);
+        }
+
+        String lower() {
+            return s.substring(from, to).toLowerCase(Locale.ROOT);
         }
 
         /**
@@ -167,24 +177,27 @@ final class VenueNames {
          * not a year ("euro2024").
          */
         boolean glued() {
+            if (digits < MIN_NUMBER || letters < MIN_GLUED_LETTERS - 1) {
+                return false;
+            }
             int tail = 0;
-            while (tail < text.length() && Character.isDigit(text.charAt(text.length() - 1 - tail))) {
+            while (tail < to - from && Character.isDigit(s.charAt(to - 1 - tail))) {
                 tail++;
             }
-            int head = text.length() - tail;
+            int head = to - from - tail;
             if (head < MIN_GLUED_LETTERS || head > MAX_GLUED_LETTERS || tail < MIN_NUMBER || tail > MAX_NUMBER) {
                 return false;
             }
             int ascii = 0;
-            for (int k = 0; k < head; k++) {
-                char c = text.charAt(k);
+            for (int k = from; k < from + head; k++) {
+                char c = s.charAt(k);
                 boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
                 if (!letter && LEET_DIGITS.indexOf(c) < 0) {
                     return false;
                 }
                 ascii += letter ? 1 : 0;
             }
-            return ascii >= MIN_GLUED_LETTERS - 1 && Character.isLetter(text.charAt(0)) && !year(text.substring(head));
+            return ascii >= MIN_GLUED_LETTERS - 1 && Character.isLetter(s.charAt(from)) && !year(s.substring(from + head, to));
         }
 
         /**
@@ -193,7 +206,7 @@ final class VenueNames {
          */
         boolean camel() {
             return camelStep && digits == 0 && (letters >= MIN_CAMEL || caseSwitches >= MIN_CASE_SWITCHES)
-                    && !WELL_KNOWN.contains(lower);
+                    && !WELL_KNOWN.contains(lower());
         }
 
         boolean capitalised() {
@@ -201,7 +214,7 @@ final class VenueNames {
         }
 
         boolean number() {
-            return letters == 0 && digits >= MIN_NUMBER && digits <= MAX_NUMBER && !year(text);
+            return letters == 0 && digits >= MIN_NUMBER && digits <= MAX_NUMBER && !year(s.substring(from, to));
         }
 
         private static boolean year(String digits) {
