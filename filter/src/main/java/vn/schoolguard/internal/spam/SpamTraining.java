@@ -162,11 +162,12 @@ public final class SpamTraining {
                 continue;
             }
             legit++;
-            if (point.structure().promotes()) {
-                strong.add(point.p());
-            } else if (point.structure().fileable()) {
-                weak.add(point.p());
+            // A text the policy never files (framed with weak targets and no gambling words, or quoting its targets)
+            // need not stay below a threshold.
+            if (!point.structure().fileable()) {
+                continue;
             }
+            (point.structure().promotes() ? strong : weak).add(point.p());
         }
         int allowed = (int) Math.floor(legit * ALLOWED_FALSE_SPAM);
         List<Double> spam = new ArrayList<>();
@@ -202,8 +203,7 @@ public final class SpamTraining {
     private static String highestLegit(List<Point> pool, boolean promotes, int allowed) {
         List<Point> legit = new ArrayList<>();
         for (Point point : pool) {
-            if (!point.item().spam() && (promotes ? point.structure().promotes()
-                    : !point.structure().promotes() && point.structure().fileable())) {
+            if (!point.item().spam() && point.structure().fileable() && point.structure().promotes() == promotes) {
                 legit.add(point);
             }
         }

@@ -48,13 +48,18 @@ final class Structure {
     final boolean namesGambling;
     /** Whether the text warns, cites the law, asks a question or reports what others wrote ({@link Cue#frames()}). */
     final boolean framed;
+    /** The evaluation, for {@link #quotesItsTargets()}: asked only of a text about to be filed. */
+    private final Evaluation ev;
+    /** {@link #quotesItsTargets()} once known: 0 no, 1 yes, -1 not asked yet. */
+    private int quotes = -1;
 
-    private Structure(Set<Target> targets, int links, int longestDigitRun, boolean namesGambling, boolean framed) {
+    private Structure(Set<Target> targets, int links, int longestDigitRun, boolean namesGambling, boolean framed, Evaluation ev) {
         this.targets = targets;
         this.links = links;
         this.longestDigitRun = longestDigitRun;
         this.namesGambling = namesGambling;
         this.framed = framed;
+        this.ev = ev;
     }
 
     static Structure of(Evaluation ev) {
@@ -95,7 +100,7 @@ final class Structure {
         if (targets.isEmpty() && !framed && VenueNames.named(ev.text.visible)) {
             targets.add(Target.VENUE);
         }
-        return new Structure(targets, ev.linksNotAllowed(), digits[1], namesGambling(ev), framed);
+        return new Structure(targets, ev.linksNotAllowed(), digits[1], namesGambling(ev), framed, ev);
     }
 
     /** Links, domains and disguised domains that are not the site's own or an allowed host. */
@@ -124,6 +129,26 @@ final class Structure {
         if (more != null && !ev.allowed(more) && !mail.contains(more)) {
             targets.add(Target.DOMAIN);
         }
+    }
+
+    /**
+     * Whether the words of {@code text} (the evaluated text, or it with its quotations blanked) name a domain, a
+     * mobile number, a chat handle or a brand that is not an allowed host.
+     */
+    static boolean namesSomewhere(Evaluation ev, Analysis text) {
+        Set<String> mail = Targets.mailDomains(text.folded);
+        for (String domain : text.textDomains) {
+            if (!ev.allowedHosts.contains(domain) && !mail.contains(domain)) {
+                return true;
+            }
+        }
+        String more = Targets.domain(text.folded);
+        if (more != null && !ev.allowed(more) && !mail.contains(more)
+                || ContactTargets.invisibleDot(text.visible) || ContactTargets.leetTld(text.folded)) {
+            return true;
+        }
+        return digitRuns(text.words, text.views.digits, text.views.digitCount)[0] > 0 || Targets.handle(text.visible)
+                || ContactTargets.telegramLink(text.folded) || ContactTargets.zaloLink(text.folded) || Targets.brand(text);
     }
 
     private static boolean namesGambling(Evaluation ev) {
@@ -176,10 +201,22 @@ final class Structure {
      * gambling or does not warn, cite the law, ask or report. Offer, chat or payment wording alone ("Bạn nào cần đề
      * cương thì inbox mình") is how schools write too, so without a strong target or plain gambling words the model
      * must reach {@link SpamModel#weakTargetThreshold()}, which no legitimate text of the calibration pool reaches; a
-     * framed text with weak targets and no gambling words is at most suspect, for a moderator to read.
+     * framed text with weak targets and no gambling words is at most suspect, for a moderator to read, and so is a
+     * framed text that only quotes its targets ({@link #quotesItsTargets()}, asked last).
      */
     boolean fileable() {
-        return hasStrongTarget() || hasTarget() && (namesGambling || !framed);
+        return (hasStrongTarget() || hasTarget() && (namesGambling || !framed)) && !quotesItsTargets();
+    }
+
+    /**
+     * Whether the text is framed and its strong targets all stand in quotations ({@link QuotedTargets}): it reports
+     * what someone else wrote, so it is at most suspect. Worked out once, when first asked.
+     */
+    boolean quotesItsTargets() {
+        if (quotes < 0) {
+            quotes = framed && hasStrongTarget() && QuotedTargets.only(ev, targets) ? 1 : 0;
+        }
+        return quotes == 1;
     }
 
     /** Whether a target other than the weak kinds was found. */

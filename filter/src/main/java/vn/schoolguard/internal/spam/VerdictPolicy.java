@@ -13,7 +13,8 @@ import java.util.Set;
  * spam threshold; framed by a warning or a question, or without gambling words, the more confident
  * {@link SpamModel#weakTargetThreshold()}, which no legitimate text of the calibration pool reaches; framed and
  * without gambling words the text is at most {@code suspect}, as schools write that way too. Warnings and
- * discussions without a target are at most {@code suspect}.
+ * discussions without a target, and framed texts that only quote their targets ("có người chat 'ib tele @…'"), are at
+ * most {@code suspect}.
  */
 final class VerdictPolicy {
 
@@ -48,7 +49,8 @@ final class VerdictPolicy {
         boolean target = structure.hasTarget();
         double evidence = evidence(analysed.evaluation());
         Verdict verdict;
-        if ((structure.fileable() && p >= threshold(structure)) || evidence >= settings.spamThreshold()) {
+        // The probability first: whether a framed text only quotes its targets is worked out for texts it would file.
+        if ((p >= threshold(structure) && structure.fileable()) || evidence >= settings.spamThreshold()) {
             verdict = Verdict.SPAM;
         } else if (modelSuspects(p, target, analysed.evaluation()) || ruleScore >= settings.suspectThreshold()) {
             verdict = Verdict.SUSPECT;
