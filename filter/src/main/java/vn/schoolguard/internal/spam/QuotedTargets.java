@@ -1,5 +1,6 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,7 +44,9 @@ final class QuotedTargets {
                 }
             }
         }
-        return !Structure.namesSomewhere(ev, open);
+        Set<Structure.Target> outside = EnumSet.noneOf(Structure.Target.class);
+        Structure.wordTargets(ev, open, outside);
+        return outside.isEmpty();
     }
 
     /** Rules whose hits are brands or contacts, which count as targets: each hit must lie in a quotation too. */

@@ -64,25 +64,24 @@ final class Structure {
 
     static Structure of(Evaluation ev) {
         Set<Target> targets = EnumSet.noneOf(Target.class);
-        siteTargets(ev, targets);
-        int[] digits = digitRuns(ev.text.words, ev.text.views.digits, ev.text.views.digitCount);
-        if (digits[0] > 0) {
-            targets.add(Target.PHONE);
+        for (String host : ev.html.hosts()) {
+            if (!ev.allowedHosts.contains(Hosts.fold(host))) {
+                targets.add(Target.LINK);
+            }
         }
+        int[] digits = wordTargets(ev, ev.text, targets);
         if (digits[0] == 0 && ContactTargets.maskedPhone(ev.text.folded)) {
             targets.add(Target.MASKED_PHONE);
         }
-        if (Targets.handle(ev.text.visible) || ContactTargets.telegramLink(ev.text.folded)
-                || ContactTargets.zaloLink(ev.text.folded) || ev.matches.containsKey("gambling.contact")) {
+        if (ev.matches.containsKey("gambling.contact")) {
             targets.add(Target.HANDLE);
-        } else if (ev.index.cueCount(Cue.CHAT, ev.phrases) > 0) {
+        } else if (!targets.contains(Target.HANDLE) && ev.index.cueCount(Cue.CHAT, ev.phrases) > 0) {
             targets.add(Target.CHAT);
         }
         if (ev.index.cueCount(Cue.BANK, ev.phrases) > 0) {
             targets.add(digits[1] >= MIN_ACCOUNT_DIGITS ? Target.BANK : Target.PAYMENT);
         }
-        if (ev.matches.containsKey("gambling.brand") || ev.matches.containsKey("gambling.brand-name")
-                || Targets.brand(ev.text)) {
+        if (ev.matches.containsKey("gambling.brand") || ev.matches.containsKey("gambling.brand-name")) {
             targets.add(Target.BRAND);
         }
         if ((ev.index.cueCount(Cue.OFFER, ev.phrases) > 0 || Targets.odds(ev.text.folded)) && !warns(ev)) {
@@ -103,52 +102,42 @@ final class Structure {
         return new Structure(targets, ev.linksNotAllowed(), digits[1], namesGambling(ev), framed, ev);
     }
 
-    /** Links, domains and disguised domains that are not the site's own or an allowed host. */
-    private static void siteTargets(Evaluation ev, Set<Target> targets) {
-        for (String host : ev.html.hosts()) {
-            if (!ev.allowedHosts.contains(Hosts.fold(host))) {
-                targets.add(Target.LINK);
-            }
-        }
+    /**
+     * The targets the words of {@code text} name (the evaluated text, or it with its quotations blanked): domains that
+     * are not allowed hosts, plain or disguised, mobile numbers, chat handles and names built like a betting site's;
+     * returns {@link #digitRuns(String, int[], int)} of its word view.
+     */
+    static int[] wordTargets(Evaluation ev, Analysis text, Set<Target> targets) {
         // An e-mail address (the poster's own, or a teacher's) sends no one anywhere.
-        Set<String> mail = Targets.mailDomains(ev.text.folded);
-        for (String domain : ev.text.textDomains) {
-            if (!ev.allowedHosts.contains(domain) && !ev.text.spelledDomains.contains(domain) && !mail.contains(domain)) {
+        Set<String> mail = Targets.mailDomains(text.folded);
+        for (String domain : text.textDomains) {
+            if (!ev.allowedHosts.contains(domain) && !text.spelledDomains.contains(domain) && !mail.contains(domain)) {
                 targets.add(Target.DOMAIN);
             }
         }
-        for (String domain : ev.text.spelledDomains) {
+        for (String domain : text.spelledDomains) {
             if (!ev.allowedHosts.contains(domain)) {
                 targets.add(Target.SPELLED_DOMAIN);
             }
         }
-        if (ContactTargets.invisibleDot(ev.text.visible) || ContactTargets.leetTld(ev.text.folded)) {
+        if (ContactTargets.invisibleDot(text.visible) || ContactTargets.leetTld(text.folded)) {
             targets.add(Target.SPELLED_DOMAIN);
         }
-        String more = Targets.domain(ev.text.folded);
+        String more = Targets.domain(text.folded);
         if (more != null && !ev.allowed(more) && !mail.contains(more)) {
             targets.add(Target.DOMAIN);
         }
-    }
-
-    /**
-     * Whether the words of {@code text} (the evaluated text, or it with its quotations blanked) name a domain, a
-     * mobile number, a chat handle or a brand that is not an allowed host.
-     */
-    static boolean namesSomewhere(Evaluation ev, Analysis text) {
-        Set<String> mail = Targets.mailDomains(text.folded);
-        for (String domain : text.textDomains) {
-            if (!ev.allowedHosts.contains(domain) && !mail.contains(domain)) {
-                return true;
-            }
+        int[] digits = digitRuns(text.words, text.views.digits, text.views.digitCount);
+        if (digits[0] > 0) {
+            targets.add(Target.PHONE);
         }
-        String more = Targets.domain(text.folded);
-        if (more != null && !ev.allowed(more) && !mail.contains(more)
-                || ContactTargets.invisibleDot(text.visible) || ContactTargets.leetTld(text.folded)) {
-            return true;
+        if (Targets.handle(text.visible) || ContactTargets.telegramLink(text.folded) || ContactTargets.zaloLink(text.folded)) {
+            targets.add(Target.HANDLE);
         }
-        return digitRuns(text.words, text.views.digits, text.views.digitCount)[0] > 0 || Targets.handle(text.visible)
-                || ContactTargets.telegramLink(text.folded) || ContactTargets.zaloLink(text.folded) || Targets.brand(text);
+        if (Targets.brand(text)) {
+            targets.add(Target.BRAND);
+        }
+        return digits;
     }
 
     private static boolean namesGambling(Evaluation ev) {

@@ -2,38 +2,32 @@ package vn.schoolguard.internal.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
-/** Masked numbers and disguised Telegram links on folded text, with edges and floods. */
+/**
+ * The disguised contacts of {@link ContactTargets}, found and not found, in {@code spam/contact-targets.csv} (folded
+ * text, or visible text for invisible dots; {@code \\uXXXX} stands for the character), and floods of each.
+ */
 class ContactTargetsTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"goi 0388xxx519", "0973.xxx.686", "zalo: 0387 xx 5656", "0912-xxx-xxx", "84912 xxx 519",
-            "(0388xxx519)"})
-    void aMobileNumberWithDigitsHiddenIsFound(String folded) {
-        assertThat(ContactTargets.maskedPhone(folded)).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "xx", "xxxxxxxxxxxx", "nam 20xx", "09xx", "ma de xxx, diem 8.5", "so nha 12 xx pho hue",
-            "0388xxx519abc", "abc0388xxx519", "0388xxx5191234567", "1388xxx519", "0388  xxx  519", "lop 10a1 xx"})
-    void digitsAndXsThatAreNotAMaskedMobileNumberAreNot(String folded) {
-        assertThat(ContactTargets.maskedPhone(folded)).isFalse();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"t.me/keo", "vao t . m e / k e o", "t[.]me/keo", "t(.)me/keo", "t cham me/keo", "t.me /keo",
-            "(t.me/keo)"})
-    void aTelegramLinkWithItsDotDisguisedIsFound(String folded) {
-        assertThat(ContactTargets.telegramLink(folded)).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "/", "me/", "tme/keo", "dat, me/con", "bat.me/x", "12/10 t me", "t m e /", "t........me/"})
-    void slashesThatAreNotATelegramLinkAreNot(String folded) {
-        assertThat(ContactTargets.telegramLink(folded)).isFalse();
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvFileSource(resources = "/spam/contact-targets.csv", delimiter = '|', numLinesToSkip = 1)
+    void disguisedContactsAreFoundAndLookalikesAreNot(String check, boolean found, String text) {
+        String input = unescape(text == null ? "" : text);
+        boolean result = switch (check) {
+            case "maskedPhone" -> ContactTargets.maskedPhone(input);
+            case "telegramLink" -> ContactTargets.telegramLink(input);
+            case "zaloLink" -> ContactTargets.zaloLink(input);
+            case "invisibleDot" -> ContactTargets.invisibleDot(input);
+            case "leetTld" -> ContactTargets.leetTld(input);
+            default -> throw new IllegalArgumentException("unknown check " + check);
+        };
+        assertThat(result).isEqualTo(found);
     }
 
     @Test
@@ -58,27 +52,12 @@ class ContactTargetsTest {
         assertThat(ContactTargets.zaloLink("xzalo.me/abc ".repeat(20_000) + "zalo.me/g/x")).isTrue();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"thienphu86\u200bcom", "vao kimsu88\u200b\u200bclub nhe", "ABC\u2060NET", "win\u00adbet"})
-    void anInvisibleCharacterForTheDotStillNamesADomain(String visible) {
-        assertThat(ContactTargets.invisibleDot(visible)).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"nhà\u200bcái", "cơm\u200bcom", "ab\u200bcom", "abc\u200bcomx", "abc\u200bvn", "abc com", "x-abc\u200bcom"})
-    void invisibleCharactersInsideWordsNameNoDomain(String visible) {
-        assertThat(ContactTargets.invisibleDot(visible)).isFalse();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"th13nphu86.c0m", "vao luckyvip.n3t nha", "kimsu.v1p/", "ab.1nf0"})
-    void digitsForTheLettersOfATopLevelDomainStillNameADomain(String folded) {
-        assertThat(ContactTargets.leetTld(folded)).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"10.c0m", "2.0m", "abc.com", "abc.c0mx", "v1.0", "lop 12a1.c0", "diem 8.5", "a.c0m", "abc.0000"})
-    void numbersAroundDotsNameNoDomain(String folded) {
-        assertThat(ContactTargets.leetTld(folded)).isFalse();
+    private static String unescape(String text) {
+        Matcher m = Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+        }
+        return m.appendTail(out).toString();
     }
 }
