@@ -2,9 +2,6 @@ package vn.schoolguard.internal.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -18,7 +15,7 @@ class ContactTargetsTest {
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvFileSource(resources = "/spam/contact-targets.csv", delimiter = '|', numLinesToSkip = 1)
     void disguisedContactsAreFoundAndLookalikesAreNot(String check, boolean found, String text) {
-        String input = unescape(text == null ? "" : text);
+        String input = BoundedScoringTest.unescape(text == null ? "" : text);
         boolean result = switch (check) {
             case "maskedPhone" -> ContactTargets.maskedPhone(input);
             case "telegramLink" -> ContactTargets.telegramLink(input);
@@ -50,14 +47,5 @@ class ContactTargetsTest {
         assertThat(ContactTargets.leetTld("ab.".repeat(60_000) + "c0m")).isTrue();
         assertThat(ContactTargets.zaloLink("zalo.me/ ".repeat(30_000))).isFalse();
         assertThat(ContactTargets.zaloLink("xzalo.me/abc ".repeat(20_000) + "zalo.me/g/x")).isTrue();
-    }
-
-    private static String unescape(String text) {
-        Matcher m = Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-        }
-        return m.appendTail(out).toString();
     }
 }
