@@ -20,7 +20,7 @@ final class Analysis {
     private static final Pattern BRACKET_DOT = Pattern.compile("[(\\[{]\\s{0,8}+(?:\\.|dot|cham)\\s{0,8}+[)\\]}]");
     private static final String TLD = "com|net|org|vip|info|club|io|me|co|cc|tv|top|xyz|bet|win|fun|live|online|site|app|pro|asia|link|biz|vn|ws|in|us|bz|la";
     /** Top-level domains that are not also Vietnamese words once tone marks are folded. */
-    private static final String SAFE_TLD = "com|net|vip|info|club|cc|xyz|bet|win|online|site|io|pro|asia|biz|ws|bz";
+    private static final String SAFE_TLD = "com|net|vip|info|club|cc|xyz|bet|win|online|site|io|pro|asia|biz|ws|bz|fun";
     /** A plain dot before any top-level domain. */
     private static final Pattern DOTTED_TIGHT = Pattern.compile(
             "(?<![a-z0-9-])([a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?)\\.((?:com\\.vn|" + TLD + "))(?![a-z0-9])");

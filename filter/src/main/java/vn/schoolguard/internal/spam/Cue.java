@@ -13,7 +13,7 @@ enum Cue {
             "hậu quả", "tệ nạn", "nạn nhân", "mất tiền", "nợ nần", "công an", "vi phạm", "bắt quả tang", "xử lý nghiêm",
             "nói không với", "không được", "cấm cá độ", "cấm đánh bạc", "bị cấm", "tránh xa", "sa vào", "sa đà", "bỏ học", "tan gia bại sản", "trộm cắp",
             "không để con", "đừng để con", "không cho con", "không để các em", "tuyệt đối không", "lãi cắt cổ", "tín dụng đen",
-            "bắt giữ", "tạm giữ", "tạm giam", "vụ bắt", "điều tra"),
+            "bắt giữ", "tạm giữ", "tạm giam", "vụ bắt", "điều tra", "bắt nhóm", "bắt đối tượng"),
     LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản 1", "khoản 2", "phạt tiền", "xử phạt",
             "hành chính", "tổ chức đánh bạc", "tội đánh bạc", "phạt tù", "truy cứu trách nhiệm hình sự", "tòa án", "xét xử",
             "viện kiểm sát", "quy định", "trái phép", "bất hợp pháp", "bị cáo", "cáo trạng", "phiên tòa", "vụ án"),

@@ -35,7 +35,8 @@ public final class SpamTraining {
     /** The train split is scored in this many folds, each by a model trained on the others, for calibration. */
     static final int FOLDS = 5;
     /**
-     * The share of the calibration pool's legitimate texts that may score above the spam threshold: half the
+     * The share of the calibration pool's legitimate texts that may score above their threshold (the spam or the
+     * weak-target one) and be filed as spam: half the
      * product's bar of 0.2 % legitimate texts filed as spam, as texts never seen score higher than the pool's.
      */
     static final double ALLOWED_FALSE_SPAM = 0.001;
@@ -45,8 +46,11 @@ public final class SpamTraining {
      */
     static final double SUSPECT_RECALL = 0.997;
     static final double MIN_SPAM_THRESHOLD = 0.5;
-    /** An offer, chat or payment wording alone files a text as spam only when the model is this sure at least. */
-    static final double MIN_WEAK_TARGET_THRESHOLD = 0.95;
+    /**
+     * Offer, chat or payment wording or a masked number alone files a text as spam only when the model is this sure
+     * at least: four to one, whatever the pool's legitimate texts score.
+     */
+    static final double MIN_WEAK_TARGET_THRESHOLD = 0.8;
     static final double MAX_SPAM_THRESHOLD = 0.99;
     static final double MIN_SUSPECT_THRESHOLD = 0.05;
     /** {@code spam.threshold.suspect}'s default: rule weight that holds a text whatever the model says. */
@@ -149,8 +153,9 @@ public final class SpamTraining {
     /**
      * Spam threshold: just above the legitimate texts of the pool (dev, and the train split scored fold by fold) that
      * would take it, but for {@value #ALLOWED_FALSE_SPAM} of all the pool's legitimate texts; within
-     * [{@value #MIN_SPAM_THRESHOLD}, {@value #MAX_SPAM_THRESHOLD}]. The weak-target threshold just above every
-     * legitimate text of the pool it applies to, at least {@value #MIN_WEAK_TARGET_THRESHOLD}. Suspect threshold: low
+     * [{@value #MIN_SPAM_THRESHOLD}, {@value #MAX_SPAM_THRESHOLD}]. The weak-target threshold just above the
+     * legitimate texts of the pool it applies to but for what the spam threshold leaves of that allowance, at least
+     * {@value #MIN_WEAK_TARGET_THRESHOLD}. Suspect threshold: low
      * enough to hold {@value #SUSPECT_RECALL} of the pool's spam that the rules do not hold.
      */
     private static SpamModel calibrate(SpamModel model, List<Point> pool, PrintWriter log) {
@@ -183,8 +188,10 @@ public final class SpamTraining {
         // thousand held less.
         double empty = model.probability(featureScorer().analyse(input("")).features(), SiteAdjustment.NONE);
         double spamThreshold = above(highest(strong, allowed), MIN_SPAM_THRESHOLD);
-        // Offer, chat and payment wording is everyday school business: no legitimate text of the pool passes.
-        double weakThreshold = Math.max(spamThreshold, above(highest(weak, 0), MIN_WEAK_TARGET_THRESHOLD));
+        // One allowance for the whole pool: what the spam threshold leaves of it (at its floor, it may leave some) is the
+        // weak-target threshold's.
+        int weakAllowed = allowed - passing(strong, spamThreshold);
+        double weakThreshold = Math.max(spamThreshold, above(highest(weak, weakAllowed), MIN_WEAK_TARGET_THRESHOLD));
         double[] sorted = spam.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         int missed = (int) Math.floor(sorted.length * (1 - SUSPECT_RECALL));
@@ -195,7 +202,7 @@ public final class SpamTraining {
                 + "%.3f with weak targets only, suspect %.3f%n", legit, allowed, spamThreshold, weakThreshold, suspectThreshold);
         // Which texts set the two thresholds, for whoever asks why one moved.
         log.printf(Locale.ROOT, "highest legitimate texts: %s with a promotion target, %s with weak targets only%n",
-                highestLegit(pool, true, allowed), highestLegit(pool, false, 0));
+                highestLegit(pool, true, allowed), highestLegit(pool, false, weakAllowed));
         return model.withThresholds(spamThreshold, suspectThreshold).withWeakTargetThreshold(weakThreshold);
     }
 
@@ -210,6 +217,15 @@ public final class SpamTraining {
         legit.sort(java.util.Comparator.comparingDouble(Point::p).reversed());
         return legit.size() <= allowed ? "none"
                 : String.format(Locale.ROOT, "%s (%.3f)", legit.get(allowed).item().id(), legit.get(allowed).p());
+    }
+
+    /** How many of {@code probabilities} reach {@code threshold}. */
+    private static int passing(List<Double> probabilities, double threshold) {
+        int passing = 0;
+        for (double p : probabilities) {
+            passing += p >= threshold ? 1 : 0;
+        }
+        return passing;
     }
 
     /** The highest probability once the {@code allowed} highest are set aside (0 when no more are left). */

@@ -70,7 +70,7 @@ final class Structure {
             }
         }
         int[] digits = wordTargets(ev, ev.text, targets);
-        if (digits[0] == 0 && ContactTargets.maskedPhone(ev.text.folded)) {
+        if (digits[0] == 0 && PhoneTargets.maskedPhone(ev.text.folded)) {
             targets.add(Target.MASKED_PHONE);
         }
         if (ev.matches.containsKey("gambling.contact")) {
@@ -128,7 +128,7 @@ final class Structure {
             targets.add(Target.DOMAIN);
         }
         int[] digits = digitRuns(text.words, text.views.digits, text.views.digitCount);
-        if (digits[0] > 0) {
+        if (digits[0] > 0 || PhoneTargets.spelledPhone(text.words)) {
             targets.add(Target.PHONE);
         }
         if (Targets.handle(text.visible) || ContactTargets.telegramLink(text.folded) || ContactTargets.zaloLink(text.folded)) {
@@ -186,15 +186,18 @@ final class Structure {
     }
 
     /**
-     * Whether the model may file this text as spam at all: it has a strong target, or weak ones in a text that names
-     * gambling or does not warn, cite the law, ask or report. Offer, chat or payment wording alone ("Bạn nào cần đề
-     * cương thì inbox mình") is how schools write too, so without a strong target or plain gambling words the model
-     * must reach {@link SpamModel#weakTargetThreshold()}, which no legitimate text of the calibration pool reaches; a
-     * framed text with weak targets and no gambling words is at most suspect, for a moderator to read, and so is a
-     * framed text that only quotes its targets ({@link #quotesItsTargets()}, asked last).
+     * Whether the model may file this text as spam at all: it has a strong target, a masked number, or weak ones in a
+     * text that names gambling or does not warn, cite the law, ask or report. Offer, chat or payment wording alone
+     * ("Bạn nào cần đề cương thì inbox mình") is how schools write too, so without a strong target or plain gambling
+     * words the model must reach {@link SpamModel#weakTargetThreshold()}, which no legitimate text of the calibration
+     * pool with weak targets only reaches but for the pool's allowance; a framed text with only such wording and no
+     * gambling words is at most suspect, for a moderator to read, and so is a framed text that only quotes its
+     * targets ({@link #quotesItsTargets()}, asked last). A masked number is a contact, not wording: framed ("có ai
+     * muốn kiếm thêm không… Zalo 0 3 8 6 . x x 5 . 2 1 9"), it takes the weak-target threshold.
      */
     boolean fileable() {
-        return (hasStrongTarget() || hasTarget() && (namesGambling || !framed)) && !quotesItsTargets();
+        return (hasStrongTarget() || targets.contains(Target.MASKED_PHONE) || hasTarget() && (namesGambling || !framed))
+                && !quotesItsTargets();
     }
 
     /**

@@ -55,7 +55,10 @@ final class Targets {
             // A tight "rb.gy/x" is a link whatever its top-level domain.
             boolean path = folded.charAt(i) == '.' && dot == i + 1 && labelEnd == i && tldEnd < n && folded.charAt(tldEnd) == '/'
                     && tldEnd - dot >= 2;
-            if (labelEnd - labelStart >= 2 && endsWord && (path || moreTld(folded, dot, tldEnd))) {
+            // So is a shortener's one-letter name ("s.id/abc", "t.co/abc"): a letter, two for its domain, a path.
+            boolean shortener = path && labelEnd - labelStart == 1 && isLetter(folded.charAt(labelStart)) && tldEnd - dot == 2
+                    && tldEnd + 2 < n && hostChar(folded.charAt(tldEnd + 1)) && hostChar(folded.charAt(tldEnd + 2));
+            if ((labelEnd - labelStart >= 2 || shortener) && endsWord && (path || moreTld(folded, dot, tldEnd))) {
                 return folded.substring(labelStart, labelEnd) + "." + folded.substring(dot, tldEnd);
             }
         }

@@ -11,10 +11,10 @@ import java.util.Set;
  * link floods, hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Offer, chat or
  * payment wording and masked numbers are weak targets: in a text that names gambling in plain speech they take the
  * spam threshold; framed by a warning or a question, or without gambling words, the more confident
- * {@link SpamModel#weakTargetThreshold()}, which no legitimate text of the calibration pool reaches; framed and
- * without gambling words the text is at most {@code suspect}, as schools write that way too. Warnings and
- * discussions without a target, and framed texts that only quote their targets ("có người chat 'ib tele @…'"), are at
- * most {@code suspect}.
+ * {@link SpamModel#weakTargetThreshold()}, calibrated above the legitimate texts with weak targets only; framed,
+ * without gambling words and without a masked number the text is at most {@code suspect}, as schools write that way
+ * too. Warnings and discussions without a target, and framed texts that only quote their targets ("có người chat
+ * 'ib tele @…'"), are at most {@code suspect}.
  */
 final class VerdictPolicy {
 

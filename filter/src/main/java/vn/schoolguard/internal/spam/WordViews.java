@@ -109,8 +109,9 @@ final class WordViews {
 
     /**
      * The domain view of a text: runs of letters, digits, dots and dashes as tokens between single spaces, runs of
-     * one-character tokens joined ({@code "k u w i n . c o m"} as {@code "kuwin.com"}); the same as joining the view
-     * that keeps those characters and puts one space for any run of others.
+     * one-character tokens joined ({@code "k u w i n . c o m"} as {@code "kuwin.com"}), tokens of single characters
+     * parted by dots undotted ({@code "k.u.w.i.n . c.o.m"} as {@code "kuwin . com"}); the same as joining the view
+     * that keeps those characters, undots such tokens and puts one space for any run of others.
      */
     static String domainView(CharSequence text) {
         return domainView(text.toString().toCharArray());
@@ -130,16 +131,43 @@ final class WordViews {
                 start = start < 0 ? i : start;
                 dotted[d++] = (byte) ch;
             } else if (start >= 0) {
+                int from = d - (i - start);
+                d = undotted(dotted, from, d);
+                runs.token(d - from);
                 dotted[d++] = ' ';
-                runs.token(i - start);
                 start = -1;
             }
         }
         if (start >= 0) {
+            int from = d - (n - start);
+            d = undotted(dotted, from, d);
+            runs.token(d - from);
             dotted[d++] = ' ';
-            runs.token(n - start);
         }
         return runs.joined(null, dotted, d);
+    }
+
+    /**
+     * The end of the token {@code view[from, end)} once it is written without its dots if it is three or more single
+     * letters or digits parted by dots ("x.o.s.o.v.i.p.7.9" as "xosovip79", "n.e.t" as "net"); {@code end} otherwise.
+     * A version number or an abbreviation ("1.2.3", "t.h.c.s") becomes a word that names no domain unless a top-level
+     * domain follows it.
+     */
+    private static int undotted(byte[] view, int from, int end) {
+        int length = end - from;
+        if (length < 5 || (length & 1) == 0 || view[from + 1] != '.') {
+            return end;
+        }
+        for (int k = from; k < end; k += 2) {
+            if (view[k] == '.' || view[k] == '-' || k + 1 < end && view[k + 1] != '.') {
+                return end;
+            }
+        }
+        int o = from;
+        for (int k = from; k < end; k += 2) {
+            view[o++] = view[k];
+        }
+        return o;
     }
 
     /**

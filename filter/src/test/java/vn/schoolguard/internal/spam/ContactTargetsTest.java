@@ -7,8 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
- * The disguised contacts of {@link ContactTargets}, found and not found, in {@code spam/contact-targets.csv} (folded
- * text, or visible text for invisible dots; {@code \\uXXXX} stands for the character), and floods of each.
+ * The disguised contacts of {@link ContactTargets} and {@link PhoneTargets}, found and not found, in
+ * {@code spam/contact-targets.csv} (folded text, made a word view for spelled-out numbers, or visible text for invisible
+ * dots; {@code \\uXXXX} stands for the character), and floods of each.
  */
 class ContactTargetsTest {
 
@@ -17,7 +18,8 @@ class ContactTargetsTest {
     void disguisedContactsAreFoundAndLookalikesAreNot(String check, boolean found, String text) {
         String input = BoundedScoringTest.unescape(text == null ? "" : text);
         boolean result = switch (check) {
-            case "maskedPhone" -> ContactTargets.maskedPhone(input);
+            case "maskedPhone" -> PhoneTargets.maskedPhone(input);
+            case "spelledPhone" -> PhoneTargets.spelledPhone(TextNormalizer.words(input));
             case "telegramLink" -> ContactTargets.telegramLink(input);
             case "zaloLink" -> ContactTargets.zaloLink(input);
             case "invisibleDot" -> ContactTargets.invisibleDot(input);
@@ -32,9 +34,13 @@ class ContactTargetsTest {
         String xs = "x".repeat(200_000);
         String slashes = "/".repeat(200_000);
         String spaced = "t . m e ".repeat(20_000) + "/";
-        assertThat(ContactTargets.maskedPhone(xs)).isFalse();
-        assertThat(ContactTargets.maskedPhone("0388 " + xs)).isFalse();
-        assertThat(ContactTargets.maskedPhone(("0388xxx519 ").repeat(10_000))).isTrue();
+        assertThat(PhoneTargets.maskedPhone(xs)).isFalse();
+        assertThat(PhoneTargets.maskedPhone("0388 " + xs)).isFalse();
+        assertThat(PhoneTargets.maskedPhone(("0388xxx519 ").repeat(10_000))).isTrue();
+        assertThat(PhoneTargets.maskedPhone("0 x ".repeat(100_000))).isFalse();
+        assertThat(PhoneTargets.maskedPhone("0 * ".repeat(100_000) + "nhe 0 9 0 9 x x x 4 1 7")).isTrue();
+        assertThat(PhoneTargets.spelledPhone(" khong".repeat(100_000) + " ")).isFalse();
+        assertThat(PhoneTargets.spelledPhone(" khong mot hai ba".repeat(50_000) + " ")).isFalse();
         assertThat(ContactTargets.telegramLink(slashes)).isFalse();
         assertThat(ContactTargets.telegramLink(spaced)).isTrue();
         assertThat(ContactTargets.telegramLink(" me/".repeat(50_000))).isFalse();

@@ -30,11 +30,11 @@ class StructureTest {
         assertThat(structure.namesGambling).as("names gambling").isEqualTo(names);
         assertThat(structure.framed).as("framed").isEqualTo(framed);
         assertThat(structure.plainGambling()).isEqualTo(names && !framed);
-        // A weak target counts as strong only in plain speech about gambling; framed, it files nothing without
-        // gambling words.
+        // A weak target counts as strong only in plain speech about gambling; framed, wording files nothing without
+        // gambling words, a masked number does.
         if (structure.hasTarget() && !structure.hasStrongTarget()) {
             assertThat(structure.promotes()).isEqualTo(names && !framed);
-            assertThat(structure.fileable()).isEqualTo(names || !framed);
+            assertThat(structure.fileable()).isEqualTo(names || !framed || structure.targets.contains(Structure.Target.MASKED_PHONE));
         }
     }
 }
