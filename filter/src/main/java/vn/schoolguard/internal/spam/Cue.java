@@ -39,7 +39,8 @@ enum Cue {
             "rút", "thưởng", "hoàn trả", "cược", "kèo", "uy tín"),
     /**
      * An offer made to the reader on terms, or a call to deal with the poster: money in (deposit, borrow, sign
-     * up), money out (withdraw, payout, bonus, loan paid out), an app or web to play on, "contact me".
+     * up), money out (withdraw, payout, bonus, loan paid out), an app or web to play on, "contact me", a search to
+     * run.
      */
     OFFER("liên hệ mình", "liên hệ em", "lh mình", "nhắn mình", "nhắn em", "ib mình", "ib em", "inbox mình", "ai cần",
             "để lại bình luận", "vào xem", "xem ngay", "chơi ngay", "cược ngay", "chơi được", "chơi thử", "anh em theo",
@@ -56,7 +57,10 @@ enum Cue {
             "trả lương", "chiết khấu", "đổi thưởng", "đổi ra thẻ", "tiền mặt", "tỷ lệ nổ", "1 ăn", "có kèo",
             "kèo cho anh em", "cược trong trận", "thử ngay", "tặng 20k", "tặng 50k", "tặng 100k", "được tặng",
             "hoàn lại", "làm nhiệm vụ", "nạp nhiệm vụ", "người mới", "thành viên vip", "thành viên mới", "cược thua hoàn",
-            "đăng ký là có", "thử đi", "thử xem", "theo mình", "chỉ cho"),
+            "đăng ký là có", "thử đi", "thử xem", "theo mình", "chỉ cho",
+            // A search to run: the name an ad gives instead of a link ("tìm trên google 'Kèo Thơm Sài Gòn' là ra").
+            "tìm trên google", "tìm google", "lên google tìm", "lên google gõ", "gõ google", "search google", "google search",
+            "tìm trên gg", "lên gg", "search gg"),
     /**
      * Warning words turned into reassurance ("không lừa đảo", "không lo công an"): ads use them, warnings do not.
      * Each offsets one warning word when deciding whether a text warns.

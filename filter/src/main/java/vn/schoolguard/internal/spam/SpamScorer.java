@@ -212,7 +212,7 @@ public final class SpamScorer {
         List<Reason> reasons = result.evaluation().reasons;
         double score = total(reasons);
         Verdict verdict = policy.decide(result, score, site, reasons);
-        if (verdict != Verdict.SPAM && result.structure().namesGambling) {
+        if (verdict != Verdict.SPAM && result.structure().namesGambling && !result.structure().cautions()) {
             try {
                 SpamScore tail = readTails(input, result.evaluation().fingerprint, raw, site, budget);
                 if (tail != null) {
@@ -235,9 +235,10 @@ public final class SpamScorer {
     }
 
     /**
-     * The verdict on an ad posted after an ordinary comment: the text's last sentences read alone ({@link Tails},
-     * shortest first), stopping at the first tail framed by warning, legal, question or report wording (every longer
-     * one holds it too). Spam when a tail that names gambling in plain speech is spam alone; null when none is.
+     * The verdict on an ad posted after an ordinary comment (a text that names gambling, not a warning or news:
+     * {@link Structure#cautions()}): the text's last sentences read alone ({@link Tails}, shortest first), stopping
+     * at the first tail framed by warning, legal, question or report wording (every longer one holds it too). Spam
+     * when a tail that names gambling in plain speech is spam alone; null when none is.
      */
     private SpamScore readTails(ScoringInput input, String fingerprint, String raw, SiteAdjustment site, Budget budget) {
         Evaluation shorter = null;

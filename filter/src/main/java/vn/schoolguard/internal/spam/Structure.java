@@ -26,6 +26,9 @@ final class Structure {
         }
     }
 
+    /** Warning or legal words that make a text a warning or news ({@link #cautions()}). */
+    private static final int MIN_CAUTIONS = 2;
+
     /** The shortest digit run that can be a bank account number. */
     private static final int MIN_ACCOUNT_DIGITS = 8;
 
@@ -166,6 +169,15 @@ final class Structure {
         int warnings = ev.index.cueCount(Cue.WARNING, ev.phrases) + ev.index.cueCount(Cue.LEGAL, ev.phrases)
                 + ev.index.cueCount(Cue.EXAM, ev.phrases);
         return warnings > ev.index.cueCount(Cue.REASSURANCE, ev.phrases);
+    }
+
+    /**
+     * Whether the text holds warning or legal wording twice or more ("lừa đảo… nạn nhân…", "vụ án… bị cáo…"): a
+     * warning or news, not an ordinary comment with an ad posted after it, so its last sentences are not read alone.
+     * Once may be an ad's own aside ("Nợ nần chồng chất? … cho vay gộp nợ").
+     */
+    boolean cautions() {
+        return ev.index.cueCount(Cue.WARNING, ev.phrases) + ev.index.cueCount(Cue.LEGAL, ev.phrases) >= MIN_CAUTIONS;
     }
 
     boolean hasTarget() {

@@ -72,8 +72,17 @@ final class Tails {
         if (c == '\n') {
             return true;
         }
-        boolean mark = c == '.' && !endsListMark(text, i) || c == '!' || c == '?';
+        boolean mark = c == '.' && !endsListMark(text, i) && !endsInitial(text, i) || c == '!' || c == '?';
         return mark && Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    /**
+     * Whether the dot at {@code dot} ends a name's initial ("Lê Văn K. đặt cược…", "chị H. cho biết"): a capital
+     * letter standing alone. Police and court news name people that way; what follows is the same sentence.
+     */
+    private static boolean endsInitial(String text, int dot) {
+        return dot >= 1 && Character.isUpperCase(text.charAt(dot - 1))
+                && (dot == 1 || Character.isWhitespace(text.charAt(dot - 2)));
     }
 
     /**

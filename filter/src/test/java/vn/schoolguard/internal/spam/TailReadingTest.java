@@ -51,6 +51,20 @@ class TailReadingTest {
     }
 
     @Test
+    void newsWhoseLastSentenceReadsLikeAnAdIsNotReadFromIt() {
+        // Two warning words make it news: its last sentence, alone, names a Telegram contact in plain speech.
+        String news = "Vụ lừa đảo qua nhóm \"Xem phim nhận quà\" ở Tiền Hải: nạn nhân là một cô giáo mầm non mất 260 triệu. "
+                + "Các đối tượng nhắn qua Telegram @quatang_phim_vip để giao việc mỗi ngày.";
+        SpamScore score = score(news);
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).doesNotContain(TAIL);
+        assertThat(SCORER.analyse(SpamTraining.input(news)).structure().cautions()).isTrue();
+        // One warning word is an ad's own aside: the ad after it is still read alone.
+        assertThat(SCORER.analyse(SpamTraining.input(COMMENT + "Nợ nần thì sao? P/s: anh em cần vốn gấp thì vay qua app, "
+                + "giải ngân 15 phút.")).structure().cautions()).isFalse();
+    }
+
+    @Test
     void aNoticeThatQuotesAnOfferAfterAColonIsNotReadFromTheQuote() {
         // What follows the colon is the notice's own quote, not a post after it; read alone it was an offer.
         SpamScore score = score("Phong GD Ngoc Hien nhac cac truong: loai tin \"tuyen CTV lam tai nha, ngay kiem 500k, chi "

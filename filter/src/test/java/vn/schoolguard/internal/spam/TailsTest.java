@@ -38,6 +38,15 @@ class TailsTest {
     }
 
     @Test
+    void aNamesInitialDoesNotEndASentence() {
+        String news = "Tòa án huyện Gia Lâm xử Trần Văn M. 30 tháng tù về tội Đánh bạc, vì M. đã đặt cược hơn 90 triệu đồng "
+                + "qua trang 'kingbet-pro' trong mùa giải.";
+        assertThat(Tails.starts(news)).isEmpty();
+        String quoted = "Chị H. cho biết con chị nhận tin nhắn mời chơi. Ai cần vay gấp 5 triệu qua app thì nhắn mình nhé, duyệt nhanh.";
+        assertThat(Arrays.stream(Tails.starts(quoted)).mapToObj(quoted::substring)).containsExactly(quoted.substring(quoted.indexOf("Ai")));
+    }
+
+    @Test
     void tailsComeShortestFirstAndEachIsLongEnoughToRead() {
         String text = GREETING + "Em là phụ huynh lớp 6A2, rất vui khi thấy con tiến bộ từng ngày! " + AD + " Ok.";
         int[] starts = Tails.starts(text);
