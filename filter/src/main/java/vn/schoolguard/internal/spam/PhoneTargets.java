@@ -181,8 +181,9 @@ final class PhoneTargets {
         return c >= '0' && c <= '9' || c == 'x';
     }
 
+    /** A space, dot or dash (also an en or em dash, "0.9.3.9 – x.x.x – 5.6.8") between a number's groups. */
     private static boolean separator(char c) {
-        return c == ' ' || c == '.' || c == '-';
+        return c == ' ' || c == '.' || c == '-' || c == '\u2013' || c == '\u2014';
     }
 
     /**

@@ -1,13 +1,14 @@
 package vn.schoolguard.internal.spam;
 
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Whether a framed text only quotes its promotion targets: a pupil reporting "có người chat 'ai muốn kiếm tiền thì
- * ib tele @kiemtien247'" or an exercise quoting a scam message gives the handle to show what was said, not to send
- * the reader there. The targets a text shows in the open (its links, account numbers, the rules' brand and contact
+ * ib tele @kiemtien247'", an exercise quoting a scam message or a notice quoting ad slogans ("'nạp 100k tặng 100k'")
+ * gives the handle or the offer to show what was said, not to send the reader there. The targets a text shows in the open (its links, account numbers, the rules' brand and contact
  * hits) always count; the ones found in its words are looked for again in the text with every quoted span blanked.
  */
 final class QuotedTargets {
@@ -21,10 +22,10 @@ final class QuotedTargets {
     }
 
     /**
-     * Whether every strong target of {@code targets} stands inside quotation marks: none is of a kind seen outside
-     * the words (link, hidden link, marked host, bank account), and the words with their quotations blanked hold no
-     * hit of a brand or contact rule and name no domain, mobile number, handle or brand. False when the text quotes
-     * nothing.
+     * Whether the targets of {@code targets} stand inside quotation marks: none is of a kind seen outside the words
+     * (link, hidden link, marked host, bank account), the words with their quotations blanked hold no hit of a brand
+     * or contact rule and name no domain, mobile number, handle or brand, and, when every target is weak, they hold
+     * none of them (offer, chat or payment wording, a masked number). False when the text quotes nothing.
      */
     static boolean only(Evaluation ev, Set<Structure.Target> targets) {
         if (targets.contains(Structure.Target.LINK) || targets.contains(Structure.Target.HIDDEN_LINK)
@@ -37,16 +38,76 @@ final class QuotedTargets {
         }
         Analysis open = Analysis.of(unquoted, ev.budget);
         for (String rule : NAMING_RULES) {
-            for (String entry : ev.matches.getOrDefault(rule, Set.of())) {
-                String folded = TextNormalizer.fold(entry).strip();
-                if (open.words.contains(folded) || open.joined.contains(folded) || open.compact.contains(folded.replace(" ", ""))) {
-                    return false;
-                }
+            if (namedOutside(ev, rule, open)) {
+                return false;
             }
         }
         Set<Structure.Target> outside = EnumSet.noneOf(Structure.Target.class);
         Structure.wordTargets(ev, open, outside);
-        return outside.isEmpty();
+        // Weak wording beside quoted strong targets is the report's own ("có người nhắn… mời vào nhóm"): it counts only
+        // in a text whose every target is weak.
+        return outside.isEmpty() && (strong(targets) || !weakOutside(ev, targets, open));
+    }
+
+    private static boolean strong(Set<Structure.Target> targets) {
+        for (Structure.Target target : targets) {
+            if (!target.weak()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a weak target of {@code targets} is also found in the words left open: offer, chat or payment wording
+     * (one more phrase scan, only when the text has such a target) or a masked number.
+     */
+    private static boolean weakOutside(Evaluation ev, Set<Structure.Target> targets, Analysis open) {
+        if (targets.contains(Structure.Target.MASKED_PHONE) && PhoneTargets.maskedPhone(open.folded)) {
+            return true;
+        }
+        boolean offer = targets.contains(Structure.Target.OFFER);
+        boolean chat = targets.contains(Structure.Target.CHAT);
+        boolean payment = targets.contains(Structure.Target.PAYMENT);
+        if (!offer && !chat && !payment) {
+            return false;
+        }
+        if (offer && Targets.odds(open.folded)) {
+            return true;
+        }
+        BitSet phrases = ev.index.scan(open, ev.budget);
+        return offer && ev.index.cueCount(Cue.OFFER, phrases) > 0 || chat && ev.index.cueCount(Cue.CHAT, phrases) > 0
+                || payment && ev.index.cueCount(Cue.BANK, phrases) > 0;
+    }
+
+    /**
+     * Whether every hit of a rule naming gambling ({@link Structure#GAMBLING_RULES}) stands inside quotation marks:
+     * the text lists what ads say ("Các dấu hiệu cần nhận biết: lời mời 'tài xỉu online', 'lô đề 1 ăn 99'.") rather
+     * than saying it. False when the text quotes nothing.
+     */
+    static boolean onlyQuotesGambling(Evaluation ev) {
+        String unquoted = unquoted(ev.text.visible);
+        if (unquoted == null) {
+            return false;
+        }
+        Analysis open = Analysis.of(unquoted, ev.budget);
+        for (String rule : Structure.GAMBLING_RULES) {
+            if (namedOutside(ev, rule, open)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a hit of {@code rule} is in the words left open when the quotations are blanked. */
+    private static boolean namedOutside(Evaluation ev, String rule, Analysis open) {
+        for (String entry : ev.matches.getOrDefault(rule, Set.of())) {
+            String folded = TextNormalizer.fold(entry).strip();
+            if (open.words.contains(folded) || open.joined.contains(folded) || open.compact.contains(folded.replace(" ", ""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rules whose hits are brands or contacts, which count as targets: each hit must lie in a quotation too. */

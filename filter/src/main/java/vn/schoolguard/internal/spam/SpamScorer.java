@@ -238,7 +238,8 @@ public final class SpamScorer {
      * The verdict on an ad posted after an ordinary comment (a text that names gambling, not a warning or news:
      * {@link Structure#cautions()}): the text's last sentences read alone ({@link Tails}, shortest first), stopping
      * at the first tail framed by warning, legal, question or report wording (every longer one holds it too). Spam
-     * when a tail that names gambling in plain speech is spam alone; null when none is.
+     * when a tail that names gambling in plain speech, not only inside quotation marks, is spam alone; null when none
+     * is.
      */
     private SpamScore readTails(ScoringInput input, String fingerprint, String raw, SiteAdjustment site, Budget budget) {
         Evaluation shorter = null;
@@ -257,7 +258,9 @@ public final class SpamScorer {
             List<Reason> reasons = ev.reasons;
             double score = total(reasons);
             Analysed read = new Analysed(ev, structure, Features.of(ev, structure, kinds, score));
-            if (policy.decide(read, score, site, reasons) == Verdict.SPAM) {
+            // Asked last, as it analyses the tail once more: a tail that names gambling only in quotations lists what
+            // ads say, as a warning does.
+            if (policy.decide(read, score, site, reasons) == Verdict.SPAM && !QuotedTargets.onlyQuotesGambling(ev)) {
                 reasons.add(new Reason(MODEL_RULE_PREFIX + "tail", SpamTexts.tailRead(start, raw.length()), 0));
                 return new SpamScore(Verdict.SPAM, score, reasons);
             }

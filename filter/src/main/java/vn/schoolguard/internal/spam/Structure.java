@@ -41,7 +41,7 @@ final class Structure {
     private static final int LANDLINE_DIGITS = 11;
 
     /** Rules whose hits name gambling, betting or loans to gamblers (not links, markup or awareness wording). */
-    private static final Set<String> GAMBLING_RULES = Set.of("gambling.promo", "gambling.term", "loan.offer",
+    static final Set<String> GAMBLING_RULES = Set.of("gambling.promo", "gambling.term", "loan.offer",
             "gambling.brand", "gambling.brand-name", "gambling.contact");
 
     final Set<Target> targets;
@@ -213,12 +213,12 @@ final class Structure {
     }
 
     /**
-     * Whether the text is framed and its strong targets all stand in quotations ({@link QuotedTargets}): it reports
-     * what someone else wrote, so it is at most suspect. Worked out once, when first asked.
+     * Whether the text is framed and its targets, weak ones too, all stand in quotations ({@link QuotedTargets}): it
+     * reports what someone else wrote, so it is at most suspect. Worked out once, when first asked.
      */
     boolean quotesItsTargets() {
         if (quotes < 0) {
-            quotes = framed && hasStrongTarget() && QuotedTargets.only(ev, targets) ? 1 : 0;
+            quotes = framed && hasTarget() && QuotedTargets.only(ev, targets) ? 1 : 0;
         }
         return quotes == 1;
     }

@@ -15,7 +15,7 @@ class QuotedTargetsTest {
     @CsvFileSource(resources = "/spam/quoted-targets.csv", delimiter = '|', numLinesToSkip = 1)
     void aReportQuotingTheAdIsToldFromAnAdThatQuotesItsOwnSlogan(boolean quotes, String text) {
         Structure structure = SCORER.analyse(SpamTraining.input(text)).structure();
-        assertThat(structure.hasStrongTarget()).as("has a strong target").isTrue();
+        assertThat(structure.hasTarget()).as("has a target").isTrue();
         assertThat(structure.quotesItsTargets()).isEqualTo(quotes);
         if (quotes) {
             assertThat(structure.fileable()).as("never filed unseen").isFalse();

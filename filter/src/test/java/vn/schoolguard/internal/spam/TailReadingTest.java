@@ -65,6 +65,20 @@ class TailReadingTest {
     }
 
     @Test
+    void aLastSentenceThatListsAdsInQuotationMarksIsNotAnAd() {
+        // One warning word only ("tệ nạn"): the notice is read from its last sentences, which quote the ads' words.
+        String notice = "Thực hiện kế hoạch của Phòng GD&ĐT về phòng ngừa tệ nạn cờ bạc trên mạng, giáo viên chủ nhiệm dành "
+                + "10 phút sinh hoạt lớp để phổ biến cho các em. Những lời mời thường gặp: 'xóc đĩa online', 'bắn cá đổi "
+                + "thưởng', 'lô đề 1 ăn 99'.";
+        SpamScore score = score(notice);
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).doesNotContain(TAIL);
+        // The same words said, not quoted, are an ad after an ordinary comment.
+        SpamScore ad = score(COMMENT + "Anh em thích xóc đĩa online, bắn cá đổi thưởng, lô đề 1 ăn 99 thì vào chơi ngay nhé.");
+        assertThat(rules(ad)).contains(TAIL);
+    }
+
+    @Test
     void aNoticeThatQuotesAnOfferAfterAColonIsNotReadFromTheQuote() {
         // What follows the colon is the notice's own quote, not a post after it; read alone it was an offer.
         SpamScore score = score("Phong GD Ngoc Hien nhac cac truong: loai tin \"tuyen CTV lam tai nha, ngay kiem 500k, chi "
