@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Whether a framed text only quotes its promotion targets: a pupil reporting "có người chat 'ai muốn kiếm tiền thì
  * ib tele @kiemtien247'", an exercise quoting a scam message or a notice quoting ad slogans ("'nạp 100k tặng 100k'")
- * gives the handle or the offer to show what was said, not to send the reader there. The targets a text shows in the open (its links, account numbers, the rules' brand and contact
- * hits) always count; the ones found in its words are looked for again in the text with every quoted span blanked.
+ * gives the handle or the offer to show what was said, not to send the reader there. The targets a text shows in the
+ * open (its links, account numbers, the rules' brand and contact hits) always count; the ones found in its words are
+ * looked for again in the text with every quoted span blanked.
  */
 final class QuotedTargets {
 
@@ -46,16 +47,7 @@ final class QuotedTargets {
         Structure.wordTargets(ev, open, outside);
         // Weak wording beside quoted strong targets is the report's own ("có người nhắn… mời vào nhóm"): it counts only
         // in a text whose every target is weak.
-        return outside.isEmpty() && (strong(targets) || !weakOutside(ev, targets, open));
-    }
-
-    private static boolean strong(Set<Structure.Target> targets) {
-        for (Structure.Target target : targets) {
-            if (!target.weak()) {
-                return true;
-            }
-        }
-        return false;
+        return outside.isEmpty() && (Structure.hasStrong(targets) || !weakOutside(ev, targets, open));
     }
 
     /**

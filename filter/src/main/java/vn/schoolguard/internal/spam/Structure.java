@@ -225,6 +225,11 @@ final class Structure {
 
     /** Whether a target other than the weak kinds was found. */
     boolean hasStrongTarget() {
+        return hasStrong(targets);
+    }
+
+    /** Whether {@code targets} holds one other than the weak kinds. */
+    static boolean hasStrong(Set<Target> targets) {
         for (Target target : targets) {
             if (!target.weak()) {
                 return true;
