@@ -120,7 +120,8 @@ final class PhoneTargets {
      * ("0988***216", "0 9 8 8 * * * 2 1 6"), or groups parted by a dot between spaces ("0 9 4 1 . x x x . 7 0 3").
      * Digits, stars and x's that are no part of a word, parted by up to {@value #MAX_GAP} spaces, dots or dashes, make
      * a run; a run of nine to twelve, starting with 0 or 8, with at least {@value #MIN_SHOWN} digits and one hidden
-     * ("0 3 5 9 . 7 7 x . 2 1 0"), is a number. One pass; a run longer than a number (two numbers side by side) is {@link #groupedMasked}'s.
+     * ("0 3 5 9 . 7 7 x . 2 1 0"), is a number. One pass; a run longer than a number (two numbers side by side) is
+     * {@link #groupedMasked}'s.
      */
     private static boolean spacedMasked(String folded) {
         int n = folded.length();
