@@ -147,10 +147,16 @@ final class HtmlSignals {
      * character as U+0080, which no literal holds. The same length and offsets as {@code raw}, one byte a character.
      */
     static String searchable(String raw) {
-        byte[] bytes = new byte[raw.length()];
-        for (int i = 0; i < bytes.length; i++) {
-            char c = raw.charAt(i);
-            bytes[i] = (byte) (c >= 0x80 ? 0x80 : c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        // From a copy of the characters and without a branch: a string's charAt checks its coding and bounds at every
+        // character, and letters, other ASCII and other characters alternate too often to predict.
+        char[] chars = raw.toCharArray();
+        byte[] bytes = new byte[chars.length];
+        for (int i = 0; i < chars.length; i++) {
+            int c = chars[i];
+            // 32 for 'A' to 'Z' (both differences at least 0), else 0; all ones beyond ASCII, else 0.
+            int upper = (~((c - 'A') | ('Z' - c)) >>> 31) << 5;
+            int beyond = (0x7F - c) >> 31;
+            bytes[i] = (byte) (((c + upper) & ~beyond) | (0x80 & beyond));
         }
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }

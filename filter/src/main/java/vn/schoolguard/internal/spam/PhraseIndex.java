@@ -109,16 +109,18 @@ final class PhraseIndex {
                 }
             }
             String reach = rule.params().get("reach");
-            needs.put(rule, new Needs(start, entry, List.copyOf(words), reach == null ? -1 : Integer.parseInt(reach)));
+            boolean bounded = rule.entries().stream().allMatch(e -> BoundaryStarts.opensWithBoundary(e.pattern().pattern()));
+            needs.put(rule, new Needs(start, entry, List.copyOf(words), reach == null ? -1 : Integer.parseInt(reach), bounded));
         }
         return entry;
     }
 
     /**
-     * A pattern rule's needs: entry numbers {@code [first, end)}, the needs as folded, and how many characters
-     * before one of them a match can start ({@code -1}: not declared).
+     * A pattern rule's needs: entry numbers {@code [first, end)}, the needs as folded, how many characters
+     * before one of them a match can start ({@code -1}: not declared), and whether every expression of the rule
+     * starts with a word boundary (its matches start only where one stands).
      */
-    private record Needs(int first, int end, List<String> words, int reach) {
+    private record Needs(int first, int end, List<String> words, int reach, boolean bounded) {
     }
 
     private int indexCues(Patterns all, int first) {
@@ -176,7 +178,7 @@ final class PhraseIndex {
         BitSet found = new BitSet(entries);
         set(found, patterns, entryOfPattern);
         byte[] spelled = new byte[text.words.length()];
-        int length = spelledOut(views.wordBytes, text.words.length(), spelled);
+        int length = spelledOut(views.wordBytes, views.singles, views.singleCount, spelled);
         if (length > 0) {
             long[] hits = spelledAutomaton.hits();
             spelledAutomaton.scan(spelled, length, budget, hits);
@@ -216,6 +218,24 @@ final class PhraseIndex {
                 run = 0;
             }
             start = i + 1;
+        }
+        return endRun(out, size, run);
+    }
+
+    /**
+     * {@link #spelledOut(byte[], int, byte[])} of a word view from the places of its one-character words ({@code count}
+     * of them, ascending, as {@link WordViews} notes them): two are in one run when only their space parts them.
+     */
+    static int spelledOut(byte[] words, int[] singles, int count, byte[] out) {
+        int size = 0;
+        int run = 0;
+        for (int k = 0; k < count; k++) {
+            if (k > 0 && singles[k] != singles[k - 1] + 2) {
+                size = endRun(out, size, run);
+                run = 0;
+            }
+            out[size++] = words[singles[k]];
+            run++;
         }
         return endRun(out, size, run);
     }
@@ -268,7 +288,11 @@ final class PhraseIndex {
                 starts.set(Math.max(0, at - declared.reach), at + 1);
             }
         }
-        return starts.stream().toArray();
+        if (!declared.bounded) {
+            return starts.stream().toArray();
+        }
+        // Expressions that open with a word boundary: only the places where one stands (about one in five).
+        return BoundaryStarts.atBoundaries(starts, joined);
     }
 
     /** How many phrases of a cue occur (each counted once). */

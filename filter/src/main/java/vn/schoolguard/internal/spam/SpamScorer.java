@@ -325,7 +325,8 @@ public final class SpamScorer {
         }
         StringBuilder raw = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE / 2));
         raw.append(input.author()).append('\n');
-        for (String value : input.sortedText().values()) {
+        // One field (the usual comment form) needs no sorting.
+        for (String value : input.text().size() == 1 ? input.text().values() : input.sortedText().values()) {
             raw.append(value).append('\n');
         }
         raw.append(input.url());

@@ -19,6 +19,8 @@ final class StableCompact {
         int size = 0;
         Tags tags = withoutTags ? new Tags(text) : null;
         byte[] known = STABLE_COMPACT;
+        // Read from a copy of the characters: a string's charAt checks its coding and bounds at every character.
+        char[] chars = text.toCharArray();
         int i = 0;
         while (i < n) {
             // A stretch up to the next '<': no tag test inside, and room for one byte a character made up front.
@@ -27,7 +29,7 @@ final class StableCompact {
             // Room for one byte a character of the stretch: a known character adds at most one.
             out = ensure(out, size, stretchEnd - i);
             while (i < stretchEnd) {
-                int b = known[text.charAt(i)];
+                int b = known[chars[i]];
                 if (b != 0) {
                     // Written always, kept only for a letter or digit (b > 0): no branch on the character's kind.
                     out[size] = (byte) b;
@@ -35,7 +37,7 @@ final class StableCompact {
                     i++;
                     continue;
                 }
-                int cp = text.codePointAt(i);
+                int cp = Character.codePointAt(chars, i);
                 i += Character.charCount(cp);
                 String folded = TextNormalizer.folded(cp, false);
                 for (int k = 0; k < folded.length(); k++) {

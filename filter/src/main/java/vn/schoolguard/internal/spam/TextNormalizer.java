@@ -49,9 +49,11 @@ final class TextNormalizer {
         // Straight into a char array: most code points fold to one character, and a builder's checks cost more.
         char[] out = new char[n];
         char[] singles = lookalikes ? FOLDED_SINGLE : STABLE_FOLDED_SINGLE;
+        // Read from a copy of the characters: a string's charAt checks its coding and bounds at every character.
+        char[] chars = text.toCharArray();
         int size = 0;
         for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
+            char c = chars[i];
             // ASCII and the other characters met before take the same path: mixed text mispredicts no branch here.
             char one = Character.isSurrogate(c) ? 0 : singles[c];
             if (one != 0) {
@@ -62,7 +64,7 @@ final class TextNormalizer {
                 i++;
                 continue;
             }
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(chars, i);
             i += Character.charCount(cp);
             String folded = folded(cp, lookalikes);
             int length = folded.length();

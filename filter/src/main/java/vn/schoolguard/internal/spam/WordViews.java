@@ -28,10 +28,16 @@ final class WordViews {
     /** Where the words with a digit start in the word view, in order ({@link #digitCount} of them). */
     final int[] digits;
     final int digitCount;
+    /** Where the one-character words stand in the word view, in order ({@link #singleCount} of them). */
+    final int[] singles;
+    final int singleCount;
 
     private WordViews(char[] chars, String words, String joined, String compact, byte[] wordBytes, byte[] joinedBytes,
-                      byte[] compactBytes, int[] mixed, int mixedCount, int[] digits, int digitCount) {
+                      byte[] compactBytes, int[] mixed, int mixedCount, int[] digits, int digitCount, int[] singles,
+                      int singleCount) {
         this.chars = chars;
+        this.singles = singles;
+        this.singleCount = singleCount;
         this.digits = digits;
         this.digitCount = digitCount;
         this.mixed = mixed;
@@ -73,7 +79,7 @@ final class WordViews {
                 compact[c++] = (byte) ch;
             } else if (start >= 0) {
                 words[w++] = ' ';
-                runs.token(i - start);
+                runs.token(w - 1 - (i - start), i - start);
                 if (digit) {
                     digits = digitCount == digits.length ? Arrays.copyOf(digits, digitCount * 2 + 8) : digits;
                     digits[digitCount++] = w - 1 - (i - start);
@@ -84,7 +90,7 @@ final class WordViews {
         }
         if (start >= 0) {
             words[w++] = ' ';
-            runs.token(n - start);
+            runs.token(w - 1 - (n - start), n - start);
             if (digit) {
                 digits = digitCount == digits.length ? Arrays.copyOf(digits, digitCount + 1) : digits;
                 digits[digitCount++] = w - 1 - (n - start);
@@ -104,7 +110,7 @@ final class WordViews {
         String wordView = latin1(words, w);
         String joined = runs.joined(wordView, words, w);
         return new WordViews(chars, wordView, joined, latin1(compact, c), words, runs.joinedBytes, compact, mixed, mixedCount,
-                digits, digitCount);
+                digits, digitCount, runs.singles, runs.singleCount);
     }
 
     /**
@@ -133,7 +139,7 @@ final class WordViews {
             } else if (start >= 0) {
                 int from = d - (i - start);
                 d = undotted(dotted, from, d);
-                runs.token(d - from);
+                runs.token(from, d - from);
                 dotted[d++] = ' ';
                 start = -1;
             }
@@ -141,7 +147,7 @@ final class WordViews {
         if (start >= 0) {
             int from = d - (n - start);
             d = undotted(dotted, from, d);
-            runs.token(d - from);
+            runs.token(from, d - from);
             dotted[d++] = ' ';
         }
         return runs.joined(null, dotted, d);
@@ -171,25 +177,43 @@ final class WordViews {
     }
 
     /**
-     * Whether a view (a space, then each token followed by one space) has two one-character tokens in a row: only
-     * then does its joined form differ from it.
+     * The spaces a view's joined form drops, noted token by token as the view is written (a space, then each token
+     * followed by one space): those with a one-character token on both sides. Only when there are some does the
+     * joined form differ from the view.
      */
     private static final class Runs {
         private boolean any;
         private boolean previousSingle;
-        private boolean joins;
+        /** The places of the spaces to drop, ascending ({@link #dropCount} of them). */
+        private int[] drops = NO_WORDS;
+        private int dropCount;
+        /** The places of the one-character tokens, ascending ({@link #singleCount} of them). */
+        int[] singles = NO_WORDS;
+        int singleCount;
         /** The bytes of the last joined form. */
         byte[] joinedBytes;
 
-        void token(int length) {
+        /** A token of {@code length} characters starting at {@code start} of the view. */
+        void token(int start, int length) {
             any = true;
-            joins |= previousSingle && length == 1;
+            if (length == 1) {
+                if (singleCount == singles.length) {
+                    singles = Arrays.copyOf(singles, singleCount * 2 + 8);
+                }
+                singles[singleCount++] = start;
+                if (previousSingle) {
+                    if (dropCount == drops.length) {
+                        drops = Arrays.copyOf(drops, dropCount * 2 + 8);
+                    }
+                    drops[dropCount++] = start - 1;
+                }
+            }
             previousSingle = length == 1;
         }
 
         /** The joined form of the view in {@code bytes[0, size)} ({@code view} when it is already a string). */
         String joined(String view, byte[] bytes, int size) {
-            if (any && !joins) {
+            if (any && dropCount == 0) {
                 joinedBytes = bytes;
                 return view != null ? view : latin1(bytes, size);
             }
@@ -198,16 +222,18 @@ final class WordViews {
                 joinedBytes = new byte[] {' ', ' '};
                 return "  ";
             }
-            // Joining a run of one-character tokens drops exactly the spaces that have a one-character token on
-            // both sides (the view's tokens are separated by single spaces): one pass, one byte at a time.
+            // The stretches between the dropped spaces, copied whole.
             byte[] out = new byte[size + 1];
             int o = 0;
-            for (int i = 0; i < size; i++) {
-                byte b = bytes[i];
-                out[o] = b;
-                boolean drop = b == ' ' && i >= 2 && i + 2 < size && bytes[i - 2] == ' ' && bytes[i + 2] == ' ';
-                o += drop ? 0 : 1;
+            int from = 0;
+            for (int k = 0; k < dropCount; k++) {
+                int length = drops[k] - from;
+                System.arraycopy(bytes, from, out, o, length);
+                o += length;
+                from = drops[k] + 1;
             }
+            System.arraycopy(bytes, from, out, o, size - from);
+            o += size - from;
             joinedBytes = out;
             return latin1(out, o);
         }

@@ -82,7 +82,8 @@ class OnePassViewsTest {
                 WordViews views = WordViews.of(folded);
                 String words = TextNormalizer.words(folded);
                 if (!views.words.equals(words) || !views.joined.equals(TextNormalizer.joined(words))
-                        || !views.compact.equals(TextNormalizer.compact(folded))) {
+                        || !views.compact.equals(TextNormalizer.compact(folded))
+                        || !new String(views.joinedBytes, 0, views.joined.length(), StandardCharsets.ISO_8859_1).equals(views.joined)) {
                     mismatches.add(name);
                 }
             }
@@ -171,6 +172,23 @@ class OnePassViewsTest {
             }
         });
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theBranchFreeSearchableFormMapsEveryCharacterAsTheBranchingOneDid() {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            all.append((char) c);
+        }
+        String searchable = HtmlSignals.searchable(all.toString());
+        List<Integer> wrong = new ArrayList<>();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            int expected = c >= 0x80 ? 0x80 : c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+            if (searchable.charAt(c) != expected) {
+                wrong.add(c);
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     /** The lower-cased text the literals were searched in before: ASCII letters lowered, the rest as it is. */
@@ -345,6 +363,11 @@ class OnePassViewsTest {
             int length = PhraseIndex.spelledOut(views.views.wordBytes, views.words.length(), out);
             if (!new String(out, 0, length, StandardCharsets.ISO_8859_1).equals(stepByStepSpelledOut(views.words))) {
                 mismatches.add(name + " in place");
+            }
+            byte[] noted = new byte[views.words.length()];
+            int notedLength = PhraseIndex.spelledOut(views.views.wordBytes, views.views.singles, views.views.singleCount, noted);
+            if (!new String(noted, 0, notedLength, StandardCharsets.ISO_8859_1).equals(stepByStepSpelledOut(views.words))) {
+                mismatches.add(name + " from the one-character words noted");
             }
         });
         assertThat(mismatches).isEmpty();

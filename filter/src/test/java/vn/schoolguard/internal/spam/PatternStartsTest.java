@@ -117,6 +117,27 @@ class PatternStartsTest {
         assertThat(own.matchStarts(plain, own.scan(views, Budget.UNLIMITED), views.joined)).isNull();
     }
 
+    @Test
+    void onlyExpressionsThatOpenWithAnUnquantifiedBoundaryAndNoTopLevelAlternativeAreTriedAtBoundariesAlone() {
+        assertThat(reaching).allSatisfy(rule -> assertThat(rule.entries())
+                .allMatch(entry -> BoundaryStarts.opensWithBoundary(entry.pattern().pattern()), rule.id()));
+        assertThat(List.of("\\b(?:a|b)c", "\\b[|(]x", "\\b\\|x", "\\b[]|]x", "\\b[^]|]x", "\\bx"))
+                .allMatch(BoundaryStarts::opensWithBoundary);
+        assertThat(List.of("\\bfoo|bar", "\\b?x", "\\b*x", "\\b{1}x", "(?i)\\bx", "x\\b", "\\Bx", "\\b[x",
+                "\\b(x", "\\b\\Q|\\E", "")).noneMatch(BoundaryStarts::opensWithBoundary);
+    }
+
+    @Test
+    void anExpressionWithATopLevelAlternativeIsTriedAtEveryPlaceOfItsReach() {
+        Rule either = new Rule("site.y", RuleKind.PATTERN, 1, 1, "y", "on",
+                List.of(new Rule.Entry("\\bxbet|bet", "", "", Pattern.compile("\\bxbet|bet"), true)),
+                Map.of("needs", "bet", "reach", "1"));
+        PhraseIndex own = new PhraseIndex(List.of(either));
+        Analysis views = Analysis.of("alphabet");
+        int[] starts = own.matchStarts(either, own.scan(views, Budget.UNLIMITED), views.joined);
+        assertThat(TextChecks.PatternCheck.firstAt(Pattern.compile("\\bxbet|bet").matcher(views.joined), starts)).isEqualTo("bet");
+    }
+
     private static boolean holdsNeed(String text, int start, int end, List<String> needs, int reach) {
         for (String need : needs) {
             for (int at = start; at <= start + reach; at++) {
