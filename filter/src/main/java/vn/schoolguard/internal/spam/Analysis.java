@@ -27,8 +27,13 @@ final class Analysis {
     /** Spaces around the dot, or "chấm"/"dot": only before top-level domains that are not Vietnamese words. */
     private static final Pattern DOTTED_LOOSE = Pattern.compile(
             "(?<![a-z0-9-])([a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?)(?: ?\\. ?| (?:cham|dot) )((?:com ?\\. ?vn|" + SAFE_TLD + "))(?![a-z0-9])");
+    /**
+     * A label and a top-level domain with one space between: the label has a digit or ends like a brand ("go88 vip",
+     * "789 club"). A number of one or two digits alone is a grade, a class or a model ("lớp 10 online", "Toán 9
+     * online", "iPhone 15 Pro"), not a label; spelled with "chấm" ("99 chấm vip") it still is one.
+     */
     private static final Pattern SPACED = Pattern.compile(
-            "(?<![a-z0-9-])([a-z]{0,12}\\d[a-z0-9]{0,12}|[a-z0-9]{1,12}(?:bet|win|club|vip))\\s(" + SAFE_TLD + ")(?![a-z0-9.])");
+            "(?<![a-z0-9-])(?!\\d{1,2}\\s)([a-z]{0,12}\\d[a-z0-9]{0,12}|[a-z0-9]{1,12}(?:bet|win|club|vip))\\s(" + SAFE_TLD + ")(?![a-z0-9.])");
 
     /**
      * How far a match of a domain pattern reaches before the start of its top-level domain: a label of at most 42

@@ -2,6 +2,7 @@ package vn.schoolguard.internal.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,12 @@ class TailReadingTest {
     void anAdReadFromATextCutAtTheAnalysisLimitIsSpamAndSaysSo() {
         String ad = "P/s: anh em cần vốn gấp thì vay qua app, giải ngân 15 phút, không cần thế chấp, hạn mức tới 30 triệu.";
         String text = COMMENT + ad;
-        // The scored text is the author, a line break, the fields and a line break: cut right after the ad.
+        // The scored text is the author, a line break, the fields and a line break: cut right after the ad. A new
+        // scorer's first text runs before the JIT has compiled anything; on a busy machine that can outlast the
+        // default budget and end the reading early for another reason than the cut this test is about.
         SpamSettings defaults = SpamSettings.defaults();
         SpamSettings cut = new SpamSettings(defaults.spamThreshold(), defaults.suspectThreshold(), defaults.rulesFile(),
-                defaults.logOnly(), defaults.honeypotField(), defaults.minFillTime(), text.length() + 1, defaults.timeBudget());
+                defaults.logOnly(), defaults.honeypotField(), defaults.minFillTime(), text.length() + 1, Duration.ofMinutes(1));
         SpamScore score = SpamScorer.create(cut).score(SpamTraining.input(text + " Xin cảm ơn cô."));
         assertThat(score.verdict()).isEqualTo(Verdict.SPAM);
         assertThat(rules(score)).contains(TAIL, SpamScorer.INCOMPLETE_RULE);
