@@ -23,6 +23,7 @@ import org.owasp.html.Sanitizers;
 
 import vn.schoolguard.internal.sanitize.HtmlPolicies;
 import vn.schoolguard.internal.sanitize.SanitizedHtml;
+import vn.schoolguard.internal.spam.InMemorySpamMemory;
 import vn.schoolguard.internal.spam.ScoringInput;
 import vn.schoolguard.internal.spam.SpamScore;
 import vn.schoolguard.internal.spam.SpamScorer;
@@ -44,9 +45,18 @@ public class SanitizeScoreBenchmark {
             + "<a href=\"https://thptngoquyen.edu.vn/tin-tuc\">trang tin của trường</a>. Mong trường tiếp tục tổ chức "
             + "những hoạt động bổ ích như vậy cho các cháu.</p>\n";
 
+    private static final String CAMPAIGN = "Dự đoán xổ số miền Bắc hôm nay, chốt số bạch thủ cực chuẩn, vào nhóm VIP nhận số mỗi ngày";
+
     /** {@code repeated}: one paragraph over and over; {@code varied}: different texts, from {@code varied-comment.html}. */
     @Param({"repeated", "varied"})
     public String text;
+
+    /**
+     * {@code none}: a site whose moderators marked no campaign (the text's near-duplicate signature is not worked
+     * out); {@code marked}: one campaign marked, so every text's signature is worked out and looked up.
+     */
+    @Param({"none", "marked"})
+    public String memory;
 
     private String comment;
     private PolicyFactory bare;
@@ -57,8 +67,12 @@ public class SanitizeScoreBenchmark {
     public void setUp() {
         comment = text.equals("varied") ? resource("varied-comment.html") : repeated();
         bare = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS);
-        scorer = SpamScorer.create(SpamSettings.defaults());
         now = Instant.parse("2026-03-01T08:00:00Z");
+        InMemorySpamMemory marks = new InMemorySpamMemory();
+        if (memory.equals("marked")) {
+            marks.markSpam(new ScoringInput("comments", Map.of("content", CAMPAIGN), "", "", "", "198.51.100.9", now, Optional.empty()));
+        }
+        scorer = SpamScorer.create(SpamSettings.defaults(), marks);
     }
 
     private static String repeated() {

@@ -75,7 +75,7 @@ final class HistoryChecks {
     static final class Campaign implements RuleCheck {
         @Override
         public void apply(Rule rule, Evaluation ev) {
-            int[] signature = ev.signature();
+            int[] signature = ev.memory.holdsSignatures() ? ev.signature() : null;
             if (signature == null) {
                 return;
             }

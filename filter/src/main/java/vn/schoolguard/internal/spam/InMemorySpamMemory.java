@@ -55,6 +55,11 @@ public final class InMemorySpamMemory implements SpamMemory {
     }
 
     @Override
+    public synchronized boolean holdsSignatures() {
+        return !signaturesByBand.isEmpty();
+    }
+
+    @Override
     public synchronized Set<String> markedSpamSignatures(Set<String> bands) {
         Set<String> found = new LinkedHashSet<>();
         for (String band : bands) {

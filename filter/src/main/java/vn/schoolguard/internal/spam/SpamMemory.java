@@ -39,6 +39,11 @@ public interface SpamMemory {
         public boolean markedSpamFingerprint(String fingerprint) {
             return false;
         }
+
+        @Override
+        public boolean holdsSignatures() {
+            return false;
+        }
     };
 
     /**
@@ -73,5 +78,15 @@ public interface SpamMemory {
      */
     default Set<String> markedSpamSignatures(Set<String> bands) {
         return Set.of();
+    }
+
+    /**
+     * Whether any submission a moderator marked as spam carries a near-duplicate signature. False lets the
+     * scorer skip working out the text's own signature (a tenth of a long text's scoring), which nothing could
+     * match; true must hold from the first such mark on, and may stay true after the marks are gone. The
+     * default, {@code true}, is always right.
+     */
+    default boolean holdsSignatures() {
+        return true;
     }
 }

@@ -28,6 +28,8 @@ public final class JdbcSpamMemory implements SpamMemory {
 
     private final Database database;
     private final String siteKey;
+    /** Set at the first signature mark found; marks come and go, but a site that marked a campaign will again. */
+    private volatile boolean signaturesSeen;
 
     public JdbcSpamMemory(Database database, String siteKey) {
         this.database = database;
@@ -117,6 +119,27 @@ public final class JdbcSpamMemory implements SpamMemory {
                     }
                 }
                 return found;
+            }
+        });
+    }
+
+    /** Once a signature mark was seen, without asking; before that, one look at the lookup index per score. */
+    @Override
+    public boolean holdsSignatures() {
+        if (!signaturesSeen && anyMark(SpamScorer.MINHASH_MARK)) {
+            signaturesSeen = true;
+        }
+        return signaturesSeen;
+    }
+
+    private boolean anyMark(String kind) {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sg_spam_marks WHERE site_key = ? AND kind = ? LIMIT 1")) {
+                ps.setString(1, siteKey);
+                ps.setString(2, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
         });
     }

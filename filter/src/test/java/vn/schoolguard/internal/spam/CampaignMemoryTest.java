@@ -63,4 +63,39 @@ class CampaignMemoryTest {
         };
         assertThat(rules(SpamScorer.create(SpamSettings.defaults(), hostile).score(post(SEED, "")))).doesNotContain("marked.campaign");
     }
+
+    @Test
+    void aMemoryWithoutSignaturesIsNotAskedForThemAndScoresTheSame() {
+        InMemorySpamMemory memory = new InMemorySpamMemory();
+        assertThat(memory.holdsSignatures()).isFalse();
+        memory.markSpam(post("Cảm ơn thầy", "203.0.113.1"));
+        assertThat(memory.holdsSignatures()).as("too short for a signature").isFalse();
+        SpamMemory unasked = new SpamMemory() {
+            @Override public int countSameFingerprint(String f, Instant a, Instant b) { return 0; }
+            @Override public boolean markedSpamIp(String ip) { return false; }
+            @Override public boolean markedSpamEmail(String e) { return false; }
+            @Override public Set<String> markedSpamHosts(Set<String> h) { return Set.of(); }
+            @Override public boolean markedSpamFingerprint(String f) { return false; }
+            @Override public boolean holdsSignatures() { return false; }
+            @Override public Set<String> markedSpamSignatures(Set<String> b) {
+                throw new AssertionError("asked for signatures it said it does not hold");
+            }
+        };
+        SpamScore skipped = SpamScorer.create(SpamSettings.defaults(), unasked).score(post(SEED, "198.51.100.9"));
+        SpamMemory asking = new SpamMemory() {
+            @Override public int countSameFingerprint(String f, Instant a, Instant b) { return 0; }
+            @Override public boolean markedSpamIp(String ip) { return false; }
+            @Override public boolean markedSpamEmail(String e) { return false; }
+            @Override public Set<String> markedSpamHosts(Set<String> h) { return Set.of(); }
+            @Override public boolean markedSpamFingerprint(String f) { return false; }
+        };
+        assertThat(asking.holdsSignatures()).as("the default is always right").isTrue();
+        SpamScore asked = SpamScorer.create(SpamSettings.defaults(), asking).score(post(SEED, "198.51.100.9"));
+        assertThat(skipped).isEqualTo(asked);
+
+        memory.markSpam(post(SEED, "203.0.113.1"));
+        assertThat(memory.holdsSignatures()).isTrue();
+        assertThat(rules(SpamScorer.create(SpamSettings.defaults(), memory).score(post(SEED + " nhé", "198.51.100.9"))))
+                .contains("marked.campaign");
+    }
 }
