@@ -1,13 +1,9 @@
 package vn.schoolguard.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,7 +34,7 @@ public final class PairedScoring {
             System.err.println("usage: PairedScoring <baseline classes> <candidate classes> none|marked [rounds]");
             System.exit(2);
         }
-        String text = resource("varied-comment.html");
+        String text = SanitizeScoreBenchmark.resource("varied-comment.html");
         boolean marked = args[2].equals("marked");
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         Runnable[] builds = {scoring(Path.of(args[0]), text, marked), scoring(Path.of(args[1]), text, marked)};
@@ -110,17 +106,6 @@ public final class PairedScoring {
                 throw new IllegalStateException(e);
             }
         };
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PairedScoring.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("benchmark text " + name + " is missing from the benchmarks JAR");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

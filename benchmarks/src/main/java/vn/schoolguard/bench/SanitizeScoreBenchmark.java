@@ -83,7 +83,8 @@ public class SanitizeScoreBenchmark {
         return text.substring(0, 10 * 1024);
     }
 
-    private static String resource(String name) {
+    /** A text of the benchmarks JAR, as UTF-8. */
+    static String resource(String name) {
         try (InputStream in = SanitizeScoreBenchmark.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("benchmark text " + name + " is missing from the benchmarks JAR");

@@ -22,6 +22,15 @@ class CampaignMemoryTest {
         return score.reasons().stream().map(Reason::rule).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** A memory that knows no earlier submission; each test overrides what its case is about. */
+    private abstract static class NoHistory implements SpamMemory {
+        @Override public int countSameFingerprint(String f, Instant a, Instant b) { return 0; }
+        @Override public boolean markedSpamIp(String ip) { return false; }
+        @Override public boolean markedSpamEmail(String e) { return false; }
+        @Override public Set<String> markedSpamHosts(Set<String> h) { return Set.of(); }
+        @Override public boolean markedSpamFingerprint(String f) { return false; }
+    }
+
     @Test
     void disguisedVariantsOfAMarkedTextAreCaughtAndOtherTextsAreNot() {
         InMemorySpamMemory memory = new InMemorySpamMemory();
@@ -53,12 +62,7 @@ class CampaignMemoryTest {
         assertThat(MinHash.decode("g".repeat(MinHash.SIZE * 8))).isNull();
         assertThat(MinHash.signature("ngắn")).isNull();
         assertThat(SpamScorer.campaignMarks(ScoringInput.ofText("Cảm ơn thầy", "", "", "", NOW)).get(SpamScorer.MINHASH_MARK)).isEmpty();
-        SpamMemory hostile = new SpamMemory() {
-            @Override public int countSameFingerprint(String f, Instant a, Instant b) { return 0; }
-            @Override public boolean markedSpamIp(String ip) { return false; }
-            @Override public boolean markedSpamEmail(String e) { return false; }
-            @Override public Set<String> markedSpamHosts(Set<String> h) { return Set.of(); }
-            @Override public boolean markedSpamFingerprint(String f) { return false; }
+        SpamMemory hostile = new NoHistory() {
             @Override public Set<String> markedSpamSignatures(Set<String> b) { return Set.of("<script>", "", "0".repeat(255)); }
         };
         assertThat(rules(SpamScorer.create(SpamSettings.defaults(), hostile).score(post(SEED, "")))).doesNotContain("marked.campaign");
@@ -70,24 +74,14 @@ class CampaignMemoryTest {
         assertThat(memory.holdsSignatures()).isFalse();
         memory.markSpam(post("Cảm ơn thầy", "203.0.113.1"));
         assertThat(memory.holdsSignatures()).as("too short for a signature").isFalse();
-        SpamMemory unasked = new SpamMemory() {
-            @Override public int countSameFingerprint(String f, Instant a, Instant b) { return 0; }
-            @Override public boolean markedSpamIp(String ip) { return false; }
-            @Override public boolean markedSpamEmail(String e) { return false; }
-            @Override public Set<String> markedSpamHosts(Set<String> h) { return Set.of(); }
-            @Override public boolean markedSpamFingerprint(String f) { return false; }
+        SpamMemory unasked = new NoHistory() {
             @Override public boolean holdsSignatures() { return false; }
             @Override public Set<String> markedSpamSignatures(Set<String> b) {
                 throw new AssertionError("asked for signatures it said it does not hold");
             }
         };
         SpamScore skipped = SpamScorer.create(SpamSettings.defaults(), unasked).score(post(SEED, "198.51.100.9"));
-        SpamMemory asking = new SpamMemory() {
-            @Override public int countSameFingerprint(String f, Instant a, Instant b) { return 0; }
-            @Override public boolean markedSpamIp(String ip) { return false; }
-            @Override public boolean markedSpamEmail(String e) { return false; }
-            @Override public Set<String> markedSpamHosts(Set<String> h) { return Set.of(); }
-            @Override public boolean markedSpamFingerprint(String f) { return false; }
+        SpamMemory asking = new NoHistory() {
         };
         assertThat(asking.holdsSignatures()).as("the default is always right").isTrue();
         SpamScore asked = SpamScorer.create(SpamSettings.defaults(), asking).score(post(SEED, "198.51.100.9"));
