@@ -34,6 +34,7 @@ final class Structure {
 
     private static final int MIN_PHONE_DIGITS = 9;
     private static final int MAX_PHONE_DIGITS = 12;
+    private static final int INTERNATIONAL_DIGITS = 11;
     /**
      * A fixed line ("0236 3654 819": 02, the province's code, the number) reaches a school or an office;
      * betting and loan ads give mobile numbers or chat handles, so a landline is not a promotion target.
@@ -293,12 +294,21 @@ final class Structure {
             if (run > 0) {
                 longest = Math.max(longest, run);
                 boolean landline = first == '0' && second == '2' && run == LANDLINE_DIGITS;
-                if (run >= MIN_PHONE_DIGITS && run <= MAX_PHONE_DIGITS && (first == '0' || first == '8') && bounded && !landline) {
+                if (bounded && !landline && mobile(run, first, second)) {
                     phones++;
                 }
             }
             run = 0;
         }
         return new int[] {phones, longest};
+    }
+
+    /**
+     * Whether a run of digits reads as a mobile number: from 0 (with room for a digit too many or too few, as people
+     * type them), or 84 and nine digits, the country code without its plus. Any other long number (an order, a
+     * student code, a time stamp) sends nobody anywhere.
+     */
+    private static boolean mobile(int run, char first, char second) {
+        return first == '0' ? run >= MIN_PHONE_DIGITS && run <= MAX_PHONE_DIGITS : first == '8' && second == '4' && run == INTERNATIONAL_DIGITS;
     }
 }

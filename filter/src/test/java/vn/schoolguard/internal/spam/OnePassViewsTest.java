@@ -793,7 +793,7 @@ class OnePassViewsTest {
             if (run > 0) {
                 longest = Math.max(longest, run);
                 boolean landline = first == '0' && second == '2' && run == 11;
-                if (run >= 9 && run <= 12 && (first == '0' || first == '8') && bounded && !landline) {
+                if ((first == '0' ? run >= 9 && run <= 12 : first == '8' && second == '4' && run == 11) && bounded && !landline) {
                     phones++;
                 }
             }

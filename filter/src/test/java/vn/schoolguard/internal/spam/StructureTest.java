@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 class StructureTest {
 
     private static final SpamScorer SCORER = SpamTraining.featureScorer();
+    private static final SpamScorer SHIPPED = SpamScorer.create(SpamSettings.defaults());
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvFileSource(resources = "/spam/targets.csv", delimiter = '|', numLinesToSkip = 1)
@@ -21,6 +23,34 @@ class StructureTest {
         } else {
             assertThat(targets).extracting(Enum::name).contains(expected);
         }
+    }
+
+    /**
+     * A long number that is no Vietnamese mobile number (ten digits from 0, or 84 and nine digits) is not a phone: a
+     * comment of praise ending in a 9- to 12-digit number from 8 or 9 was filed as spam, unseen.
+     */
+    @Test
+    void aLongNumberThatIsNoMobileNumberSendsNobodyAnywhere() {
+        java.util.Random random = new java.util.Random(20261203);
+        java.util.List<String> filed = new java.util.ArrayList<>();
+        for (String praise : new String[] {"Bài viết hay lắm ", "Bai viet hay qua ", "Cảm ơn thầy cô "}) {
+            for (int length = 7; length <= 19; length++) {
+                for (int i = 0; i < 40; i++) {
+                    StringBuilder number = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+                    while (number.length() < length) {
+                        number.append((char) ('0' + random.nextInt(10)));
+                    }
+                    if (number.length() == 11 && number.charAt(0) == '8' && number.charAt(1) == '4') {
+                        continue;
+                    }
+                    SpamScore result = SHIPPED.score(SpamTraining.input(praise + number));
+                    if (result.verdict() == Verdict.SPAM) {
+                        filed.add(praise + number);
+                    }
+                }
+            }
+        }
+        assertThat(filed).as("praise with a number filed as spam").isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
