@@ -89,7 +89,11 @@ public final class DropInChecks {
         HttpResponse<String> pending = get("/_schoolguard/api/submissions?status=pending&q=" + enc(text), true);
         assertThat(pending.statusCode()).isEqualTo(200);
         Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"?([^\",}]+)").matcher(pending.body());
-        assertThat(m.find()).as("pending item in " + pending.body()).isTrue();
+        if (!m.find()) {
+            // Say where the post went (filed as spam, say), not only that it is not pending.
+            String anyStatus = get("/_schoolguard/api/submissions?q=" + enc(text), true).body();
+            throw new AssertionError("post '" + text + "' not pending; the queue holds it as " + anyStatus);
+        }
         return m.group(1);
     }
 
