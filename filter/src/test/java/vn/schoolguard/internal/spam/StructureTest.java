@@ -2,6 +2,9 @@ package vn.schoolguard.internal.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -26,13 +29,13 @@ class StructureTest {
     }
 
     /**
-     * A long number that is no Vietnamese mobile number (ten digits from 0, or 84 and nine digits) is not a phone: a
+     * A long number that is no Vietnamese mobile number (nine to twelve digits from 0, or 84 and nine digits) is no phone: a
      * comment of praise ending in a 9- to 12-digit number from 8 or 9 was filed as spam, unseen.
      */
     @Test
     void aLongNumberThatIsNoMobileNumberSendsNobodyAnywhere() {
-        java.util.Random random = new java.util.Random(20261203);
-        java.util.List<String> filed = new java.util.ArrayList<>();
+        Random random = new Random(20261203);
+        List<String> filed = new ArrayList<>();
         for (String praise : new String[] {"Bài viết hay lắm ", "Bai viet hay qua ", "Cảm ơn thầy cô "}) {
             for (int length = 7; length <= 19; length++) {
                 for (int i = 0; i < 40; i++) {
