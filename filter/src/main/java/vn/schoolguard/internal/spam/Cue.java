@@ -58,6 +58,12 @@ enum Cue {
             "kèo cho anh em", "cược trong trận", "thử ngay", "tặng 20k", "tặng 50k", "tặng 100k", "được tặng",
             "hoàn lại", "làm nhiệm vụ", "nạp nhiệm vụ", "người mới", "thành viên vip", "thành viên mới", "cược thua hoàn",
             "đăng ký là có", "thử đi", "thử xem", "theo mình", "chỉ cho",
+            // Stakes and payouts offered to the reader ("cược từ 10k", "thắng ăn gấp đôi", "vào tiền gà xám").
+            "cược từ", "cược chỉ từ", "cược tối thiểu", "cược nhanh", "đặt cược", "đặt kèo", "vào tiền", "nạp rút",
+            "thắng ăn", "ăn gấp", "tham gia là", "vô chơi", "vào chơi", "dzô chơi", "vô coi", "dzô coi",
+            // Where the link is when the text has none ("link ở bình luận dưới 👇").
+            "link ở bình luận", "link ở comment", "link ở phần mô tả", "link ở đầu trang", "link đăng ký", "link bên dưới",
+            "link dưới", "link trong bio", "link ghim", "link ở cmt", "liên hệ để", "liên hệ nhận",
             // A search to run: the name an ad gives instead of a link ("tìm trên google 'Kèo Thơm Sài Gòn' là ra").
             "tìm trên google", "tìm google", "lên google tìm", "lên google gõ", "gõ google", "search google", "google search",
             "tìm trên gg", "lên gg", "search gg"),

@@ -186,11 +186,14 @@ final class Structure {
     }
 
     /**
-     * Whether the model's spam threshold applies (not the weak-target one): a strong target, or a weak one in a
-     * text that names gambling in plain speech ("Tài xỉu livestream, ăn 1.98": an offer, made to the reader).
+     * Whether the model's spam threshold applies (not the weak-target one): a strong target in a text that does not
+     * caution ({@link #cautions()}), or a weak one in a text that names gambling in plain speech ("Tài xỉu
+     * livestream, ăn 1.98": an offer, made to the reader). A text that warns or cites the law twice and quotes a link
+     * or a number is most often a warning or news that names what to avoid, so it takes the more confident
+     * weak-target threshold.
      */
     boolean promotes() {
-        return hasStrongTarget() || hasTarget() && plainGambling();
+        return hasStrongTarget() && !cautions() || hasTarget() && plainGambling();
     }
 
     /** Whether the text names gambling in plain speech: a gambling rule hit and no framing wording. */

@@ -190,6 +190,14 @@ final class Targets {
         return false;
     }
 
+    /** Words that make "… club" a school's own club ("English Club", "Book Club"), not a betting site's name. */
+    static final Set<String> CLUB_TOPICS = Set.of("english", "math", "maths", "science", "book", "books",
+            "reading", "chess", "music", "art", "arts", "dance", "robotics", "stem", "steam", "media", "drama", "debate",
+            "volunteer", "volunteers", "football", "basketball", "volleyball", "badminton", "sport", "sports", "coding",
+            "code", "ict", "it", "film", "photo", "photography", "speaking", "reader", "readers", "writing", "talent",
+            "green", "eco", "kids", "youth", "student", "students", "school", "parents", "teacher", "teachers", "travel",
+            "guitar", "piano", "karate", "vovinam", "taekwondo", "swimming", "chinese", "japanese", "korean", "french");
+
     /** Affixes and names an all-letter word needs to be {@link #brandLike}, with the space ending the word. */
     private static final String[] LETTER_BRANDS = {"bet ", "win ", "club ", "vip ", "casino "};
 
@@ -228,8 +236,8 @@ final class Targets {
     private static boolean brandLike(String s, int from, int to) {
         int length = to - from;
         if (is(s, from, to, "club") || is(s, from, to, "casino")) {
-            // "Hũ Vàng Club", "Ngọc Trai Casino": a name before it makes it a site's name.
-            return from > 1;
+            // "Hũ Vàng Club", "Ngọc Trai Casino": a name before it makes it a site's name; "English Club" is a school's.
+            return from > 1 && !(s.charAt(from - 1) == ' ' && is(s, from, to, "club") && clubTopic(s, from - 1));
         }
         int letters = 0;
         while (letters < length && isLetter(s.charAt(from + letters))) {
@@ -248,6 +256,12 @@ final class Targets {
             return true;
         }
         return affix && (digits > 0 || letters >= 6) || (letters >= 2 && digits <= 3 && letters + 2 <= length && s.startsWith("88", from + letters));
+    }
+
+    /** Whether the word ending at {@code end} (a space) is one of {@link #CLUB_TOPICS}. */
+    private static boolean clubTopic(String s, int end) {
+        int start = s.lastIndexOf(' ', end - 1) + 1;
+        return end > start && CLUB_TOPICS.contains(s.substring(start, end));
     }
 
     private static boolean is(String s, int from, int to, String word) {

@@ -14,6 +14,8 @@ final class TextNormalizer {
     /** Skeletons per code point; the set of letters seen in practice is small, so the cache stays small. */
     private static final Map<Integer, String> LOOKALIKES = new ConcurrentHashMap<>();
     private static final int LOOKALIKE_CACHE_LIMIT = 20_000;
+    /** {@link #latinLookalike(int)} per code point, 0 for none. */
+    private static final Map<Integer, Character> LATIN_LOOKALIKES = new ConcurrentHashMap<>();
     /** Combining marks beyond this many in a row are dropped: no script needs more, and long runs make normalization quadratic. */
     private static final int MAX_MARK_RUN = 8;
 
@@ -277,6 +279,24 @@ final class TextNormalizer {
             LOOKALIKES.put(cp, result);
         }
         return result;
+    }
+
+    /**
+     * The Latin letter a letter of another script is drawn like, in its own case ("В" → 'B', "о" → 'o'), or 0 when it
+     * looks like none; for names written in look-alike letters ({@link SpelledOut}).
+     */
+    static char latinLookalike(int cp) {
+        Character cached = LATIN_LOOKALIKES.get(cp);
+        if (cached != null) {
+            return cached;
+        }
+        String skeleton = SPOOF.getSkeleton(new String(Character.toChars(cp)));
+        char c = skeleton.length() == 1 ? skeleton.charAt(0) : 0;
+        char latin = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ? c : 0;
+        if (LATIN_LOOKALIKES.size() < LOOKALIKE_CACHE_LIMIT) {
+            LATIN_LOOKALIKES.put(cp, latin);
+        }
+        return latin;
     }
 
     /** A host name folded like text (lookalike letters, fullwidth dots), keeping only what a host name may hold. */

@@ -6,9 +6,12 @@ import java.util.Set;
 /**
  * Names a reader can search for to find a betting or loan site when the ad gives no link, number or handle: a
  * capitalised name with a number ("Sen Vàng 99", "KÈO XANH 68"), letters glued to digits ("Win668"), a name in
- * camel case ("LuxRoyal", "VayXanh") or a name after a venue word ("sàn Gà Chiến Miền Tây"). Ordinary texts name
- * classes, rooms, articles and apps the same way, so {@link Structure} asks only of a text with no other target and
- * no framing wording, and a venue is a weak target. One pass over the words of the visible text, no regex.
+ * camel case ("LuxRoyal", "VayXanh"), a name after a venue word ("sàn Gà Chiến Miền Tây") or before a venue's
+ * suffix ("Ruby Club", "GÀ THOMO VIP"). A name spelled letter by letter, in look-alike letters or with invisible
+ * characters ("R.u.b.y C.l.u.b", "ВОNG79") is read again as written plainly ({@link SpelledOut}). Ordinary texts
+ * name classes, rooms, articles and apps the same way, so {@link Structure} asks only of a text with no other
+ * target and no framing wording, and a venue is a weak target. One pass over the words of the visible text (two
+ * when it hides a name), no regex.
  */
 final class VenueNames {
 
@@ -45,7 +48,10 @@ final class VenueNames {
             "playstation", "smarttv", "hocmai", "quizizz", "kahoot", "canva", "mcdonald", "livescore", "thegioididong",
             "dienmayxanh", "bachhoaxanh", "fptshop", "kidsonline", "smas", "vneid", "epass", "ehoadon", "edoc");
     /** Written in small letters, as in running text ("Kênh" and "Ứng dụng" begin titles; "kênh" is also a canal). */
-    private static final String[] VENUE_WORDS = {"sàn", "sảnh", "app", "web", "cổng game", "nhà cái", "ứng dụng", "group"};
+    private static final String[] VENUE_WORDS = {"sàn", "sảnh", "app", "web", "cổng game", "nhà cái", "ứng dụng", "group",
+            "sới", "sới gà", "trường gà", "trại gà", "sòng", "sòng bài"};
+    /** Words that end a betting venue's name ("Ruby Club", "Royal Casino", "GÀ THOMO VIP"), written capitalised. */
+    private static final Set<String> VENUE_SUFFIXES = Set.of("club", "casino", "vip", "bet");
     private static final int MIN_NAME_LETTERS = 3;
 
     private VenueNames() {
@@ -53,6 +59,14 @@ final class VenueNames {
 
     /** Whether the visible text (tags out, case and tone marks kept) names a venue as above. */
     static boolean named(String visible) {
+        if (scan(visible)) {
+            return true;
+        }
+        String plain = SpelledOut.plain(visible);
+        return plain != null && scan(plain);
+    }
+
+    private static boolean scan(String visible) {
         int n = visible.length();
         // The words of the current capitalised run (at most MAX_NAME_WORDS), and whether the run began a sentence.
         int runWords = 0;
@@ -82,6 +96,9 @@ final class VenueNames {
                     && !UNITS.contains(nextWord(visible, i))) {
                 return true;
             }
+            if (word.capitalised() && joined && runWords > 0 && suffixed(word, lastRunWord)) {
+                return true;
+            }
             if (word.capitalised()) {
                 boolean continues = runWords > 0 && joined && runWords < MAX_NAME_WORDS;
                 runAtSentenceStart = continues ? runAtSentenceStart : sentenceStart;
@@ -94,6 +111,14 @@ final class VenueNames {
             previousEnd = i;
         }
         return false;
+    }
+
+    /** Whether a capitalised word after a capitalised name ends a venue's name: "Ruby Club", not "English Club". */
+    private static boolean suffixed(Word word, String lastRunWord) {
+        if (word.to - word.from > 6 || !VENUE_SUFFIXES.contains(word.lower())) {
+            return false;
+        }
+        return !COUNTED.contains(lastRunWord) && !Targets.CLUB_TOPICS.contains(lastRunWord);
     }
 
     /** Whether {@code s[from, to)}, between two words, joins them into one name: " ", "-" or " - ". */

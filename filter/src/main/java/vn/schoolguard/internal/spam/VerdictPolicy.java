@@ -13,8 +13,9 @@ import java.util.Set;
  * spam threshold; framed by a warning or a question, or without gambling words, the more confident
  * {@link SpamModel#weakTargetThreshold()}, calibrated above the legitimate texts with weak targets only; framed,
  * without gambling words and without a masked number the text is at most {@code suspect}, as schools write that way
- * too. Warnings and discussions without a target, and framed texts that only quote their targets ("có người chat
- * 'ib tele @…'"), are at most {@code suspect}.
+ * too. A text that warns or cites the law twice takes the weak-target threshold even with a strong target: it is
+ * most often a warning or news that quotes the ad's own link or number. Warnings and discussions without a target,
+ * and framed texts that only quote their targets ("có người chat 'ib tele @…'"), are at most {@code suspect}.
  */
 final class VerdictPolicy {
 

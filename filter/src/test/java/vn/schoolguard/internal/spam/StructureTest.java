@@ -56,6 +56,19 @@ class StructureTest {
         assertThat(filed).as("praise with a number filed as spam").isEmpty();
     }
 
+    /**
+     * A text that warns or cites the law twice and names a link or a number is most often a warning or news quoting
+     * the ad: it takes the weak-target threshold, not the spam threshold; an ad with one warning word of its own does not.
+     */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvFileSource(resources = "/spam/cautioning-targets.csv", delimiter = '|', numLinesToSkip = 1)
+    void aWarningThatNamesTheAdsLinkNeedsAMoreConfidentModel(boolean cautions, boolean promotes, String text) {
+        Structure structure = SCORER.analyse(SpamTraining.input(text)).structure();
+        assertThat(structure.hasStrongTarget()).as("strong target").isTrue();
+        assertThat(structure.cautions()).as("cautions").isEqualTo(cautions);
+        assertThat(structure.promotes()).as("takes the spam threshold").isEqualTo(promotes);
+    }
+
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvFileSource(resources = "/spam/plain-gambling.csv", delimiter = '|', numLinesToSkip = 1)
     void gamblingNamedInPlainSpeechIsToldFromGamblingQuotedInAWarning(boolean names, boolean framed, String text) {

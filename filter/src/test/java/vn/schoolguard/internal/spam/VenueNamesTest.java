@@ -26,6 +26,25 @@ class VenueNamesTest {
         assertThat(VenueNames.named(visible)).isFalse();
     }
 
+    /** A name spelled out letter by letter, in look-alike letters or with invisible characters is still a name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"L u x m a r a   C l u b – c a s i n o   l i v e", "R.o.y.a.l.M.a.x – sòng bài online",
+            "R.u.b.y C.l.u.b – c.a.s.i.n.o uy tín", "\u0412\u041eNG79 – sân chơi cá cược", "S\u200be\u200bn V\u200bà\u200bng 99 quay là trúng",
+            "Ruby Club – casino uy tín", "vô GÀ THOMO VIP đặt lẹ nha", "xem ở Royal Casino mỗi tối",
+            "ghé sới gà Ông Tư Lò Gạch nha", "đá gà trực tiếp tại trường gà Cây Dừa"})
+    void disguisedAndSuffixedNamesAreVenues(String visible) {
+        assertThat(VenueNames.named(visible)).isTrue();
+    }
+
+    /** What schools write the same way: a school club, a heading in spaced capitals, a town after a preposition. */
+    @ParameterizedTest
+    @ValueSource(strings = {"English Club của trường tuyển thành viên", "Câu lạc bộ Robotics Club thi đấu", "T H Ô N G   B Á O",
+            "Đ Ề   C Ư Ơ N G   Ô N   T Ậ P", "đi học ở Cần Thơ", "A, B, C hay D?", "chọn a. b. c. hoặc d.",
+            "Lớp 9 A 1 và 9 A 2", "VIP", "hạng VIP của thư viện", "Book Club lớp 7"})
+    void clubsHeadingsAndPlacesAreNot(String visible) {
+        assertThat(VenueNames.named(visible)).isFalse();
+    }
+
     @Test
     void floodsAreReadInOnePass() {
         assertThat(VenueNames.named("Kim Cương ".repeat(40_000))).isFalse();
@@ -33,5 +52,7 @@ class VenueNamesTest {
         assertThat(VenueNames.named(" - ".repeat(100_000))).isFalse();
         assertThat(VenueNames.named("Lớp 12 ".repeat(40_000) + "vào Sen Vàng 99")).isTrue();
         assertThat(VenueNames.named("sàn ".repeat(50_000))).isFalse();
+        assertThat(VenueNames.named("a.".repeat(100_000))).isFalse();
+        assertThat(VenueNames.named("R u b y ".repeat(25_000) + "C l u b")).isTrue();
     }
 }
