@@ -480,7 +480,7 @@ class OnePassViewsTest {
                 mismatches.add(name + " digits");
             }
         });
-        for (String joined : new String[] {" betnova79 ", " queenbet6 ", " hu vang club ", " club ", " ngoc trai casino ", " casino ",
+        for (String joined : new String[] {" betnova79 ", " queenbet6 ", " hu vang club ", " club ", " english club ", " vip english club ", " ngoc trai casino ", " casino ",
                 " abcdewin ", " abwin ", " ab88 ", " 79bet ", " so 0912345678 ", " 0912 345 678 ", " a1 ", " 1a "}) {
             Analysis views = Analysis.of(joined);
             assertThat(Targets.brand(views)).as(joined).isEqualTo(stepByStepBrand(views.joined));
@@ -739,7 +739,7 @@ class OnePassViewsTest {
             if (joined.charAt(i) != ' ') {
                 continue;
             }
-            if (i - start >= 4 && i - start <= 20 && stepByStepBrandLike(joined.substring(start, i), start)) {
+            if (i - start >= 4 && i - start <= 20 && stepByStepBrandLike(joined.substring(start, i), start, joined)) {
                 return true;
             }
             start = i + 1;
@@ -747,9 +747,13 @@ class OnePassViewsTest {
         return false;
     }
 
-    private static boolean stepByStepBrandLike(String word, int from) {
-        if (word.equals("club") || word.equals("casino")) {
+    private static boolean stepByStepBrandLike(String word, int from, String joined) {
+        if (word.equals("casino")) {
             return from > 1;
+        }
+        if (word.equals("club")) {
+            String[] before = joined.substring(0, from).trim().split(" ");
+            return from > 1 && !Targets.CLUB_TOPICS.contains(before[before.length - 1]);
         }
         int letters = 0;
         while (letters < word.length() && word.charAt(letters) >= 'a' && word.charAt(letters) <= 'z') {
