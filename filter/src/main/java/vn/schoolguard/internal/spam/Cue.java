@@ -13,7 +13,9 @@ enum Cue {
             "hậu quả", "tệ nạn", "nạn nhân", "mất tiền", "nợ nần", "công an", "vi phạm", "bắt quả tang", "xử lý nghiêm",
             "nói không với", "không được", "cấm cá độ", "cấm đánh bạc", "bị cấm", "tránh xa", "sa vào", "sa đà", "bỏ học", "tan gia bại sản", "trộm cắp",
             "không để con", "đừng để con", "không cho con", "không để các em", "tuyệt đối không", "lãi cắt cổ", "tín dụng đen",
-            "bắt giữ", "tạm giữ", "tạm giam", "vụ bắt", "điều tra", "bắt nhóm", "bắt đối tượng"),
+            "bắt giữ", "tạm giữ", "tạm giam", "vụ bắt", "điều tra", "bắt nhóm", "bắt đối tượng",
+            // A call for punishment is a view on gambling, not an ad ("nên phạt nặng mấy người ghi đề").
+            "phạt nặng", "bị phạt", "nên phạt", "xử nặng", "cần xử lý"),
     LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản 1", "khoản 2", "phạt tiền", "xử phạt",
             "hành chính", "tổ chức đánh bạc", "tội đánh bạc", "phạt tù", "truy cứu trách nhiệm hình sự", "tòa án", "xét xử",
             "viện kiểm sát", "quy định", "trái phép", "bất hợp pháp", "bị cáo", "cáo trạng", "phiên tòa", "vụ án"),
@@ -25,7 +27,9 @@ enum Cue {
             "báo cáo", "phản ánh", "ghi là", "nói là", "mọi người", "đề nghị", "xóa", "gỡ bỏ", "admin", "nhà trường",
             "chặn", "spam", "cẩn thận", "đừng bấm", "không bấm", "đăng lên", "dưới bài", "mục bình luận", "thầy cô", "ban quản trị"),
     DISCUSSION("thanh thiếu niên", "học sinh", "tâm lý", "dụ dỗ", "lôi kéo", "hấp dẫn", "bẫy", "nghiện", "phụ huynh",
-            "con em", "giáo viên", "lứa tuổi", "tò mò", "kỹ năng", "chia sẻ", "bài viết", "hiểu biết", "nhận thức"),
+            "con em", "giáo viên", "lứa tuổi", "tò mò", "kỹ năng", "chia sẻ", "bài viết", "hiểu biết", "nhận thức",
+            // An opinion offered as one ("tôi nghĩ…", "theo tôi…").
+            "tôi nghĩ", "theo tôi", "mình nghĩ", "theo mình thấy", "em nghĩ"),
     BANK("stk", "số tài khoản", "tài khoản ngân hàng", "vietcombank", "techcombank", "mbbank", "mb bank", "agribank",
             "vietinbank", "bidv", "tpbank", "momo", "chuyển khoản", "ck", "ví điện tử", "thẻ cào", "nạp thẻ", "zalopay",
             "viettelpay", "usdt", "ví momo"),
