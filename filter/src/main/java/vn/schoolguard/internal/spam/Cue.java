@@ -28,8 +28,9 @@ enum Cue {
             "chặn", "spam", "cẩn thận", "đừng bấm", "không bấm", "đăng lên", "dưới bài", "mục bình luận", "thầy cô", "ban quản trị"),
     DISCUSSION("thanh thiếu niên", "học sinh", "tâm lý", "dụ dỗ", "lôi kéo", "hấp dẫn", "bẫy", "nghiện", "phụ huynh",
             "con em", "giáo viên", "lứa tuổi", "tò mò", "kỹ năng", "chia sẻ", "bài viết", "hiểu biết", "nhận thức",
-            // An opinion offered as one ("tôi nghĩ…", "theo tôi…").
-            "tôi nghĩ", "theo tôi", "mình nghĩ", "theo mình thấy", "em nghĩ"),
+            // An opinion offered as one ("tôi nghĩ…", "theo tôi…"), in the forms of every region and age ("tui nghĩ").
+            "tôi nghĩ", "theo tôi", "mình nghĩ", "theo mình thấy", "em nghĩ", "tui nghĩ", "theo tui", "con nghĩ",
+            "cháu nghĩ", "tớ nghĩ", "theo tớ"),
     BANK("stk", "số tài khoản", "tài khoản ngân hàng", "vietcombank", "techcombank", "mbbank", "mb bank", "agribank",
             "vietinbank", "bidv", "tpbank", "momo", "chuyển khoản", "ck", "ví điện tử", "thẻ cào", "nạp thẻ", "zalopay",
             "viettelpay", "usdt", "ví momo"),
@@ -44,7 +45,8 @@ enum Cue {
     /**
      * An offer made to the reader on terms, or a call to deal with the poster: money in (deposit, borrow, sign
      * up), money out (withdraw, payout, bonus, loan paid out), an app or web to play on, "contact me", a search to
-     * run.
+     * run. Folded, "đăng ký tại" (sign up at) is also "đăng ký tài khoản" (an account, as warnings describe the ads):
+     * it is not among them; an ad that says where to sign up names the place, a target of its own.
      */
     OFFER("liên hệ mình", "liên hệ em", "lh mình", "nhắn mình", "nhắn em", "ib mình", "ib em", "inbox mình", "ai cần",
             "để lại bình luận", "vào xem", "xem ngay", "chơi ngay", "cược ngay", "chơi được", "chơi thử", "anh em theo",
@@ -53,7 +55,7 @@ enum Cue {
             "cược miễn phí", "tiền thưởng", "giftcode", "code đổi thưởng", "mã thưởng", "trả thưởng", "tỷ lệ đổi",
             "vay ngay", "cho vay", "hỗ trợ vay", "giải ngân", "hạn mức", "không cần chứng minh", "không cần thế chấp",
             "lãi suất thấp", "lãi nhẹ", "lãi thấp", "nhận tiền", "tiền về tài khoản", "vay qua app", "vay tiền qua app", "chơi trực tiếp trên web",
-            "tải app", "tải ứng dụng", "link tải", "đăng ký ngay", "đăng ký nhận", "đăng ký tại", "tuyển ctv",
+            "tải app", "tải ứng dụng", "link tải", "đăng ký ngay", "đăng ký nhận", "tuyển ctv",
             "tuyển cộng tác viên", "thưởng tân thủ", "tân thủ", "số lượng có hạn", "nhanh nhất", "uy tín nhất",
             "gửi miễn phí", "người đầu tiên", "nạp bằng", "nạp gấp", "cần nạp", "nạp game", "nạp nhà cái", "vay tín chấp",
             "trả góp", "nợ xấu", "vay nhanh", "vay gấp", "vay tiêu dùng", "vay online", "hồ sơ đơn giản", "xoay vốn",

@@ -191,11 +191,13 @@ final class PhoneTargets {
      * Whether the word view holds a mobile number spelled out in words: "không chín một hai – bảy bảy – tám tám –
      * chín chín" (0912 77 88 99). Nine to twelve digits, each a digit's name or written as digits, from a "không"
      * that starts a number to the first other word. Nine names of digits in a row do not occur in prose ("không
-     * một ai" stops at "ai"). Looked for from each "khong".
+     * một ai" stops at "ai"). Looked for from each "khong". One digit's name just before it is a name by birth order
+     * ("liên hệ chị Hai: không chín tám…", "anh Ba", "chú Tư"), not a digit of the number.
      */
     static boolean spelledPhone(String words) {
         for (int at = words.indexOf(" khong "); at >= 0; at = words.indexOf(" khong ", at + 1)) {
-            if (at > 0 && digitsOf(words, words.lastIndexOf(' ', at - 1) + 1, at) > 0) {
+            int before = words.lastIndexOf(' ', at - 1) + 1;
+            if (at > 0 && digitsOf(words, before, at) > 0 && !birthOrderName(words, before, at)) {
                 // Inside a longer run of digits: it starts no number.
                 continue;
             }
@@ -218,6 +220,14 @@ final class PhoneTargets {
             }
         }
         return false;
+    }
+
+    /** Whether {@code words[from, to)} is a digit's name that no other digit precedes: a name, as "Hai" in "chị Hai". */
+    private static boolean birthOrderName(String words, int from, int to) {
+        if (!DIGIT_NAMES.contains(words.substring(from, to))) {
+            return false;
+        }
+        return from < 2 || digitsOf(words, words.lastIndexOf(' ', from - 2) + 1, from - 1) == 0;
     }
 
     /** The digits the word {@code words[from, to)} stands for: one for a digit's name, its length for digits, else 0. */

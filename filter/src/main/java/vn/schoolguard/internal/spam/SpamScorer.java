@@ -236,12 +236,54 @@ public final class SpamScorer {
 
     /**
      * The verdict on an ad posted after an ordinary comment (a text that names gambling, not a warning or news:
-     * {@link Structure#cautions()}): the text's last sentences read alone ({@link Tails}, shortest first), stopping
-     * at the first tail framed by warning, legal, question or report wording (every longer one holds it too). Spam
-     * when a tail that names gambling in plain speech, not only inside quotation marks, is spam alone; null when none
-     * is.
+     * {@link Structure#cautions()}): the tails {@link #eachPlainTail} reads, shortest first; spam when one that names
+     * gambling in plain speech, not only inside quotation marks, is spam alone; null when none is.
      */
     private SpamScore readTails(ScoringInput input, String fingerprint, String raw, SiteAdjustment site, Budget budget) {
+        SpamScore[] spam = new SpamScore[1];
+        eachPlainTail(input, fingerprint, raw, budget, (start, read) -> {
+            List<Reason> reasons = read.evaluation().reasons;
+            double score = total(reasons);
+            // Asked last, as it analyses the tail once more: a tail that names gambling only in quotations lists what
+            // ads say, as a warning does.
+            if (policy.decide(read, score, site, reasons) == Verdict.SPAM && !QuotedTargets.onlyQuotesGambling(read.evaluation())) {
+                reasons.add(new Reason(MODEL_RULE_PREFIX + "tail", SpamTexts.tailRead(start, raw.length()), 0));
+                spam[0] = new SpamScore(Verdict.SPAM, score, reasons);
+                return true;
+            }
+            return false;
+        });
+        return spam[0];
+    }
+
+    /**
+     * The tails of a submission the verdict policy reads alone when the whole text is not spam, each as the model
+     * sees it: what the spam thresholds must stay above for legitimate texts as much as the whole texts
+     * ({@link SpamTraining}). None for a text that does not name gambling or that cautions.
+     */
+    List<Analysed> tailsReadAlone(ScoringInput input) {
+        Analysed whole = analyse(input);
+        if (!whole.structure().namesGambling || whole.structure().cautions()) {
+            return List.of();
+        }
+        String raw = joinedRaw(input);
+        raw = raw.substring(0, Math.min(raw.length(), Math.min(sizeLimit, settings.maxAnalysedChars())));
+        List<Analysed> tails = new ArrayList<>();
+        eachPlainTail(input, whole.evaluation().fingerprint, raw, Budget.UNLIMITED, (start, read) -> {
+            if (!QuotedTargets.onlyQuotesGambling(read.evaluation())) {
+                tails.add(read);
+            }
+            return false;
+        });
+        return tails;
+    }
+
+    /**
+     * The text's last sentences read alone ({@link Tails}, shortest first), each that names gambling in plain speech
+     * given to {@code visitor} until it answers true; stops at the first tail framed by warning, legal, question or
+     * report wording (every longer one holds it too).
+     */
+    private void eachPlainTail(ScoringInput input, String fingerprint, String raw, Budget budget, TailVisitor visitor) {
         Evaluation shorter = null;
         for (int start : Tails.starts(raw)) {
             String tail = raw.substring(start);
@@ -249,23 +291,21 @@ public final class SpamScorer {
             shorter = ev;
             Structure structure = Structure.of(ev);
             if (structure.framed) {
-                return null;
+                return;
             }
             if (!structure.plainGambling()) {
                 // Not spam alone: the model's features of this tail are not needed.
                 continue;
             }
-            List<Reason> reasons = ev.reasons;
-            double score = total(reasons);
-            Analysed read = new Analysed(ev, structure, Features.of(ev, structure, kinds, score));
-            // Asked last, as it analyses the tail once more: a tail that names gambling only in quotations lists what
-            // ads say, as a warning does.
-            if (policy.decide(read, score, site, reasons) == Verdict.SPAM && !QuotedTargets.onlyQuotesGambling(ev)) {
-                reasons.add(new Reason(MODEL_RULE_PREFIX + "tail", SpamTexts.tailRead(start, raw.length()), 0));
-                return new SpamScore(Verdict.SPAM, score, reasons);
+            if (visitor.visit(start, new Analysed(ev, structure, Features.of(ev, structure, kinds, total(ev.reasons))))) {
+                return;
             }
         }
-        return null;
+    }
+
+    /** One tail read alone, from {@code start} of the text; true to read no more. */
+    private interface TailVisitor {
+        boolean visit(int start, Analysed read);
     }
 
     /** Rules, structure and features of one submission, without a verdict (for training and evaluation). */

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +20,9 @@ import java.util.Set;
  * {@value #HARD_LEGIT_WEIGHT}×, each with one disguised copy at {@value #VARIANT_WEIGHT} of its weight), thresholds
  * calibrated on the dev split together with the train split scored fold by fold ({@value #FOLDS} folds by group,
  * each scored by a model trained on the others): a threshold set by the dev split's single highest legitimate text
- * swung with that one text. The same corpus gives the same bytes.
+ * swung with that one text. A legitimate text is read there as scoring reads it, whole and from each tail scoring reads
+ * alone ({@link SpamScorer#tailsReadAlone}), and counts once, at its highest reading. The same corpus gives the same
+ * bytes.
  *
  * <pre>{@code
  * byte[] model = SpamTraining.train(Path.of("corpus"), log);   // what `schoolguard train` writes
@@ -70,6 +74,9 @@ public final class SpamTraining {
         for (Corpus.Item item : items) {
             SpamScorer.Analysed analysed = scorer.analyse(input(item.text()));
             counts[item.split().ordinal()]++;
+            // A legitimate text is filed by its tails read alone as much as by itself: both are calibrated for.
+            List<SpamScorer.Analysed> tails = item.spam() || item.split() == Corpus.Split.TEST ? List.of()
+                    : scorer.tailsReadAlone(input(item.text()));
             if (item.split() == Corpus.Split.TRAIN) {
                 double weight = item.spam() ? 1 : item.hard() ? HARD_LEGIT_WEIGHT : LEGIT_WEIGHT;
                 List<ModelTrainer.Example> examples = new ArrayList<>(2);
@@ -78,9 +85,9 @@ public final class SpamTraining {
                     String variant = TrainingVariants.of(item.text(), item.id().hashCode());
                     examples.add(ModelTrainer.Example.of(scorer.analyse(input(variant)).features(), false, weight * VARIANT_WEIGHT));
                 }
-                train.add(new Training(new Scored(item, analysed), examples, Math.floorMod(item.groupKey().hashCode(), FOLDS)));
+                train.add(new Training(new Scored(item, analysed, tails), examples, Math.floorMod(item.groupKey().hashCode(), FOLDS)));
             } else if (item.split() == Corpus.Split.DEV) {
-                dev.add(new Scored(item, analysed));
+                dev.add(new Scored(item, analysed, tails));
             }
         }
         log.printf(Locale.ROOT, "corpus %s: %d texts (train %d, dev %d, test %d)%n", directory, items.size(), counts[0], counts[1], counts[2]);
@@ -90,14 +97,14 @@ public final class SpamTraining {
         SpamModel model = new SpamModel(weights, 1, 1, summary);
         List<Point> pool = new ArrayList<>();
         for (Scored s : dev) {
-            pool.add(Point.of(s, model));
+            pool.addAll(Point.of(s, model));
         }
         // Each fold of the train split is scored by a model trained without it, as texts never seen are.
         for (int fold = 0; fold < FOLDS; fold++) {
             SpamModel without = new SpamModel(ModelTrainer.train(examples(train, fold)), 1, 1, "");
             for (Training t : train) {
                 if (t.fold() == fold) {
-                    pool.add(Point.of(t.scored(), without));
+                    pool.addAll(Point.of(t.scored(), without));
                 }
             }
         }
@@ -134,19 +141,32 @@ public final class SpamTraining {
         return ScoringInput.ofText(text, "", "", "", AT);
     }
 
-    private record Scored(Corpus.Item item, SpamScorer.Analysed analysed) {
+    /** A corpus text as the model sees it, and its tails the policy reads alone ({@link SpamScorer#tailsReadAlone}). */
+    private record Scored(Corpus.Item item, SpamScorer.Analysed analysed, List<SpamScorer.Analysed> tails) {
     }
 
     /** A train-split text, its examples (itself and, when legitimate, its disguised copy) and its fold. */
     private record Training(Scored scored, List<ModelTrainer.Example> examples, int fold) {
     }
 
-    /** A text of the calibration pool: its label, its structure, its rule score and the probability a model that never saw it gives. */
-    private record Point(Corpus.Item item, Structure structure, double rules, double p) {
+    /**
+     * A text of the calibration pool, or one of its tails ({@code tail}): its label, its structure, its rule score and
+     * the probability a model that never saw it gives.
+     */
+    private record Point(Corpus.Item item, Structure structure, double rules, double p, boolean tail) {
 
-        static Point of(Scored s, SpamModel model) {
-            return new Point(s.item(), s.analysed().structure(), ruleScore(s.analysed()),
-                    model.probability(s.analysed().features(), SiteAdjustment.NONE));
+        /** The text and each of its tails the policy reads alone. */
+        static List<Point> of(Scored s, SpamModel model) {
+            List<Point> points = new ArrayList<>(1 + s.tails().size());
+            points.add(of(s.item(), s.analysed(), model, false));
+            for (SpamScorer.Analysed tail : s.tails()) {
+                points.add(of(s.item(), tail, model, true));
+            }
+            return points;
+        }
+
+        private static Point of(Corpus.Item item, SpamScorer.Analysed analysed, SpamModel model, boolean tail) {
+            return new Point(item, analysed.structure(), ruleScore(analysed), model.probability(analysed.features(), SiteAdjustment.NONE), tail);
         }
     }
 
@@ -159,21 +179,25 @@ public final class SpamTraining {
      * enough to hold {@value #SUSPECT_RECALL} of the pool's spam that the rules do not hold.
      */
     private static SpamModel calibrate(SpamModel model, List<Point> pool, PrintWriter log) {
-        List<Double> strong = new ArrayList<>();
-        List<Double> weak = new ArrayList<>();
+        // Per text, the highest of its readings (itself and its tails) that each threshold applies to: a text is filed
+        // once, however many of its readings would file it.
+        Map<String, Double> strongest = new LinkedHashMap<>();
+        Map<String, Double> weakest = new LinkedHashMap<>();
         int legit = 0;
         for (Point point : pool) {
             if (point.item().spam()) {
                 continue;
             }
-            legit++;
+            legit += point.tail() ? 0 : 1;
             // A text the policy never files (framed with weak targets and no gambling words, or quoting its targets)
             // need not stay below a threshold.
             if (!point.structure().fileable()) {
                 continue;
             }
-            (point.structure().promotes() ? strong : weak).add(point.p());
+            (point.structure().promotes() ? strongest : weakest).merge(point.item().id(), point.p(), Math::max);
         }
+        List<Double> strong = new ArrayList<>(strongest.values());
+        List<Double> weak = new ArrayList<>(weakest.values());
         int allowed = (int) Math.floor(legit * ALLOWED_FALSE_SPAM);
         List<Double> spam = new ArrayList<>();
         for (Point point : pool) {
@@ -216,7 +240,8 @@ public final class SpamTraining {
         }
         legit.sort(java.util.Comparator.comparingDouble(Point::p).reversed());
         return legit.size() <= allowed ? "none"
-                : String.format(Locale.ROOT, "%s (%.3f)", legit.get(allowed).item().id(), legit.get(allowed).p());
+                : String.format(Locale.ROOT, "%s%s (%.3f)", legit.get(allowed).item().id(), legit.get(allowed).tail() ? " read from a tail" : "",
+                        legit.get(allowed).p());
     }
 
     /** How many of {@code probabilities} reach {@code threshold}. */

@@ -270,6 +270,11 @@ final class Structure {
         for (int i = count > 0 ? digitWords[0] : words.length(); i <= words.length(); i++) {
             char c = i < words.length() ? words.charAt(i) : '#';
             if (c >= '0' && c <= '9') {
+                if (run == 0 && zeroAsLetter(words, i - 1)) {
+                    // "o98 7654 321": the number's first zero typed as the letter o.
+                    first = '0';
+                    run = 1;
+                }
                 first = run == 0 ? c : first;
                 second = run == 1 ? c : second;
                 run++;
@@ -304,6 +309,11 @@ final class Structure {
             run = 0;
         }
         return new int[] {phones, longest};
+    }
+
+    /** Whether {@code words[at]} is an o that starts a word and a digit follows it: a zero typed as a letter. */
+    private static boolean zeroAsLetter(String words, int at) {
+        return at >= 0 && words.charAt(at) == 'o' && (at == 0 || words.charAt(at - 1) == ' ');
     }
 
     /**

@@ -784,7 +784,9 @@ class OnePassViewsTest {
         for (int i = 0; i <= words.length(); i++) {
             char c = i < words.length() ? words.charAt(i) : '#';
             if (c >= '0' && c <= '9') {
-                first = run == 0 ? c : first;
+                boolean letterZero = run == 0 && i > 0 && words.charAt(i - 1) == 'o' && (i == 1 || words.charAt(i - 2) == ' ');
+                run += letterZero ? 1 : 0;
+                first = letterZero ? '0' : run == 0 ? c : first;
                 second = run == 1 ? c : second;
                 run++;
                 continue;
@@ -837,10 +839,11 @@ class OnePassViewsTest {
         return mins;
     }
 
-    /** The domain view as it was built: brackets replaced, kept characters with single spaces, then joined. */
+    /** The domain view as it was built: bracketed dots and the spaces around them made a dot, kept characters with single spaces, then joined. */
     private static String stepByStepDomainView(String folded) {
         boolean bracket = folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0 || folded.indexOf('{') >= 0;
-        String text = bracket ? Analysis.patterns().get("BRACKET_DOT").matcher(folded).replaceAll(" . ") : folded;
+        String text = bracket ? java.util.regex.Pattern.compile("\\s*(?:" + Analysis.patterns().get("BRACKET_DOT").pattern() + ")\\s*")
+                .matcher(folded).replaceAll(".") : folded;
         StringBuilder dotted = new StringBuilder(text.length() + 2).append(' ');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

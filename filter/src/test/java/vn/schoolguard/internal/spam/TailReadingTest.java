@@ -114,6 +114,35 @@ class TailReadingTest {
         assertThat(rules(score)).doesNotContain(TAIL, SpamScorer.INCOMPLETE_RULE);
     }
 
+    /**
+     * Calibration reads a legitimate text's tails as scoring does: a notice whose last sentences, alone, offered an
+     * account sign-up with a gambling word ("Link này dẫn tới trang đăng ký tài khoản cá cược…") was filed by its tail
+     * at 0.544 while the thresholds had been set from whole texts only (spam at 0.500).
+     */
+    @Test
+    void theTailsThatScoringReadsAloneAreTheOnesCalibrationReads() {
+        String ad = "P/s: anh em cần vốn gấp thì vay qua app, giải ngân 15 phút, không cần thế chấp, hạn mức tới 30 triệu.";
+        List<SpamScorer.Analysed> tails = SCORER.tailsReadAlone(SpamTraining.input(COMMENT + ad));
+        assertThat(tails).isNotEmpty();
+        assertThat(tails).allSatisfy(tail -> assertThat(tail.structure().plainGambling()).isTrue());
+        // The tail that files the text is among them, and the model files it alone.
+        SpamModel model = SCORER.model();
+        assertThat(tails).anySatisfy(tail -> assertThat(model.probability(tail.features(), SiteAdjustment.NONE))
+                .isGreaterThanOrEqualTo(model.spamThreshold()));
+        // A warning is never read in parts, nor is a text that names no gambling.
+        assertThat(SCORER.tailsReadAlone(SpamTraining.input("Vụ lừa đảo qua nhóm \"Xem phim nhận quà\" ở Tiền Hải: nạn nhân là "
+                + "một cô giáo mầm non mất 260 triệu. Các đối tượng nhắn qua Telegram @quatang_phim_vip để giao việc mỗi ngày."))).isEmpty();
+        assertThat(SCORER.tailsReadAlone(SpamTraining.input(COMMENT + "Mong nhà trường tổ chức thêm những buổi như vậy."))).isEmpty();
+    }
+
+    @Test
+    void aNoticeWhoseLastSentencesReadAloneOfferASignUpIsNotFiledByThem() {
+        SpamScore score = score("Thông báo khẩn: trang fanpage giả 'Trường THCS Đoàn Thị Điểm - Tuyển sinh' đăng bài 'Nhận quà "
+                + "khai giảng tại link qua-tang-hs.site'. Link này dẫn tới trang đăng ký tài khoản cá cược. Vui lòng chỉ theo dõi "
+                + "trang chính thức.");
+        assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+    }
+
     private static SpamScore score(String text) {
         return SCORER.score(SpamTraining.input(text));
     }
