@@ -78,7 +78,9 @@ enum Cue {
      * Each offsets one warning word when deciding whether a text warns.
      */
     REASSURANCE("không lừa đảo", "không lo công an", "không sợ công an", "không lo bị bắt", "không lo gian lận",
-            "an toàn tuyệt đối", "uy tín đã kiểm chứng");
+            "an toàn tuyệt đối", "uy tín đã kiểm chứng",
+            // Praise of a game's fairness: the words run on into "tuyệt đối không…" once the comma is gone.
+            "minh bạch tuyệt đối", "uy tín tuyệt đối", "chính xác tuyệt đối");
 
     private final List<String> phrases;
 

@@ -30,6 +30,19 @@ class TailReadingTest {
                 .extracting(Reason::detail).asString().startsWith("the text read from character ");
     }
 
+    /**
+     * A quick-loan ad after a friendly comment names loans, not gambling, in words the rules did not list ("vay nóng",
+     * "không thẩm định", "chỉ cần CCCD"): the text was not read from its last sentence and passed as clean.
+     */
+    @Test
+    void aQuickLoanAdAfterAFriendlyCommentIsReadFromItsLastSentence() {
+        String text = COMMENT + "Ai đang khó khăn cần vay nóng thì gọi em Trang 0358 771 204, không thẩm định, chỉ cần CCCD.";
+        assertThat(SCORER.analyse(SpamTraining.input(text)).structure().namesGambling).isTrue();
+        SpamScore score = score(text);
+        assertThat(score.verdict()).isEqualTo(Verdict.SPAM);
+        assertThat(rules(score)).contains(TAIL, "loan.offer");
+    }
+
     @Test
     void anAdReadFromATextCutAtTheAnalysisLimitIsSpamAndSaysSo() {
         String ad = "P/s: anh em cần vốn gấp thì vay qua app, giải ngân 15 phút, không cần thế chấp, hạn mức tới 30 triệu.";
