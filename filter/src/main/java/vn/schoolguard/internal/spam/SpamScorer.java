@@ -259,10 +259,10 @@ public final class SpamScorer {
     /**
      * The tails of a submission the verdict policy reads alone when the whole text is not spam, each as the model
      * sees it: what the spam thresholds must stay above for legitimate texts as much as the whole texts
-     * ({@link SpamTraining}). None for a text that does not name gambling or that cautions.
+     * ({@link SpamTraining}). None for a text that does not name gambling or that cautions. {@code whole} is
+     * {@link #analyse(ScoringInput)} of the same input.
      */
-    List<Analysed> tailsReadAlone(ScoringInput input) {
-        Analysed whole = analyse(input);
+    List<Analysed> tailsReadAlone(ScoringInput input, Analysed whole) {
         if (!whole.structure().namesGambling || whole.structure().cautions()) {
             return List.of();
         }

@@ -76,7 +76,7 @@ public final class SpamTraining {
             counts[item.split().ordinal()]++;
             // A legitimate text is filed by its tails read alone as much as by itself: both are calibrated for.
             List<SpamScorer.Analysed> tails = item.spam() || item.split() == Corpus.Split.TEST ? List.of()
-                    : scorer.tailsReadAlone(input(item.text()));
+                    : scorer.tailsReadAlone(input(item.text()), analysed);
             if (item.split() == Corpus.Split.TRAIN) {
                 double weight = item.spam() ? 1 : item.hard() ? HARD_LEGIT_WEIGHT : LEGIT_WEIGHT;
                 List<ModelTrainer.Example> examples = new ArrayList<>(2);

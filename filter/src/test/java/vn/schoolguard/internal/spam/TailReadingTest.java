@@ -135,7 +135,7 @@ class TailReadingTest {
     @Test
     void theTailsThatScoringReadsAloneAreTheOnesCalibrationReads() {
         String ad = "P/s: anh em cần vốn gấp thì vay qua app, giải ngân 15 phút, không cần thế chấp, hạn mức tới 30 triệu.";
-        List<SpamScorer.Analysed> tails = SCORER.tailsReadAlone(SpamTraining.input(COMMENT + ad));
+        List<SpamScorer.Analysed> tails = tailsReadAlone(COMMENT + ad);
         assertThat(tails).isNotEmpty();
         assertThat(tails).allSatisfy(tail -> assertThat(tail.structure().plainGambling()).isTrue());
         // The tail that files the text is among them, and the model files it alone.
@@ -143,9 +143,9 @@ class TailReadingTest {
         assertThat(tails).anySatisfy(tail -> assertThat(model.probability(tail.features(), SiteAdjustment.NONE))
                 .isGreaterThanOrEqualTo(model.spamThreshold()));
         // A warning is never read in parts, nor is a text that names no gambling.
-        assertThat(SCORER.tailsReadAlone(SpamTraining.input("Vụ lừa đảo qua nhóm \"Xem phim nhận quà\" ở Tiền Hải: nạn nhân là "
-                + "một cô giáo mầm non mất 260 triệu. Các đối tượng nhắn qua Telegram @quatang_phim_vip để giao việc mỗi ngày."))).isEmpty();
-        assertThat(SCORER.tailsReadAlone(SpamTraining.input(COMMENT + "Mong nhà trường tổ chức thêm những buổi như vậy."))).isEmpty();
+        assertThat(tailsReadAlone("Vụ lừa đảo qua nhóm \"Xem phim nhận quà\" ở Tiền Hải: nạn nhân là "
+                + "một cô giáo mầm non mất 260 triệu. Các đối tượng nhắn qua Telegram @quatang_phim_vip để giao việc mỗi ngày.")).isEmpty();
+        assertThat(tailsReadAlone(COMMENT + "Mong nhà trường tổ chức thêm những buổi như vậy.")).isEmpty();
     }
 
     @Test
@@ -154,6 +154,11 @@ class TailReadingTest {
                 + "khai giảng tại link qua-tang-hs.site'. Link này dẫn tới trang đăng ký tài khoản cá cược. Vui lòng chỉ theo dõi "
                 + "trang chính thức.");
         assertThat(score.verdict()).isNotEqualTo(Verdict.SPAM);
+    }
+
+    private static List<SpamScorer.Analysed> tailsReadAlone(String text) {
+        ScoringInput input = SpamTraining.input(text);
+        return SCORER.tailsReadAlone(input, SCORER.analyse(input));
     }
 
     private static SpamScore score(String text) {
