@@ -15,7 +15,10 @@ enum Cue {
             "không để con", "đừng để con", "không cho con", "không để các em", "tuyệt đối không", "lãi cắt cổ", "tín dụng đen",
             "bắt giữ", "tạm giữ", "tạm giam", "vụ bắt", "điều tra", "bắt nhóm", "bắt đối tượng",
             // A call for punishment is a view on gambling, not an ad ("nên phạt nặng mấy người ghi đề").
-            "phạt nặng", "bị phạt", "nên phạt", "xử nặng", "cần xử lý"),
+            "phạt nặng", "bị phạt", "nên phạt", "xử nặng", "cần xử lý",
+            // A teacher's reminder and what it tells pupils not to do ("cô nhắc các em… đừng tham gia nhóm kèo").
+            "nhắc các em", "đừng tham gia", "đừng đặt", "đừng chuyển", "đừng bao giờ", "đừng ham", "bị dụ", "bị kéo vào",
+            "ổ cá độ", "lan truyền", "mạo danh", "nói chuyện với con"),
     LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản 1", "khoản 2", "phạt tiền", "xử phạt",
             "hành chính", "tổ chức đánh bạc", "tội đánh bạc", "phạt tù", "truy cứu trách nhiệm hình sự", "tòa án", "xét xử",
             "viện kiểm sát", "quy định", "trái phép", "bất hợp pháp", "bị cáo", "cáo trạng", "phiên tòa", "vụ án"),

@@ -50,6 +50,11 @@ final class VenueNames {
     /** Written in small letters, as in running text ("Kênh" and "Ứng dụng" begin titles; "kênh" is also a canal). */
     private static final String[] VENUE_WORDS = {"sàn", "sảnh", "app", "web", "cổng game", "nhà cái", "ứng dụng", "group",
             "sới", "sới gà", "trường gà", "trại gà", "sòng", "sòng bài"};
+    /**
+     * Venue words that name a cockfight pit or a gambling den and nothing else, so that they lead a venue's name
+     * capitalised too ("kênh Sới Cửa Lò", "ở Trường gà Ông Tư"); "Sàn", "App" and "Đấu trường" begin titles.
+     */
+    private static final String[] DEN_WORDS = {"sới", "sới gà", "trường gà", "trại gà", "sòng", "sòng bài"};
     /** Words that end a betting venue's name ("Ruby Club", "Royal Casino", "GÀ THOMO VIP"), written capitalised. */
     private static final Set<String> VENUE_SUFFIXES = Set.of("club", "casino", "vip", "bet");
     private static final int MIN_NAME_LETTERS = 3;
@@ -152,14 +157,22 @@ final class VenueNames {
         return s.substring(from, to).toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a capitalised word follows one of {@link #VENUE_WORDS} ("sàn Gà Chiến", "nhà cái BetKha"). */
+    /**
+     * Whether a capitalised word follows one of {@link #VENUE_WORDS}, or one of {@link #DEN_WORDS} written in any case
+     * ("sàn Gà Chiến", "nhà cái BetKha", "kênh Sới Cửa Lò").
+     */
     private static boolean afterVenueWord(String s, int start, Word word, boolean sentenceStart) {
         if (!word.capitalised() || sentenceStart || start < 2 || s.charAt(start - 1) != ' ') {
             return false;
         }
-        for (String venue : VENUE_WORDS) {
+        return follows(s, start, VENUE_WORDS, false) || follows(s, start, DEN_WORDS, true);
+    }
+
+    /** Whether one of {@code words} ends just before the space at {@code start - 1}, as a word of its own. */
+    private static boolean follows(String s, int start, String[] words, boolean anyCase) {
+        for (String venue : words) {
             int from = start - 1 - venue.length();
-            if (from >= 0 && s.startsWith(venue, from)
+            if (from >= 0 && s.regionMatches(anyCase, from, venue, 0, venue.length())
                     && (from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)))) {
                 return true;
             }

@@ -31,7 +31,9 @@ class VenueNamesTest {
     @ValueSource(strings = {"L u x m a r a   C l u b – c a s i n o   l i v e", "R.o.y.a.l.M.a.x – sòng bài online",
             "R.u.b.y C.l.u.b – c.a.s.i.n.o uy tín", "\u0412\u041eNG79 – sân chơi cá cược", "S\u200be\u200bn V\u200bà\u200bng 99 quay là trúng",
             "Ruby Club – casino uy tín", "vô GÀ THOMO VIP đặt lẹ nha", "xem ở Royal Casino mỗi tối",
-            "ghé sới gà Ông Tư Lò Gạch nha", "đá gà trực tiếp tại trường gà Cây Dừa"})
+            "ghé sới gà Ông Tư Lò Gạch nha", "đá gà trực tiếp tại trường gà Cây Dừa",
+            "tui coi trên kênh Sới Cửa Lò mà mê", "xem đá gà ở Sới Hoàng Gia Live nhé", "xem trực tiếp ở Trường gà Ông Tư",
+            "ghé SỚI GÀ BẾN TRE coi", "cứ Sòng Ông Tư mà chơi"})
     void disguisedAndSuffixedNamesAreVenues(String visible) {
         assertThat(VenueNames.named(visible)).isTrue();
     }
@@ -40,7 +42,8 @@ class VenueNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"English Club của trường tuyển thành viên", "Câu lạc bộ Robotics Club thi đấu", "T H Ô N G   B Á O",
             "Đ Ề   C Ư Ơ N G   Ô N   T Ậ P", "đi học ở Cần Thơ", "A, B, C hay D?", "chọn a. b. c. hoặc d.",
-            "Lớp 9 A 1 và 9 A 2", "VIP", "hạng VIP của thư viện", "Book Club lớp 7"})
+            "Lớp 9 A 1 và 9 A 2", "VIP", "hạng VIP của thư viện", "Book Club lớp 7",
+            "Cuộc thi Đấu trường Toán học", "Trường THCS Lê Lợi", "ăn nói sòng phẳng", "Sòng phẳng với nhau"})
     void clubsHeadingsAndPlacesAreNot(String visible) {
         assertThat(VenueNames.named(visible)).isFalse();
     }
