@@ -37,6 +37,9 @@ enum Cue {
     BANK("stk", "số tài khoản", "tài khoản ngân hàng", "vietcombank", "techcombank", "mbbank", "mb bank", "agribank",
             "vietinbank", "bidv", "tpbank", "momo", "chuyển khoản", "ck", "ví điện tử", "thẻ cào", "nạp thẻ", "zalopay",
             "viettelpay", "usdt", "ví momo"),
+    /** A code to scan, the link an ad puts in its picture ("quét mã QR trong ảnh để nhận quà"). */
+    QR("quét mã qr", "quét qr", "quét mã", "mã qr trong ảnh", "qr trong ảnh", "qr trong hình", "mã qr đính kèm",
+            "mã qr bên dưới", "mã qr trên tờ rơi"),
     CHAT("telegram", "tele", "zalo", "whatsapp", "viber", "messenger", "inbox", "ib", "t me", "nhắn tin", "kết bạn",
             "add zalo", "kb zalo", "nhóm kín", "group kín", "kênh telegram", "discord", "vào nhóm", "vô nhóm", "join", "group",
             "nhóm vip", "box", "nhắn admin", "inbox admin", "liên hệ admin", "kéo vào nhóm", "kéo vô nhóm", "mình kéo",
@@ -72,10 +75,15 @@ enum Cue {
             "thắng ăn", "ăn gấp", "tham gia là", "vô chơi", "vào chơi", "dzô chơi", "vô coi", "dzô coi",
             // Where the link is when the text has none ("link ở bình luận dưới 👇").
             "link ở bình luận", "link ở comment", "link ở phần mô tả", "link ở đầu trang", "link đăng ký", "link bên dưới",
-            "link dưới", "link trong bio", "link ghim", "link ở cmt", "liên hệ để", "liên hệ nhận",
-            // A search to run: the name an ad gives instead of a link ("tìm trên google 'Kèo Thơm Sài Gòn' là ra").
-            "tìm trên google", "tìm google", "lên google tìm", "lên google gõ", "gõ google", "search google", "google search",
-            "tìm trên gg", "lên gg", "search gg"),
+            "link dưới", "link trong bio", "link ghim", "link ở cmt", "liên hệ để", "liên hệ nhận"),
+    /**
+     * A search to run: the name an ad gives instead of a link ("tìm trên google 'Kèo Thơm Sài Gòn' là ra", "vào
+     * Facebook tìm nhóm 'Anh Em Cày Kèo'"). It sends the reader somewhere as a link does.
+     */
+    SEARCH("tìm trên google", "tìm google", "lên google tìm", "lên google gõ", "gõ google", "search google", "google search",
+            "tìm trên gg", "lên gg", "search gg", "lên facebook tìm", "vào facebook tìm", "tìm trên facebook", "lên face tìm",
+            "tìm trên face", "lên fb tìm", "tìm trên fb", "lên youtube tìm", "vào youtube tìm", "tìm trên youtube",
+            "lên tiktok tìm", "tìm trên tiktok", "tìm trên zalo", "lên zalo tìm", "tìm nhóm", "tìm kênh", "tìm fanpage"),
     /**
      * Warning words turned into reassurance ("không lừa đảo", "không lo công an"): ads use them, warnings do not.
      * Each offsets one warning word when deciding whether a text warns.

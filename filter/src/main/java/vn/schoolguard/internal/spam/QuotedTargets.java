@@ -47,7 +47,13 @@ final class QuotedTargets {
         Structure.wordTargets(ev, open, outside);
         // Weak wording beside quoted strong targets is the report's own ("có người nhắn… mời vào nhóm"): it counts only
         // in a text whose every target is weak.
-        return outside.isEmpty() && (Structure.hasStrong(targets) || !weakOutside(ev, targets, open));
+        return outside.isEmpty() && !searchOutside(ev, targets, open)
+                && (Structure.hasStrong(targets) || !weakOutside(ev, targets, open));
+    }
+
+    /** Whether a search is told in the words left open ("lên Google gõ 'Vua Kèo'"): it sends the reader to the name it quotes. */
+    private static boolean searchOutside(Evaluation ev, Set<Structure.Target> targets, Analysis open) {
+        return targets.contains(Structure.Target.SEARCH) && ev.index.cueCount(Cue.SEARCH, ev.index.scan(open, ev.budget)) > 0;
     }
 
     /**
@@ -61,7 +67,8 @@ final class QuotedTargets {
         boolean offer = targets.contains(Structure.Target.OFFER);
         boolean chat = targets.contains(Structure.Target.CHAT);
         boolean payment = targets.contains(Structure.Target.PAYMENT);
-        if (!offer && !chat && !payment) {
+        boolean qr = targets.contains(Structure.Target.QR);
+        if (!offer && !chat && !payment && !qr) {
             return false;
         }
         if (offer && Targets.odds(open.folded)) {
@@ -69,7 +76,7 @@ final class QuotedTargets {
         }
         BitSet phrases = ev.index.scan(open, ev.budget);
         return offer && ev.index.cueCount(Cue.OFFER, phrases) > 0 || chat && ev.index.cueCount(Cue.CHAT, phrases) > 0
-                || payment && ev.index.cueCount(Cue.BANK, phrases) > 0;
+                || payment && ev.index.cueCount(Cue.BANK, phrases) > 0 || qr && ev.index.cueCount(Cue.QR, phrases) > 0;
     }
 
     /**

@@ -19,10 +19,10 @@ final class Structure {
      */
     enum Target {
         LINK, DOMAIN, SPELLED_DOMAIN, PHONE, HANDLE, BANK, BRAND, HIDDEN_LINK, MARKED_HOST, OFFER, CHAT, PAYMENT, MASKED_PHONE,
-        VENUE;
+        VENUE, SEARCH, QR;
 
         boolean weak() {
-            return this == OFFER || this == CHAT || this == PAYMENT || this == MASKED_PHONE || this == VENUE;
+            return this == OFFER || this == CHAT || this == PAYMENT || this == MASKED_PHONE || this == VENUE || this == QR;
         }
     }
 
@@ -90,6 +90,12 @@ final class Structure {
         }
         if ((ev.index.cueCount(Cue.OFFER, ev.phrases) > 0 || Targets.odds(ev.text.folded)) && !warns(ev)) {
             targets.add(Target.OFFER);
+        }
+        if (ev.index.cueCount(Cue.SEARCH, ev.phrases) > 0 && !warns(ev)) {
+            targets.add(Target.SEARCH);
+        }
+        if (ev.index.cueCount(Cue.QR, ev.phrases) > 0 && !warns(ev)) {
+            targets.add(Target.QR);
         }
         if (ev.html.hiddenLinks() > 0) {
             targets.add(Target.HIDDEN_LINK);

@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * Turns the model's probability, the promotion targets and the rule evidence into a verdict.
  * {@code spam} only when the model is confident and the text sends its reader somewhere (a link, a domain,
- * a phone number, a chat handle, bank details), or when evidence that does not depend on wording (honeypot,
+ * a phone number, a chat handle, bank details, a search to run), or when evidence that does not depend on wording (honeypot,
  * link floods, hidden links, moderators' marks, repeats) reaches {@code spam.threshold.spam}. Offer, chat or
- * payment wording and masked numbers are weak targets: in a text that names gambling in plain speech they take the
+ * payment wording, a code to scan and masked numbers are weak targets: in a text that names gambling in plain speech they take the
  * spam threshold; framed by a warning or a question, or without gambling words, the more confident
  * {@link SpamModel#weakTargetThreshold()}, calibrated above the legitimate texts with weak targets only; framed,
  * without gambling words and without a masked number the text is at most {@code suspect}, as schools write that way
@@ -43,7 +43,11 @@ final class VerdictPolicy {
         return model;
     }
 
-    /** The verdict; adds the model's reasons (weight 0) when the model flags the text. */
+    /**
+     * The verdict; adds the model's reasons (weight 0) when the text is held or filed and the model flags it. A clean
+     * text gets none: the calibrated suspect threshold is low enough for an ordinary thank-you note to reach it, and
+     * its "toward spam" words would only puzzle a moderator.
+     */
     Verdict decide(SpamScorer.Analysed analysed, double ruleScore, SiteAdjustment site, List<Reason> reasons) {
         double p = model.probability(analysed.features(), site);
         Structure structure = analysed.structure();
@@ -58,7 +62,7 @@ final class VerdictPolicy {
         } else {
             verdict = Verdict.CLEAN;
         }
-        if (p >= model.suspectThreshold()) {
+        if (verdict != Verdict.CLEAN && p >= model.suspectThreshold()) {
             explain(analysed, site, p, target, reasons);
         }
         return verdict;
