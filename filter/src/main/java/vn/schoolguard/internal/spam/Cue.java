@@ -21,7 +21,8 @@ enum Cue {
             "ổ cá độ", "lan truyền", "mạo danh", "nói chuyện với con",
             // The same reminder typed as a chat message, to parents or between them ("Cô nhắc các PH…", "mn để ý con nhé").
             "nhắc phụ huynh", "nhắc các ph", "cô nhắc", "nhắc các con", "nhắc nhau", "dặn con", "để ý con", "cẩn thận nha",
-            "kiểm tra điện thoại", "điện thoại của con", "trò chuyện với con", "giật điện thoại", "lừa lấy", "lừa tiền"),
+            "kiểm tra điện thoại", "điện thoại của con", "điện thoại con", "coi điện thoại", "xem điện thoại",
+            "trò chuyện với con", "giật điện thoại", "lừa lấy", "lừa tiền", "đừng vô", "đừng nghe"),
     LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản 1", "khoản 2", "phạt tiền", "xử phạt",
             "hành chính", "tổ chức đánh bạc", "tội đánh bạc", "phạt tù", "truy cứu trách nhiệm hình sự", "tòa án", "xét xử",
             "viện kiểm sát", "quy định", "trái phép", "bất hợp pháp", "bị cáo", "cáo trạng", "phiên tòa", "vụ án"),

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -172,10 +173,11 @@ public final class SpamTraining {
 
     /**
      * Spam threshold: just above the legitimate texts of the pool (dev, and the train split scored fold by fold) that
-     * would take it, but for {@value #ALLOWED_FALSE_SPAM} of all the pool's legitimate texts; within
+     * would take it, but for a share of {@value #ALLOWED_FALSE_SPAM} of all the pool's legitimate texts; within
      * [{@value #MIN_SPAM_THRESHOLD}, {@value #MAX_SPAM_THRESHOLD}]. The weak-target threshold just above the
-     * legitimate texts of the pool it applies to but for what the spam threshold leaves of that allowance, at least
-     * {@value #MIN_WEAK_TARGET_THRESHOLD}. Suspect threshold: low
+     * legitimate texts of the pool it applies to but for the rest of that allowance, at least
+     * {@value #MIN_WEAK_TARGET_THRESHOLD}. The allowance is split between the two where they file the most of the pool's
+     * spam. Suspect threshold: low
      * enough to hold {@value #SUSPECT_RECALL} of the pool's spam that the rules do not hold.
      */
     private static SpamModel calibrate(SpamModel model, List<Point> pool, PrintWriter log) {
@@ -211,11 +213,10 @@ public final class SpamTraining {
         // or a rule hit to show. A margin of half as much again held 0.7 % less of dev's spam for one legitimate text in a
         // thousand held less.
         double empty = model.probability(featureScorer().analyse(input("")).features(), SiteAdjustment.NONE);
-        double spamThreshold = above(highest(strong, allowed), MIN_SPAM_THRESHOLD);
-        // One allowance for the whole pool: what the spam threshold leaves of it (at its floor, it may leave some) is the
-        // weak-target threshold's.
-        int weakAllowed = allowed - passing(strong, spamThreshold);
-        double weakThreshold = Math.max(spamThreshold, above(highest(weak, weakAllowed), MIN_WEAK_TARGET_THRESHOLD));
+        Shares shares = shareAllowance(pool, strong, weak, allowed);
+        double spamThreshold = shares.spam();
+        double weakThreshold = shares.weak();
+        int weakAllowed = shares.weakAllowed();
         double[] sorted = spam.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         int missed = (int) Math.floor(sorted.length * (1 - SUSPECT_RECALL));
@@ -226,7 +227,7 @@ public final class SpamTraining {
                 + "%.3f with weak targets only, suspect %.3f%n", legit, allowed, spamThreshold, weakThreshold, suspectThreshold);
         // Which texts set the two thresholds, for whoever asks why one moved.
         log.printf(Locale.ROOT, "highest legitimate texts: %s with a promotion target, %s with weak targets only%n",
-                highestLegit(pool, true, allowed), highestLegit(pool, false, weakAllowed));
+                highestLegit(pool, true, allowed - weakAllowed), highestLegit(pool, false, weakAllowed));
         return model.withThresholds(spamThreshold, suspectThreshold).withWeakTargetThreshold(weakThreshold);
     }
 
@@ -242,6 +243,44 @@ public final class SpamTraining {
         return legit.size() <= allowed ? "none"
                 : String.format(Locale.ROOT, "%s%s (%.3f)", legit.get(allowed).item().id(), legit.get(allowed).tail() ? " read from a tail" : "",
                         legit.get(allowed).p());
+    }
+
+    /** The spam and weak-target thresholds, and how many of the pool's legitimate texts the weak one may let through. */
+    private record Shares(double spam, double weak, int weakAllowed) {
+    }
+
+    /**
+     * One allowance of {@code allowed} legitimate texts for the whole pool, shared by the two thresholds where they file
+     * the most of its spam (ties go to the spam threshold): the spam threshold spending all of it left the weak-target
+     * threshold above every legitimate text with weak targets only, and those are most of the spam it files.
+     */
+    private static Shares shareAllowance(List<Point> pool, List<Double> strong, List<Double> weak, int allowed) {
+        Shares best = null;
+        int mostFiled = -1;
+        for (int spent = allowed; spent >= 0; spent--) {
+            double spamAt = above(highest(strong, spent), MIN_SPAM_THRESHOLD);
+            // At its floor the spam threshold may let fewer through than it was given: the rest is the weak one's.
+            int weakLeft = allowed - passing(strong, spamAt);
+            double weakAt = Math.max(spamAt, above(highest(weak, weakLeft), MIN_WEAK_TARGET_THRESHOLD));
+            int filed = filedSpam(pool, spamAt, weakAt);
+            if (filed > mostFiled) {
+                mostFiled = filed;
+                best = new Shares(spamAt, weakAt, weakLeft);
+            }
+        }
+        return best;
+    }
+
+    /** How many spam texts of the pool one of whose readings reaches the threshold its targets take. */
+    private static int filedSpam(List<Point> pool, double spamThreshold, double weakThreshold) {
+        Set<String> filed = new HashSet<>();
+        for (Point point : pool) {
+            Structure structure = point.structure();
+            if (point.item().spam() && structure.fileable() && point.p() >= (structure.promotes() ? spamThreshold : weakThreshold)) {
+                filed.add(point.item().id());
+            }
+        }
+        return filed.size();
     }
 
     /** How many of {@code probabilities} reach {@code threshold}. */

@@ -18,10 +18,13 @@ final class Tails {
 
     /**
      * The start offsets of the text's tails, shortest first: each begins after a sentence end (". ", "! ", "? " or a
-     * line break), starts with a word or a tag after its leading space and runs to the end, at least
-     * {@value #MIN_TAIL} characters; at most {@value #MAX_TAILS}, and never the whole text.
+     * line break) outside any quotation ({@link QuotedTargets#unquoted}), starts with a word or a tag after its leading
+     * space and runs to the end, at least {@value #MIN_TAIL} characters; at most {@value #MAX_TAILS}, and never the
+     * whole text.
      */
     static int[] starts(String text) {
+        // A sentence inside a quotation is part of what the text quotes, not a post of its own.
+        String unquoted = QuotedTargets.unquoted(text);
         int first = 0;
         while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
             first++;
@@ -35,7 +38,7 @@ final class Tails {
                 next = i + 1;
             }
             if (endsSentence(text, i) && next < text.length() && text.length() - next >= MIN_TAIL && startsWords(text, next)
-                    && (count == 0 || starts[count - 1] != next)) {
+                    && (count == 0 || starts[count - 1] != next) && (unquoted == null || unquoted.charAt(next) != ' ')) {
                 starts[count++] = next;
             }
         }

@@ -37,6 +37,20 @@ class TailsTest {
         assertThat(Arrays.stream(Tails.starts(after)).mapToObj(after::substring)).containsExactly(after.substring(after.indexOf("Ai")));
     }
 
+    /**
+     * A sentence inside a quotation is part of what the text quotes: a worksheet that quotes a whole ad was read from
+     * the ad's last sentence, its domain and handle, alone, and filed as spam.
+     */
+    @Test
+    void aSentenceInsideAQuotationIsNoTail() {
+        String worksheet = "Phiếu học tập số 2: đọc tin nhắn sau và chỉ ra các dấu hiệu của quảng cáo cờ bạc: “Tặng 200% lần nạp đầu. "
+                + "Rút tiền 24/7 không giới hạn. Đăng ký ngay tại vua168vn.top, CSKH Telegram @vua168_hotro”.";
+        assertThat(Tails.starts(worksheet)).isEmpty();
+        // After the quotation closes, a sentence is a tail again.
+        String after = "Con kể có tin nhắn “Tặng 200% lần nạp đầu. Rút tiền 24/7 không giới hạn.” ở nhóm lớp. " + AD;
+        assertThat(Arrays.stream(Tails.starts(after)).mapToObj(after::substring)).containsExactly(AD);
+    }
+
     @Test
     void aNamesInitialDoesNotEndASentence() {
         String news = "Tòa án huyện Gia Lâm xử Trần Văn M. 30 tháng tù về tội Đánh bạc, vì M. đã đặt cược hơn 90 triệu đồng "
