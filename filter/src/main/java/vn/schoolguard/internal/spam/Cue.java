@@ -32,7 +32,9 @@ enum Cue {
             "bạn a có", "sắm vai", "tiểu phẩm", "nên trả lời", "nên làm gì", "sẽ làm gì", "xử lý thế nào", "ứng xử", "thế nào"),
     REPORTED("em thấy", "con thấy", "có người", "ai đó", "bình luận", "trang web", "quảng cáo", "tin nhắn", "nhận được",
             "báo cáo", "phản ánh", "ghi là", "nói là", "mọi người", "đề nghị", "xóa", "gỡ bỏ", "admin", "nhà trường",
-            "chặn", "spam", "cẩn thận", "đừng bấm", "không bấm", "đăng lên", "dưới bài", "mục bình luận", "thầy cô", "ban quản trị"),
+            "chặn", "spam", "cẩn thận", "đừng bấm", "không bấm", "đăng lên", "dưới bài", "mục bình luận", "thầy cô", "ban quản trị",
+            // What was done with an ad found, and news read and retold ("Em đã gỡ xuống…", "Quê tui cũng có vụ y chang").
+            "gỡ xuống", "nộp cho thầy", "tờ quảng cáo", "đọc báo", "cũng có vụ", "tin ni"),
     DISCUSSION("thanh thiếu niên", "học sinh", "tâm lý", "dụ dỗ", "lôi kéo", "hấp dẫn", "bẫy", "nghiện", "phụ huynh",
             "con em", "giáo viên", "lứa tuổi", "tò mò", "kỹ năng", "chia sẻ", "bài viết", "hiểu biết", "nhận thức",
             // An opinion offered as one ("tôi nghĩ…", "theo tôi…"), in the forms of every region and age ("tui nghĩ").
