@@ -22,14 +22,19 @@ enum Cue {
             // The same reminder typed as a chat message, to parents or between them ("Cô nhắc các PH…", "mn để ý con nhé").
             "nhắc phụ huynh", "nhắc các ph", "cô nhắc", "nhắc các con", "nhắc nhau", "dặn con", "để ý con", "cẩn thận nha",
             "kiểm tra điện thoại", "điện thoại của con", "điện thoại con", "coi điện thoại", "xem điện thoại",
-            "trò chuyện với con", "giật điện thoại", "lừa lấy", "lừa tiền", "đừng vô", "đừng nghe"),
+            "trò chuyện với con", "giật điện thoại", "lừa lấy", "lừa tiền", "đừng vô", "đừng nghe",
+            // A case told as news or from a statement, and what happened to someone who was lured ("con tui cũng từng bị
+            // rủ vô… Bắt là đúng rồi"); and the same in an English class.
+            "bị rủ", "bắt là đúng", "nợ cá độ", "theo lời khai", "khai nhận", "lừa đảo chiếm đoạt", "warning", "illegal"),
     LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản 1", "khoản 2", "phạt tiền", "xử phạt",
             "hành chính", "tổ chức đánh bạc", "tội đánh bạc", "phạt tù", "truy cứu trách nhiệm hình sự", "tòa án", "xét xử",
             "viện kiểm sát", "quy định", "trái phép", "bất hợp pháp", "bị cáo", "cáo trạng", "phiên tòa", "vụ án"),
     EXAM("câu hỏi", "câu 1", "câu 2", "câu 3", "trắc nghiệm", "đáp án", "hãy chọn", "chọn đáp án", "tình huống", "theo em",
             "em hãy", "vì sao", "tại sao", "bài tập", "đề kiểm tra", "giáo dục công dân", "gdcd", "phương án", "nhận định",
             "đúng hay sai", "giải thích", "bài học", "thảo luận", "phân tích", "hãy nêu", "ý kiến", "hành vi nào", "bạn a đã",
-            "bạn a có", "sắm vai", "tiểu phẩm", "nên trả lời", "nên làm gì", "sẽ làm gì", "xử lý thế nào", "ứng xử", "thế nào"),
+            "bạn a có", "sắm vai", "tiểu phẩm", "nên trả lời", "nên làm gì", "sẽ làm gì", "xử lý thế nào", "ứng xử", "thế nào",
+            // An English lesson's exercise ("Writing task (English 9): … warning him about an online betting advert").
+            "role-play", "work in pairs", "speaking", "writing task", "exercise", "translate", "student a", "lesson"),
     REPORTED("em thấy", "con thấy", "có người", "ai đó", "bình luận", "trang web", "quảng cáo", "tin nhắn", "nhận được",
             "báo cáo", "phản ánh", "ghi là", "nói là", "mọi người", "đề nghị", "xóa", "gỡ bỏ", "admin", "nhà trường",
             "chặn", "spam", "cẩn thận", "đừng bấm", "không bấm", "đăng lên", "dưới bài", "mục bình luận", "thầy cô", "ban quản trị",
