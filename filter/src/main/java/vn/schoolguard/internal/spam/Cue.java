@@ -25,7 +25,8 @@ enum Cue {
             "trò chuyện với con", "giật điện thoại", "lừa lấy", "lừa tiền", "đừng vô", "đừng nghe",
             // A case told as news or from a statement, and what happened to someone who was lured ("con tui cũng từng bị
             // rủ vô… Bắt là đúng rồi"); and the same in an English class.
-            "bị rủ", "bắt là đúng", "nợ cá độ", "theo lời khai", "khai nhận", "lừa đảo chiếm đoạt", "warning", "illegal"),
+            "bị rủ", "bắt là đúng", "nợ cá độ", "theo lời khai", "khai nhận", "lừa đảo chiếm đoạt", "bị lừa khi", "warning",
+            "illegal"),
     LEGAL("điều 321", "điều 322", "bộ luật hình sự", "nghị định", "thông tư", "luật", "khoản 1", "khoản 2", "phạt tiền", "xử phạt",
             "hành chính", "tổ chức đánh bạc", "tội đánh bạc", "phạt tù", "truy cứu trách nhiệm hình sự", "tòa án", "xét xử",
             "viện kiểm sát", "quy định", "trái phép", "bất hợp pháp", "bị cáo", "cáo trạng", "phiên tòa", "vụ án"),
@@ -34,12 +35,15 @@ enum Cue {
             "đúng hay sai", "giải thích", "bài học", "thảo luận", "phân tích", "hãy nêu", "ý kiến", "hành vi nào", "bạn a đã",
             "bạn a có", "sắm vai", "tiểu phẩm", "nên trả lời", "nên làm gì", "sẽ làm gì", "xử lý thế nào", "ứng xử", "thế nào",
             // An English lesson's exercise ("Writing task (English 9): … warning him about an online betting advert").
-            "role-play", "work in pairs", "speaking", "writing task", "exercise", "translate", "student a", "lesson"),
+            "role-play", "work in pairs", "speaking", "writing task", "exercise", "translate", "student a", "lesson",
+            "vocabulary", "fill in the blanks", "underline"),
     REPORTED("em thấy", "con thấy", "có người", "ai đó", "bình luận", "trang web", "quảng cáo", "tin nhắn", "nhận được",
             "báo cáo", "phản ánh", "ghi là", "nói là", "mọi người", "đề nghị", "xóa", "gỡ bỏ", "admin", "nhà trường",
             "chặn", "spam", "cẩn thận", "đừng bấm", "không bấm", "đăng lên", "dưới bài", "mục bình luận", "thầy cô", "ban quản trị",
             // What was done with an ad found, and news read and retold ("Em đã gỡ xuống…", "Quê tui cũng có vụ y chang").
-            "gỡ xuống", "nộp cho thầy", "tờ quảng cáo", "đọc báo", "cũng có vụ", "tin ni"),
+            "gỡ xuống", "nộp cho thầy", "tờ quảng cáo", "đọc báo", "cũng có vụ", "tin ni",
+            // Asking what a link or a group someone shared is ("cái group … là gì vậy, có ai biết không?").
+            "là gì vậy", "là sao ạ", "có ai biết không", "cái này là gì"),
     DISCUSSION("thanh thiếu niên", "học sinh", "tâm lý", "dụ dỗ", "lôi kéo", "hấp dẫn", "bẫy", "nghiện", "phụ huynh",
             "con em", "giáo viên", "lứa tuổi", "tò mò", "kỹ năng", "chia sẻ", "bài viết", "hiểu biết", "nhận thức",
             // An opinion offered as one ("tôi nghĩ…", "theo tôi…"), in the forms of every region and age ("tui nghĩ").
