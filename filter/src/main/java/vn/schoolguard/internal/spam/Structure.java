@@ -88,14 +88,17 @@ final class Structure {
         if (ev.matches.containsKey("gambling.brand") || ev.matches.containsKey("gambling.brand-name")) {
             targets.add(Target.BRAND);
         }
-        if ((ev.index.cueCount(Cue.OFFER, ev.phrases) > 0 || Targets.odds(ev.text.folded)) && !warns(ev)) {
-            targets.add(Target.OFFER);
-        }
-        if (ev.index.cueCount(Cue.SEARCH, ev.phrases) > 0 && !warns(ev)) {
-            targets.add(Target.SEARCH);
-        }
-        if (ev.index.cueCount(Cue.QR, ev.phrases) > 0 && !warns(ev)) {
-            targets.add(Target.QR);
+        // Offer wording, a search to run and a code to scan are made to the reader only in a text that does not warn.
+        if (!warns(ev)) {
+            if (ev.index.cueCount(Cue.OFFER, ev.phrases) > 0 || Targets.odds(ev.text.folded)) {
+                targets.add(Target.OFFER);
+            }
+            if (ev.index.cueCount(Cue.SEARCH, ev.phrases) > 0) {
+                targets.add(Target.SEARCH);
+            }
+            if (ev.index.cueCount(Cue.QR, ev.phrases) > 0) {
+                targets.add(Target.QR);
+            }
         }
         if (ev.html.hiddenLinks() > 0) {
             targets.add(Target.HIDDEN_LINK);

@@ -48,11 +48,11 @@ final class VenueNames {
             "playstation", "smarttv", "hocmai", "quizizz", "kahoot", "canva", "mcdonald", "livescore", "thegioididong",
             "dienmayxanh", "bachhoaxanh", "fptshop", "kidsonline", "smas", "vneid", "epass", "ehoadon", "edoc");
     /** Written in small letters, as in running text ("Kênh" and "Ứng dụng" begin titles; "kênh" is also a canal). */
-    private static final String[] VENUE_WORDS = {"sàn", "sảnh", "app", "web", "cổng game", "nhà cái", "ứng dụng", "group",
-            "sới", "sới gà", "trường gà", "trại gà", "sòng", "sòng bài"};
+    private static final String[] VENUE_WORDS = {"sàn", "sảnh", "app", "web", "cổng game", "nhà cái", "ứng dụng", "group"};
     /**
      * Venue words that name a cockfight pit or a gambling den and nothing else, so that they lead a venue's name
-     * capitalised too ("kênh Sới Cửa Lò", "ở Trường gà Ông Tư"); "Sàn", "App" and "Đấu trường" begin titles.
+     * written in any case ("sới Gà Chiến", "kênh Sới Cửa Lò", "ở Trường gà Ông Tư"); "Sàn", "App" and "Đấu trường"
+     * begin titles.
      */
     private static final String[] DEN_WORDS = {"sới", "sới gà", "trường gà", "trại gà", "sòng", "sòng bài"};
     /** Words that end a betting venue's name ("Ruby Club", "Royal Casino", "GÀ THOMO VIP"), written capitalised. */
